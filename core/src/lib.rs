@@ -1,0 +1,22 @@
+//! Keel's core: everything the app decides, with no knowledge of FFI.
+//!
+//! The [`Vault`] owns one SQLite file whose records are sealed with
+//! AES-256-GCM under a random data key. The data key is wrapped by key slots
+//! (a passphrase slot and device slots), so unlocking never needs the data key
+//! to leave the core. Domain modules (such as [`notes`]) store their records
+//! through the typed [`store::Store`] that an unlocked vault hands out.
+
+pub mod crypto;
+pub mod error;
+pub mod notes;
+mod schema;
+pub mod slots;
+pub mod store;
+pub mod time;
+pub mod validate;
+pub mod vault;
+
+pub use error::{Error, Result};
+pub use store::{Listing, Record, RecordId, Store};
+pub use time::LocalInstant;
+pub use vault::{DeviceSlot, Vault};

@@ -1,0 +1,239 @@
+//! The encrypted record store that every domain module writes through.
+//!
+//! A record is a serde value of a type that names its collection
+//! ([`Record::COLLECTION`]). It is serialised to JSON, padded to a size
+//! bucket and sealed with AES-256-GCM; the AAD binds the blob to the format
+//! version, the data key's id, the collection and the record id, so a blob
+//! copied to another row, collection or vault fails to open. Rows are keyed by
+//! a random id and a keyed tag of the collection name: the file shows neither
+//! the kind of a record nor when it was written.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use zeroize::Zeroizing;
+
+use crate::crypto::aead::Cipher;
+use crate::crypto::kdf::hkdf_key;
+use crate::crypto::padding::{pad, unpad};
+use crate::crypto::{SecretKey, random_array};
+use crate::error::{Error, Result};
+
+/// The record format; part of every record's AAD.
+pub const FORMAT_VERSION: u8 = 1;
+
+/// A type stored in its own collection.
+pub trait Record: Serialize + DeserializeOwned {
+    /// The collection's name. It is part of every sealed record's AAD and of
+    /// its row tag: never rename a released collection.
+    const COLLECTION: &'static str;
+    /// A short neutral noun for errors ("note", "craving"): never content.
+    const NOUN: &'static str;
+}
+
+/// A record's id: 128 random bits, shown as 32 lowercase hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(pub(crate) [u8; 16]);
+
+impl RecordId {
+    /// A fresh random id.
+    pub fn random() -> Result<Self> {
+        Ok(RecordId(random_array()?))
+    }
+
+    /// Parses an id handed back by a shell; `field` names it in errors.
+    pub fn parse(field: &'static str, text: &str) -> Result<Self> {
+        let mut bytes = [0u8; 16];
+        if text.len() != 32 {
+            return Err(Error::invalid(field, "not a record id"));
+        }
+        hex::decode_to_slice(text, &mut bytes)
+            .map_err(|_| Error::invalid(field, "not a record id"))?;
+        Ok(RecordId(bytes))
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&hex::encode(self.0))
+    }
+}
+
+impl FromStr for RecordId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        RecordId::parse("id", s)
+    }
+}
+
+/// A collection's records that opened, and the ids of those that did not.
+/// Damaged records are never dropped or deleted: the app reports them.
+#[derive(Debug)]
+pub struct Listing<T> {
+    /// Records that authenticated and parsed, in no particular order.
+    pub items: Vec<(RecordId, T)>,
+    /// Records that failed their integrity check.
+    pub damaged: Vec<RecordId>,
+}
+
+/// Keys an unlocked vault holds.
+pub(crate) struct Keys {
+    pub data: SecretKey,
+    pub tag: SecretKey,
+    pub key_id: [u8; 16],
+}
+
+impl Keys {
+    pub fn derive(data: SecretKey, vault_id: &[u8; 16], key_id: [u8; 16]) -> Self {
+        let tag = hkdf_key(data.expose(), vault_id, &[b"keel.collection-tag.v1"]);
+        Keys { data, tag, key_id }
+    }
+}
+
+/// A handle on the records of an unlocked vault, borrowed for one operation.
+pub struct Store<'v> {
+    conn: &'v Connection,
+    keys: &'v Keys,
+    cipher: Cipher,
+}
+
+impl<'v> Store<'v> {
+    pub(crate) fn new(conn: &'v Connection, keys: &'v Keys) -> Self {
+        Store {
+            conn,
+            keys,
+            cipher: Cipher::new(&keys.data),
+        }
+    }
+
+    fn tag(&self, collection: &str) -> [u8; 16] {
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, self.keys.tag.expose());
+        let mac = ring::hmac::sign(&key, collection.as_bytes());
+        let mut tag = [0u8; 16];
+        tag.copy_from_slice(&mac.as_ref()[..16]);
+        tag
+    }
+
+    fn aad(&self, collection: &str, id: &RecordId) -> Vec<u8> {
+        let mut aad = b"keel.item".to_vec();
+        aad.push(FORMAT_VERSION);
+        aad.extend_from_slice(&self.keys.key_id);
+        aad.push(collection.len() as u8);
+        aad.extend_from_slice(collection.as_bytes());
+        aad.extend_from_slice(&id.0);
+        aad
+    }
+
+    fn seal<T: Record>(&self, id: &RecordId, value: &T) -> Result<Vec<u8>> {
+        let json = Zeroizing::new(
+            serde_json::to_vec(value).map_err(|_| Error::invalid(T::NOUN, "cannot be encoded"))?,
+        );
+        let padded = Zeroizing::new(pad(&json)?);
+        self.cipher.seal(&self.aad(T::COLLECTION, id), &padded)
+    }
+
+    fn open<T: Record>(&self, id: &RecordId, body: &[u8]) -> Result<T> {
+        let integrity = || Error::Integrity {
+            record: id.to_string(),
+        };
+        let padded = self
+            .cipher
+            .open(&self.aad(T::COLLECTION, id), body)
+            .ok_or_else(integrity)?;
+        let json = unpad(&padded).ok_or_else(integrity)?;
+        serde_json::from_slice(json).map_err(|_| integrity())
+    }
+
+    /// Stores a new record and returns its id.
+    pub fn insert<T: Record>(&self, value: &T) -> Result<RecordId> {
+        let id = RecordId::random()?;
+        let body = self.seal(&id, value)?;
+        self.conn.execute(
+            "INSERT INTO items (id, tag, body) VALUES (?1, ?2, ?3)",
+            params![id.0, self.tag(T::COLLECTION), body],
+        )?;
+        Ok(id)
+    }
+
+    /// Replaces the record `id`, keeping its id.
+    pub fn update<T: Record>(&self, id: &RecordId, value: &T) -> Result<()> {
+        let body = self.seal(id, value)?;
+        let changed = self.conn.execute(
+            "UPDATE items SET body = ?3 WHERE id = ?1 AND tag = ?2",
+            params![id.0, self.tag(T::COLLECTION), body],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound { what: T::NOUN });
+        }
+        Ok(())
+    }
+
+    /// The record `id`.
+    pub fn get<T: Record>(&self, id: &RecordId) -> Result<T> {
+        let body: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT body FROM items WHERE id = ?1 AND tag = ?2")?
+            .query_row(params![id.0, self.tag(T::COLLECTION)], |r| r.get(0))
+            .optional()?;
+        let body = body.ok_or(Error::NotFound { what: T::NOUN })?;
+        self.open(id, &body)
+    }
+
+    /// Every record of the collection; damaged ones are listed apart.
+    pub fn list<T: Record>(&self) -> Result<Listing<T>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, body FROM items WHERE tag = ?1")?;
+        let mut rows = stmt.query([self.tag(T::COLLECTION)])?;
+        let mut listing = Listing {
+            items: Vec::new(),
+            damaged: Vec::new(),
+        };
+        while let Some(row) = rows.next()? {
+            let raw_id: Vec<u8> = row.get(0)?;
+            let body: Vec<u8> = row.get(1)?;
+            let Ok(id_bytes) = <[u8; 16]>::try_from(raw_id.as_slice()) else {
+                return Err(Error::Corrupt);
+            };
+            let id = RecordId(id_bytes);
+            match self.open::<T>(&id, &body) {
+                Ok(value) => listing.items.push((id, value)),
+                Err(_) => listing.damaged.push(id),
+            }
+        }
+        Ok(listing)
+    }
+
+    /// How many records the collection holds.
+    pub fn count<T: Record>(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM items WHERE tag = ?1",
+            [self.tag(T::COLLECTION)],
+            |r| r.get(0),
+        )?;
+        Ok(n.unsigned_abs())
+    }
+
+    /// Deletes the record `id`.
+    pub fn delete<T: Record>(&self, id: &RecordId) -> Result<()> {
+        let changed = self.conn.execute(
+            "DELETE FROM items WHERE id = ?1 AND tag = ?2",
+            params![id.0, self.tag(T::COLLECTION)],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound { what: T::NOUN });
+        }
+        Ok(())
+    }
+
+    /// Runs `work` in one transaction: all of its writes commit, or none.
+    pub fn atomically<R>(&self, work: impl FnOnce(&Store<'_>) -> Result<R>) -> Result<R> {
+        let tx = self.conn.unchecked_transaction()?;
+        let out = work(self)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}

@@ -1,0 +1,500 @@
+//! The vault: one folder holding one SQLite file, its key slots and its
+//! sealed records, and the lock state of the data key.
+//!
+//! States: *locked* (the file is open, no key in memory; every record call
+//! answers [`Error::Locked`]), *unlocked* (the data key and its sub-keys are in
+//! memory, zeroized when dropped) and *wiped* (slots shredded, files gone).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+use zeroize::Zeroizing;
+
+use crate::crypto::kdf::MIN_PBKDF2_ITERATIONS;
+use crate::crypto::{SecretKey, random_array};
+use crate::error::{Error, Result};
+use crate::schema;
+use crate::slots::{
+    self, DEVICE_SECRET_LEN, PassphraseParams, SlotInfo, SlotKind, StoredSlot, check_device_secret,
+    normalize_passphrase,
+};
+use crate::store::{Keys, Store};
+
+/// The database file inside the vault folder. The name says nothing about
+/// the app or its content.
+pub const DB_FILE: &str = "vault.db";
+/// Where a vault is built before it is moved into place, so a crash during
+/// creation never leaves a half-made vault that cannot be unlocked.
+const NEW_DB_FILE: &str = "vault.db.new";
+/// SQLite's companion files for [`DB_FILE`] in WAL mode.
+pub const COMPANION_SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// A new device slot: its id, and the secret the shell must keep in the
+/// platform keystore. The core keeps no copy of the secret.
+pub struct DeviceSlot {
+    /// The slot's id, to remove it later.
+    pub slot_id: String,
+    /// 32 random bytes; zeroized when dropped.
+    pub secret: Zeroizing<[u8; DEVICE_SECRET_LEN]>,
+}
+
+enum State {
+    Locked,
+    Unlocked(Keys),
+    Wiped,
+}
+
+/// An open vault.
+pub struct Vault {
+    dir: PathBuf,
+    conn: Option<Connection>,
+    vault_id: [u8; 16],
+    key_id: [u8; 16],
+    state: State,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("locked", &self.is_locked())
+            .finish_non_exhaustive()
+    }
+}
+
+fn meta_get(conn: &Connection, key: &str) -> Result<[u8; 16]> {
+    let v: Option<Vec<u8>> = conn
+        .query_row("SELECT v FROM meta WHERE k = ?1", [key], |r| r.get(0))
+        .optional()?;
+    v.and_then(|v| v.try_into().ok()).ok_or(Error::Corrupt)
+}
+
+fn check_dir(dir: &str) -> Result<PathBuf> {
+    if dir.trim().is_empty() {
+        return Err(Error::invalid("path", "must not be empty"));
+    }
+    if dir.len() > 4096 || dir.contains('\0') {
+        return Err(Error::invalid("path", "not a usable folder path"));
+    }
+    Ok(PathBuf::from(dir))
+}
+
+/// Makes a rename durable by syncing the folder that holds it.
+fn sync_dir(dir: &Path) -> Result<()> {
+    fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+impl Vault {
+    /// True if `dir` holds a vault (the shells choose between onboarding and
+    /// the unlock screen with this).
+    pub fn exists(dir: &str) -> bool {
+        check_dir(dir).is_ok_and(|d| d.join(DB_FILE).is_file())
+    }
+
+    /// Creates a vault in `dir` (made if missing) protected by `passphrase`,
+    /// and returns it unlocked.
+    pub fn create(dir: &str, passphrase: &str) -> Result<Vault> {
+        let dir = check_dir(dir)?;
+        let passphrase = normalize_passphrase("passphrase", passphrase)?;
+        if dir.join(DB_FILE).exists() {
+            return Err(Error::AlreadyExists);
+        }
+        fs::create_dir_all(&dir)?;
+        let staging = dir.join(NEW_DB_FILE);
+        // A leftover from a creation that crashed holds no participant data:
+        // only an empty schema and one slot.
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let leftover = dir.join(format!("{NEW_DB_FILE}{suffix}"));
+            if leftover.exists() {
+                fs::remove_file(leftover)?;
+            }
+        }
+
+        let vault_id: [u8; 16] = random_array()?;
+        let key_id: [u8; 16] = random_array()?;
+        let data_key = SecretKey::random()?;
+        {
+            let mut conn = schema::create(&staging)?;
+            let tx = conn.transaction()?;
+            tx.execute(
+                "INSERT INTO meta (k, v) VALUES ('vault_id', ?1), ('key_id', ?2)",
+                (vault_id, key_id),
+            )?;
+            let slot = StoredSlot::new_passphrase(
+                &vault_id,
+                random_array()?,
+                PassphraseParams::fresh()?,
+                &passphrase,
+                &data_key,
+            )?;
+            slots::save(&tx, &slot)?;
+            tx.commit()?;
+            conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+            conn.close().map_err(|(_, e)| Error::from(e))?;
+        }
+        fs::File::open(&staging)?.sync_all()?;
+        fs::rename(&staging, dir.join(DB_FILE))?;
+        sync_dir(&dir)?;
+
+        let mut vault = Vault::open_path(dir)?;
+        vault.state = State::Unlocked(Keys::derive(data_key, &vault_id, key_id));
+        Ok(vault)
+    }
+
+    /// Opens the vault in `dir`, locked.
+    pub fn open(dir: &str) -> Result<Vault> {
+        Vault::open_path(check_dir(dir)?)
+    }
+
+    fn open_path(dir: PathBuf) -> Result<Vault> {
+        let path = dir.join(DB_FILE);
+        if !path.is_file() {
+            return Err(Error::NotFound { what: "vault" });
+        }
+        let conn = schema::open(&path)?;
+        let vault_id = meta_get(&conn, "vault_id")?;
+        let key_id = meta_get(&conn, "key_id")?;
+        Ok(Vault {
+            dir,
+            conn: Some(conn),
+            vault_id,
+            key_id,
+            state: State::Locked,
+        })
+    }
+
+    /// The vault's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// True unless the vault is unlocked.
+    pub fn is_locked(&self) -> bool {
+        !matches!(self.state, State::Unlocked(_))
+    }
+
+    fn conn(&self) -> Result<&Connection> {
+        match (&self.state, &self.conn) {
+            (State::Wiped, _) | (_, None) => Err(Error::NotFound { what: "vault" }),
+            (_, Some(conn)) => Ok(conn),
+        }
+    }
+
+    fn keys(&self) -> Result<&Keys> {
+        match &self.state {
+            State::Unlocked(keys) => Ok(keys),
+            State::Locked => Err(Error::Locked),
+            State::Wiped => Err(Error::NotFound { what: "vault" }),
+        }
+    }
+
+    /// The record store, if unlocked.
+    pub fn store(&self) -> Result<Store<'_>> {
+        let keys = self.keys()?;
+        Ok(Store::new(self.conn()?, keys))
+    }
+
+    fn unlocked_with(&mut self, data_key: SecretKey) {
+        self.state = State::Unlocked(Keys::derive(data_key, &self.vault_id, self.key_id));
+    }
+
+    /// Finds the passphrase slot that `passphrase` opens.
+    fn open_passphrase_slot(&self, passphrase: &str) -> Result<(StoredSlot, SecretKey)> {
+        let conn = self.conn()?;
+        for slot in slots::load(conn)?
+            .into_iter()
+            .filter(|s| s.kind == SlotKind::Passphrase)
+        {
+            if let Some(key) = slot.open_with_passphrase(&self.vault_id, passphrase)? {
+                return Ok((slot, key));
+            }
+        }
+        Err(Error::WrongCredential)
+    }
+
+    /// Unlocks with the participant's passphrase. A slot whose PBKDF2 count
+    /// is below today's minimum is re-wrapped at the minimum on the way.
+    pub fn unlock_with_passphrase(&mut self, passphrase: &str) -> Result<()> {
+        self.conn()?;
+        // A string that could never have been set is simply wrong, but is
+        // still checked for size so a huge paste costs nothing.
+        let passphrase =
+            normalize_passphrase("passphrase", passphrase).map_err(|_| Error::WrongCredential)?;
+        let (slot, key) = self.open_passphrase_slot(&passphrase)?;
+        if slot.passphrase_params()?.iterations < MIN_PBKDF2_ITERATIONS {
+            let raised = StoredSlot::new_passphrase(
+                &self.vault_id,
+                slot.id,
+                PassphraseParams::fresh()?,
+                &passphrase,
+                &key,
+            )?;
+            slots::save(self.conn()?, &raised)?;
+        }
+        self.unlocked_with(key);
+        Ok(())
+    }
+
+    /// Unlocks with a device secret released by the platform keystore.
+    pub fn unlock_with_device_secret(&mut self, secret: &[u8]) -> Result<()> {
+        let conn = self.conn()?;
+        let secret = check_device_secret(secret)?;
+        for slot in slots::load(conn)?
+            .into_iter()
+            .filter(|s| s.kind == SlotKind::Device)
+        {
+            if let Some(key) = slot.open_with_device(&self.vault_id, secret)? {
+                self.unlocked_with(key);
+                return Ok(());
+            }
+        }
+        Err(Error::WrongCredential)
+    }
+
+    /// Drops every key from memory. Always succeeds.
+    pub fn lock(&mut self) {
+        if let State::Unlocked(_) = self.state {
+            self.state = State::Locked;
+        }
+    }
+
+    /// Rewrites the passphrase slot for `new`, in one transaction; records
+    /// are not re-encrypted. Works locked or unlocked, and needs `current`
+    /// either way, so an unlocked phone left on a table is not enough.
+    pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
+        self.conn()?;
+        let new = normalize_passphrase("new_passphrase", new)?;
+        let current =
+            normalize_passphrase("passphrase", current).map_err(|_| Error::WrongCredential)?;
+        let (slot, key) = self.open_passphrase_slot(&current)?;
+        let rewritten = StoredSlot::new_passphrase(
+            &self.vault_id,
+            slot.id,
+            PassphraseParams::fresh()?,
+            &new,
+            &key,
+        )?;
+        let conn = self.conn()?;
+        let tx = conn.unchecked_transaction()?;
+        slots::save(&tx, &rewritten)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds a device slot; the vault must be unlocked. The returned secret
+    /// goes to the platform keystore and nowhere else.
+    pub fn add_device_slot(&mut self) -> Result<DeviceSlot> {
+        let keys = self.keys()?;
+        let secret = Zeroizing::new(random_array::<DEVICE_SECRET_LEN>()?);
+        let slot = StoredSlot::new_device(&self.vault_id, &secret, &keys.data)?;
+        slots::save(self.conn()?, &slot)?;
+        Ok(DeviceSlot {
+            slot_id: hex::encode(slot.id),
+            secret,
+        })
+    }
+
+    /// Removes a device slot; the vault must be unlocked. The passphrase
+    /// slot stays: it is the way back in when biometrics fail.
+    pub fn remove_slot(&mut self, slot_id: &str) -> Result<()> {
+        self.keys()?;
+        let conn = self.conn()?;
+        let mut id = [0u8; 16];
+        if slot_id.len() != 32 || hex::decode_to_slice(slot_id, &mut id).is_err() {
+            return Err(Error::invalid("slot_id", "not a key slot id"));
+        }
+        let slot = slots::load(conn)?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or(Error::NotFound { what: "key slot" })?;
+        if slot.kind == SlotKind::Passphrase {
+            return Err(Error::invalid(
+                "slot_id",
+                "the passphrase slot cannot be removed; change the passphrase instead",
+            ));
+        }
+        slots::delete(conn, &id)?;
+        Ok(())
+    }
+
+    /// The vault's slots (ids and kinds only); the vault must be unlocked,
+    /// so a locked phone does not tell whether biometrics are set up.
+    pub fn slots(&self) -> Result<Vec<SlotInfo>> {
+        self.keys()?;
+        Ok(slots::load(self.conn()?)?
+            .iter()
+            .map(StoredSlot::info)
+            .collect())
+    }
+
+    /// Destroys the vault: the key slots are shredded first, so that every
+    /// record is unreadable from that commit on, then the files are removed.
+    /// The vault must be unlocked: someone holding a locked phone cannot
+    /// erase the participant's journal.
+    pub fn wipe(&mut self) -> Result<()> {
+        self.keys()?;
+        let conn = self.conn.take().ok_or(Error::NotFound { what: "vault" })?;
+        let shred = (|| -> Result<()> {
+            let tx = conn.unchecked_transaction()?;
+            slots::shred_all(&tx)?;
+            tx.execute("DELETE FROM meta", [])?;
+            tx.commit()?;
+            conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+            Ok(())
+        })();
+        if let Err(e) = shred {
+            self.conn = Some(conn);
+            return Err(e);
+        }
+        self.state = State::Wiped;
+        conn.close().map_err(|(_, e)| Error::from(e))?;
+
+        let db = self.dir.join(DB_FILE);
+        // Overwrite the file before unlinking it, for storage that keeps
+        // blocks in place; flash may not, which is why the shred came first.
+        if let Ok(meta) = fs::metadata(&db) {
+            fs::write(&db, vec![0u8; meta.len() as usize])?;
+            fs::File::open(&db)?.sync_all()?;
+        }
+        for suffix in std::iter::once("").chain(COMPANION_SUFFIXES) {
+            let path = self.dir.join(format!("{DB_FILE}{suffix}"));
+            if path.exists() {
+                fs::remove_file(path)?;
+            }
+        }
+        // Only removes the folder if nothing else is in it.
+        let _ = fs::remove_dir(&self.dir);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Record;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Thing(String);
+    impl Record for Thing {
+        const COLLECTION: &'static str = "test.thing";
+        const NOUN: &'static str = "thing";
+    }
+
+    const PASS: &str = "correct horse battery";
+
+    fn new_vault() -> (tempfile::TempDir, Vault) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let vault = Vault::create(path.to_str().unwrap(), PASS).unwrap();
+        (dir, vault)
+    }
+
+    #[test]
+    fn locked_means_locked() {
+        let (_d, mut v) = new_vault();
+        let id = v.store().unwrap().insert(&Thing("a".into())).unwrap();
+        v.lock();
+        assert!(v.is_locked());
+        assert!(matches!(v.store().map(|_| ()), Err(Error::Locked)));
+        assert!(matches!(v.slots(), Err(Error::Locked)));
+        assert!(matches!(
+            v.add_device_slot().map(|_| ()),
+            Err(Error::Locked)
+        ));
+        assert!(matches!(v.wipe(), Err(Error::Locked)));
+        v.unlock_with_passphrase(PASS).unwrap();
+        assert_eq!(
+            v.store().unwrap().get::<Thing>(&id).unwrap(),
+            Thing("a".into())
+        );
+    }
+
+    #[test]
+    fn weak_slots_are_raised_on_unlock() {
+        let (_d, mut v) = new_vault();
+        let keys = v.keys().unwrap();
+        let conn = v.conn().unwrap();
+        let slot = slots::load(conn).unwrap().remove(0);
+        let weak = StoredSlot::new_passphrase(
+            &v.vault_id,
+            slot.id,
+            PassphraseParams::fresh_with(1_000).unwrap(),
+            PASS,
+            &keys.data,
+        )
+        .unwrap();
+        slots::save(conn, &weak).unwrap();
+        v.lock();
+        v.unlock_with_passphrase(PASS).unwrap();
+        let raised = slots::load(v.conn().unwrap()).unwrap().remove(0);
+        assert_eq!(raised.id, slot.id);
+        assert_eq!(
+            raised.passphrase_params().unwrap().iterations,
+            MIN_PBKDF2_ITERATIONS
+        );
+    }
+
+    #[test]
+    fn create_refuses_an_existing_vault_and_bad_paths() {
+        let (_d, v) = new_vault();
+        let dir = v.dir().to_str().unwrap().to_string();
+        assert!(matches!(
+            Vault::create(&dir, PASS),
+            Err(Error::AlreadyExists)
+        ));
+        assert!(matches!(
+            Vault::create("", PASS),
+            Err(Error::InvalidInput { field: "path", .. })
+        ));
+        assert!(matches!(
+            Vault::create(&dir, "short"),
+            Err(Error::InvalidInput {
+                field: "passphrase",
+                ..
+            })
+        ));
+        assert!(matches!(
+            Vault::open("/nonexistent/keel"),
+            Err(Error::NotFound { what: "vault" })
+        ));
+    }
+
+    #[test]
+    fn slots_can_be_added_and_removed_but_not_the_passphrase() {
+        let (_d, mut v) = new_vault();
+        let dev = v.add_device_slot().unwrap();
+        assert_eq!(v.slots().unwrap().len(), 2);
+        v.lock();
+        v.unlock_with_device_secret(dev.secret.as_slice()).unwrap();
+        let pass_id = v
+            .slots()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.kind == SlotKind::Passphrase)
+            .unwrap()
+            .id;
+        assert!(matches!(
+            v.remove_slot(&pass_id),
+            Err(Error::InvalidInput {
+                field: "slot_id",
+                ..
+            })
+        ));
+        assert!(matches!(
+            v.remove_slot("zz"),
+            Err(Error::InvalidInput { .. })
+        ));
+        assert!(matches!(
+            v.remove_slot(&"0".repeat(32)),
+            Err(Error::NotFound { .. })
+        ));
+        v.remove_slot(&dev.slot_id).unwrap();
+        v.lock();
+        assert!(matches!(
+            v.unlock_with_device_secret(dev.secret.as_slice()),
+            Err(Error::WrongCredential)
+        ));
+    }
+}

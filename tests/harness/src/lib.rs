@@ -1,0 +1,1 @@
+//! Helpers shared by the harness binaries and tests.
