@@ -17,6 +17,6 @@ pub mod validate;
 pub mod vault;
 
 pub use error::{Error, Result};
-pub use store::{Listing, Record, RecordId, Store};
+pub use store::{Listing, Page, PageRequest, Record, RecordId, Store, Timed};
 pub use time::LocalInstant;
 pub use vault::{DeviceSlot, Vault};

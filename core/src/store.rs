@@ -34,6 +34,40 @@ pub trait Record: Serialize + DeserializeOwned {
     const NOUN: &'static str;
 }
 
+/// A record that belongs on a timeline: journal entries, sessions, logs.
+/// [`Store::page`] answers date-range questions over such collections.
+pub trait Timed: Record {
+    /// The instant the record is about, in UTC milliseconds.
+    fn at_millis(&self) -> i64;
+}
+
+/// One page of a timed collection, newest first.
+#[derive(Debug)]
+pub struct Page<T> {
+    /// Records in the range, newest first (ties broken by id).
+    pub items: Vec<(RecordId, T)>,
+    /// How many records the whole range holds.
+    pub total: usize,
+    /// Records that failed their integrity check (in the whole collection).
+    pub damaged: Vec<RecordId>,
+}
+
+/// Which part of a timed collection to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    /// Earliest instant included (UTC ms), if bounded.
+    pub from_millis: Option<i64>,
+    /// Latest instant excluded (UTC ms), if bounded.
+    pub until_millis: Option<i64>,
+    /// Records to skip, newest first.
+    pub offset: usize,
+    /// Most records to return.
+    pub limit: usize,
+}
+
+/// The largest page a caller may ask for.
+pub const MAX_PAGE: usize = 1000;
+
 /// A record's id: 128 random bits, shown as 32 lowercase hex digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RecordId(pub(crate) [u8; 16]);
@@ -205,6 +239,40 @@ impl<'v> Store<'v> {
             }
         }
         Ok(listing)
+    }
+
+    /// Records of a timed collection in `[from, until)`, newest first.
+    pub fn page<T: Timed>(&self, req: PageRequest) -> Result<Page<T>> {
+        if req.limit == 0 || req.limit > MAX_PAGE {
+            return Err(Error::invalid(
+                "limit",
+                format!("must be between 1 and {MAX_PAGE}"),
+            ));
+        }
+        if let (Some(from), Some(until)) = (req.from_millis, req.until_millis) {
+            if from > until {
+                return Err(Error::invalid("range", "starts after it ends"));
+            }
+        }
+        let listing = self.list::<T>()?;
+        let mut items: Vec<(RecordId, T)> = listing
+            .items
+            .into_iter()
+            .filter(|(_, v)| {
+                let at = v.at_millis();
+                req.from_millis.is_none_or(|f| at >= f) && req.until_millis.is_none_or(|u| at < u)
+            })
+            .collect();
+        items.sort_by(|(ia, a), (ib, b)| b.at_millis().cmp(&a.at_millis()).then(ia.cmp(ib)));
+        let total = items.len();
+        let items = items.into_iter().skip(req.offset).take(req.limit).collect();
+        let mut damaged = listing.damaged;
+        damaged.sort();
+        Ok(Page {
+            items,
+            total,
+            damaged,
+        })
     }
 
     /// How many records the collection holds.
