@@ -49,7 +49,11 @@ fn ms(d: Duration) -> String {
 }
 
 fn row(label: &str, s: &Stats) {
-    println!("{label:<40} median {:>12}  p99 {:>12}", ms(s.median), ms(s.p99));
+    println!(
+        "{label:<40} median {:>12}  p99 {:>12}",
+        ms(s.median),
+        ms(s.p99)
+    );
 }
 
 fn ratio(label: &str, keel: &Stats, base: &Stats) {
@@ -92,7 +96,9 @@ fn main() {
         let plain = vec![7u8; size];
         let n = 20_000;
         let t = Instant::now();
-        let sealed: Vec<Vec<u8>> = (0..n).map(|_| cipher.seal(b"aad", &plain).expect("seal")).collect();
+        let sealed: Vec<Vec<u8>> = (0..n)
+            .map(|_| cipher.seal(b"aad", &plain).expect("seal"))
+            .collect();
         let seal_s = t.elapsed().as_secs_f64();
         let t = Instant::now();
         for s in &sealed {

@@ -8,6 +8,9 @@
 //! a random id and a keyed tag of the collection name: the file shows neither
 //! the kind of a record nor when it was written.
 
+mod timeline;
+
+use std::cell::RefCell;
 use std::fmt;
 use std::str::FromStr;
 
@@ -113,17 +116,24 @@ pub struct Listing<T> {
     pub damaged: Vec<RecordId>,
 }
 
-/// Keys an unlocked vault holds.
+/// Keys an unlocked vault holds, and what it caches while unlocked; all of
+/// it is dropped (and zeroized) on lock.
 pub(crate) struct Keys {
     pub data: SecretKey,
     pub tag: SecretKey,
     pub key_id: [u8; 16],
+    timelines: RefCell<timeline::Timelines>,
 }
 
 impl Keys {
     pub fn derive(data: SecretKey, vault_id: &[u8; 16], key_id: [u8; 16]) -> Self {
         let tag = hkdf_key(data.expose(), vault_id, &[b"keel.collection-tag.v1"]);
-        Keys { data, tag, key_id }
+        Keys {
+            data,
+            tag,
+            key_id,
+            timelines: RefCell::default(),
+        }
     }
 }
 
@@ -141,6 +151,11 @@ impl<'v> Store<'v> {
             keys,
             cipher: Cipher::new(&keys.data),
         }
+    }
+
+    /// Tells the collection's timeline (if built) that `id` changed.
+    fn touch<T: Record>(&self, id: RecordId) {
+        self.keys.timelines.borrow_mut().touch(T::COLLECTION, id);
     }
 
     fn tag(&self, collection: &str) -> [u8; 16] {
@@ -189,6 +204,7 @@ impl<'v> Store<'v> {
             "INSERT INTO items (id, tag, body) VALUES (?1, ?2, ?3)",
             params![id.0, self.tag(T::COLLECTION), body],
         )?;
+        self.touch::<T>(id);
         Ok(id)
     }
 
@@ -202,18 +218,23 @@ impl<'v> Store<'v> {
         if changed == 0 {
             return Err(Error::NotFound { what: T::NOUN });
         }
+        self.touch::<T>(*id);
         Ok(())
     }
 
     /// The record `id`.
     pub fn get<T: Record>(&self, id: &RecordId) -> Result<T> {
-        let body: Option<Vec<u8>> = self
+        // A body that is not a blob (edited behind our back) is damage to
+        // this record, not a storage failure.
+        let body: Option<Option<Vec<u8>>> = self
             .conn
             .prepare_cached("SELECT body FROM items WHERE id = ?1 AND tag = ?2")?
-            .query_row(params![id.0, self.tag(T::COLLECTION)], |r| r.get(0))
+            .query_row(params![id.0, self.tag(T::COLLECTION)], |r| {
+                Ok(r.get_ref(0)?.as_blob().ok().map(<[u8]>::to_vec))
+            })
             .optional()?;
         let body = body.ok_or(Error::NotFound { what: T::NOUN })?;
-        self.open(id, &body)
+        self.open(id, body.as_deref().unwrap_or_default())
     }
 
     /// Every record of the collection; damaged ones are listed apart.
@@ -227,13 +248,18 @@ impl<'v> Store<'v> {
             damaged: Vec::new(),
         };
         while let Some(row) = rows.next()? {
-            let raw_id: Vec<u8> = row.get(0)?;
-            let body: Vec<u8> = row.get(1)?;
-            let Ok(id_bytes) = <[u8; 16]>::try_from(raw_id.as_slice()) else {
+            let Some(id_bytes) = row
+                .get_ref(0)?
+                .as_blob()
+                .ok()
+                .and_then(|b| <[u8; 16]>::try_from(b).ok())
+            else {
+                // Not a row this app wrote: the table itself was edited.
                 return Err(Error::Corrupt);
             };
             let id = RecordId(id_bytes);
-            match self.open::<T>(&id, &body) {
+            let body = row.get_ref(1)?.as_blob().unwrap_or_default();
+            match self.open::<T>(&id, body) {
                 Ok(value) => listing.items.push((id, value)),
                 Err(_) => listing.damaged.push(id),
             }
@@ -241,7 +267,9 @@ impl<'v> Store<'v> {
         Ok(listing)
     }
 
-    /// Records of a timed collection in `[from, until)`, newest first.
+    /// Records of a timed collection in `[from, until)`, newest first
+    /// (ties newest id first). Only the records on the page are decrypted,
+    /// once the collection's in-memory timeline is built (see `timeline`).
     pub fn page<T: Timed>(&self, req: PageRequest) -> Result<Page<T>> {
         if req.limit == 0 || req.limit > MAX_PAGE {
             return Err(Error::invalid(
@@ -249,29 +277,60 @@ impl<'v> Store<'v> {
                 format!("must be between 1 and {MAX_PAGE}"),
             ));
         }
-        if let (Some(from), Some(until)) = (req.from_millis, req.until_millis) {
-            if from > until {
-                return Err(Error::invalid("range", "starts after it ends"));
+        if let (Some(from), Some(until)) = (req.from_millis, req.until_millis)
+            && from > until
+        {
+            return Err(Error::invalid("range", "starts after it ends"));
+        }
+        let mut timelines = self.keys.timelines.borrow_mut();
+        let timeline = match timelines.get_mut(T::COLLECTION) {
+            Some(timeline) => {
+                for id in timeline.take_dirty() {
+                    match self.get::<T>(&id) {
+                        Ok(value) => timeline.place(id, value.at_millis()),
+                        Err(Error::NotFound { .. }) => timeline.remove(&id),
+                        Err(Error::Integrity { .. }) => timeline.mark_damaged(id),
+                        Err(e) => {
+                            timeline.take_dirty();
+                            return Err(e);
+                        }
+                    }
+                }
+                timeline
+            }
+            None => {
+                let listing = self.list::<T>()?;
+                let entries = listing
+                    .items
+                    .iter()
+                    .map(|(id, v)| timeline::Entry {
+                        at: v.at_millis(),
+                        id: id.0,
+                    })
+                    .collect();
+                timelines.insert(
+                    T::COLLECTION,
+                    timeline::Timeline::build(entries, listing.damaged),
+                )
+            }
+        };
+        let (ids, total) =
+            timeline.select(req.from_millis, req.until_millis, req.offset, req.limit);
+        let mut items = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.get::<T>(&id) {
+                Ok(value) => items.push((id, value)),
+                // Changed under us (another handle, or the file was edited):
+                // re-read at the next page.
+                Err(Error::Integrity { .. }) => timeline.mark_damaged(id),
+                Err(Error::NotFound { .. }) => timeline.remove(&id),
+                Err(e) => return Err(e),
             }
         }
-        let listing = self.list::<T>()?;
-        let mut items: Vec<(RecordId, T)> = listing
-            .items
-            .into_iter()
-            .filter(|(_, v)| {
-                let at = v.at_millis();
-                req.from_millis.is_none_or(|f| at >= f) && req.until_millis.is_none_or(|u| at < u)
-            })
-            .collect();
-        items.sort_by(|(ia, a), (ib, b)| b.at_millis().cmp(&a.at_millis()).then(ia.cmp(ib)));
-        let total = items.len();
-        let items = items.into_iter().skip(req.offset).take(req.limit).collect();
-        let mut damaged = listing.damaged;
-        damaged.sort();
         Ok(Page {
             items,
             total,
-            damaged,
+            damaged: timeline.damaged(),
         })
     }
 
@@ -294,6 +353,7 @@ impl<'v> Store<'v> {
         if changed == 0 {
             return Err(Error::NotFound { what: T::NOUN });
         }
+        self.touch::<T>(*id);
         Ok(())
     }
 
@@ -305,3 +365,6 @@ impl<'v> Store<'v> {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests;
