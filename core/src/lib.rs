@@ -6,13 +6,22 @@
 //! to leave the core. Domain modules (such as [`notes`]) store their records
 //! through the typed [`store::Store`] that an unlocked vault hands out.
 
+pub mod backup;
+pub mod calendar;
 pub mod crypto;
 pub mod error;
+pub mod exercises;
+pub mod logs;
 pub mod notes;
+pub mod plan;
+pub mod report;
 mod schema;
 pub mod slots;
+pub mod sobriety;
 pub mod store;
+pub mod summary;
 pub mod time;
+pub mod today;
 pub mod validate;
 pub mod vault;
 

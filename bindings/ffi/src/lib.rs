@@ -5,13 +5,51 @@
 //! Shells hold one [`Vault`] for the app's lifetime and call it off the UI
 //! thread; every call is synchronous and short.
 
+mod backup;
 mod error;
+mod exercises;
+mod logs;
+mod mirror;
 mod notes;
+mod plan;
+mod report;
+mod sobriety;
+mod today;
 mod types;
 mod vault;
 
+pub use backup::{
+    BackupCollectionCount, BackupContents, BackupSummary, RestoreMode, RestoreSummary,
+    suggested_backup_file_name,
+};
 pub use error::KeelError;
+pub use exercises::{
+    BreathingPattern, BreathingPatternDraft, BreathingPatternList, Exercise, ExerciseCategory,
+    ExerciseCue, ExerciseCueKind, ExerciseDuration, ExerciseFrame, ExerciseHaptic, ExerciseInsight,
+    ExerciseLanguage, ExerciseLength, ExerciseList, ExerciseOptions, ExerciseOutlineStep,
+    ExercisePhase, ExercisePlayback, ExercisePlayer, ExerciseSegment, ExerciseSession,
+    ExerciseSessionEnd, ExerciseSessionPage, ExerciseSessionStart, ExerciseSessionStatus,
+    ExerciseSituation, ExerciseSound, ExerciseSuggestion, ExerciseSuggestionReason,
+    ExerciseTimeline, exercise_language_for_locale, exercise_library, exercise_playback_elapsed,
+    exercise_playback_pause, exercise_playback_resume, exercise_playback_start,
+};
+pub use logs::{
+    CheckIn, CheckInDraft, CheckInPage, CopingTag, Craving, CravingDraft, CravingOutcome,
+    CravingPage, Encounter, EncounterDraft, EncounterPage, EntryContext, EntryKind, Halt, Lapse,
+    LapseDraft, LapseLogged, LapsePage, Mood, PageQuery, TriggerTag,
+};
 pub use notes::{JournalNote, NoteDraft, NoteList};
+pub use plan::{
+    ContactRole, CopingPlan, CrisisLine, LapsePlan, Plan, PlanLanguage, PlanRevision,
+    PlanRevisionInfo, RelapseStage, RiskLevel, SupportContact, Trigger, TriggerCategory,
+    WarningSign, new_plan_item_id, plan_template,
+};
+pub use report::{
+    ReportFile, ReportPreview, ReportRequest, ReportSectionPreview, ReportTopic,
+    check_export_passphrase, generate_passphrase, suggested_report_file_name,
+};
+pub use sobriety::{CalendarDate, Clock, ClockDraft, ClockStatus, Milestone, MilestoneUnit};
+pub use today::{CrisisContact, EntryBrief, PlanSuggestion, SuggestionReason, TodayScreen};
 pub use types::{KeySlot, KeySlotKind, LocalTime, NewDeviceSlot};
 pub use vault::{Vault, vault_exists};
 

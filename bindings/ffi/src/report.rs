@@ -1,0 +1,189 @@
+//! The counselor report across the FFI: preview, then write, and the
+//! passphrase helpers shared with backups.
+
+use std::path::Path;
+
+use keel_core::report::{self, Language, Topic};
+
+use crate::error::{KeelError, Result};
+use crate::sobriety::CalendarDate;
+use crate::types::LocalTime;
+use crate::vault::Vault;
+
+/// A part of the vault the participant can share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum ReportTopic {
+    /// Journal notes written in the period.
+    Journal,
+}
+
+/// What to put in a report.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReportRequest {
+    /// First day included (the participant's calendar).
+    pub from_date: CalendarDate,
+    /// Last day included (at most 366 days after `from_date`).
+    pub to_date: CalendarDate,
+    /// The parts to include, in order.
+    pub topics: Vec<ReportTopic>,
+    /// The app's locale (`es-MX`, `en-US`): Spanish for any `es`, else English.
+    pub locale: String,
+    /// Now, from the phone's clock and time zone; shown as "prepared".
+    pub now: LocalTime,
+}
+
+/// What one section of the report holds.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReportSectionPreview {
+    /// `overview`, `journal`, ...
+    pub id: String,
+    /// The heading the counselor will see.
+    pub heading: String,
+    pub paragraphs: u32,
+    pub facts: u32,
+    pub tables: u32,
+    pub rows: u32,
+    pub charts: u32,
+    pub list_items: u32,
+}
+
+/// Exactly what the report will contain, to confirm before writing.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReportPreview {
+    pub title: String,
+    pub from_date: CalendarDate,
+    pub to_date: CalendarDate,
+    pub sections: Vec<ReportSectionPreview>,
+    pub total_rows: u32,
+    /// One line per section (and the period first), ready to show.
+    pub lines: Vec<String>,
+    /// Pass this to `report_html` / `write_report`: they refuse if the
+    /// report changed since this preview.
+    pub fingerprint: String,
+}
+
+/// A finished report: the HTML page and a neutral file name for it.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReportFile {
+    /// `report-<16 hex digits>.html`.
+    pub file_name: String,
+    /// The self-contained page, encrypted inside.
+    pub html: Vec<u8>,
+}
+
+impl std::fmt::Debug for ReportFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReportFile")
+            .field("file_name", &self.file_name)
+            .field("bytes", &self.html.len())
+            .finish()
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl ReportRequest {
+    fn to_core(&self) -> keel_core::Result<report::ReportRequest> {
+        Ok(report::ReportRequest {
+            from: self.from_date.to_core("from_date")?,
+            to: self.to_date.to_core("to_date")?,
+            topics: self
+                .topics
+                .iter()
+                .map(|t| match t {
+                    ReportTopic::Journal => Topic::Journal,
+                })
+                .collect(),
+            lang: Language::from_locale(&self.locale),
+            now: self.now.into(),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Vault {
+    /// What the report for `request` will contain. Writes nothing.
+    pub fn report_preview(&self, request: ReportRequest) -> Result<ReportPreview> {
+        let core = request.to_core()?;
+        let vault = self.core();
+        let p = report::preview_request(&vault.store()?, &core)?;
+        Ok(ReportPreview {
+            title: p.title,
+            from_date: request.from_date,
+            to_date: request.to_date,
+            sections: p
+                .sections
+                .into_iter()
+                .map(|s| ReportSectionPreview {
+                    id: s.id.as_str().to_string(),
+                    heading: s.heading,
+                    paragraphs: to_u32(s.paragraphs),
+                    facts: to_u32(s.facts),
+                    tables: to_u32(s.tables),
+                    rows: to_u32(s.rows),
+                    charts: to_u32(s.charts),
+                    list_items: to_u32(s.list_items),
+                })
+                .collect(),
+            total_rows: to_u32(p.total_rows),
+            lines: p.lines,
+            fingerprint: p.fingerprint,
+        })
+    }
+
+    /// The encrypted report page, for the share sheet. `fingerprint` is the
+    /// preview's; `passphrase` from `generate_passphrase` or the
+    /// participant's own (12+ characters or 4+ words).
+    pub fn report_html(
+        &self,
+        request: ReportRequest,
+        passphrase: String,
+        fingerprint: String,
+    ) -> Result<ReportFile> {
+        let core = request.to_core()?;
+        let vault = self.core();
+        let file = report::write(&vault.store()?, &core, &passphrase, &fingerprint)?;
+        Ok(ReportFile {
+            file_name: file.file_name,
+            html: file.html,
+        })
+    }
+
+    /// Writes the encrypted report page to `path` (which must not exist).
+    pub fn write_report(
+        &self,
+        request: ReportRequest,
+        passphrase: String,
+        fingerprint: String,
+        path: String,
+    ) -> Result<()> {
+        let core = request.to_core()?;
+        let vault = self.core();
+        let file = report::write(&vault.store()?, &core, &passphrase, &fingerprint)?;
+        Ok(report::save(&file, Path::new(&path))?)
+    }
+}
+
+/// A fresh passphrase of six common words (66 bits), for a report or a
+/// backup.
+#[uniffi::export]
+pub fn generate_passphrase() -> Result<String> {
+    Ok(report::passphrase::generate()?.to_string())
+}
+
+/// Checks a passphrase the participant typed for a report or backup
+/// (12+ characters or 4+ words); `InvalidInput` says why not.
+#[uniffi::export]
+pub fn check_export_passphrase(passphrase: String) -> Result<()> {
+    report::passphrase::validate("passphrase", &passphrase)
+        .map(|_| ())
+        .map_err(KeelError::from)
+}
+
+/// A neutral name for a report file: `report-<16 hex digits>.html`.
+#[uniffi::export]
+pub fn suggested_report_file_name() -> Result<String> {
+    Ok(report::suggested_file_name()?)
+}

@@ -1,0 +1,541 @@
+//! Encrypted backup and restore: every record of the vault in one file, to
+//! move to a new phone. docs/backup-format.md is the reference.
+//!
+//! - The file is sealed under a *backup passphrase* (PBKDF2-HMAC-SHA256 at
+//!   600,000 iterations, AES-256-GCM in 64 KiB chunks, each bound to the
+//!   header, its index and whether it is the last; see [`format`]). A
+//!   generated six-word passphrase or the participant's own (checked like a
+//!   report's, [`crate::report::passphrase`]).
+//! - Inside is a record stream: a manifest line, then one JSON line per
+//!   record with its collection, id and body exactly as the vault held it.
+//!   Derived collections (indexes, summaries) are left out; they are rebuilt.
+//! - [`inspect`] and [`restore`] open and check the *whole* file (the key,
+//!   every chunk, every line, the counts) before anything is written; any
+//!   fault is a typed [`BackupError`] and the vault is untouched.
+//! - [`restore`] never mixes data silently: [`RestoreMode::IntoEmptyVault`]
+//!   refuses a vault that holds records; [`RestoreMode::AddToExisting`] is
+//!   the explicit choice to add the backup's records beside them. Everything
+//!   is written in one transaction.
+//!
+//! Restored records get new ids from the store (which makes every id), and
+//! references between records (an id written as its 32 hex digits anywhere
+//! in a record, alone or inside a longer string such as `custom.<id>`) are
+//! rewritten to the new ids in the same transaction.
+
+pub mod format;
+pub mod registry;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+use crate::crypto::kdf::MIN_PBKDF2_ITERATIONS;
+use crate::crypto::{SecretKey, random_array};
+use crate::error::Error;
+use crate::report::passphrase;
+use crate::store::{RecordId, Store};
+use crate::time::LocalInstant;
+use format::Header;
+use registry::{COLLECTIONS, Collection, Kind};
+
+/// The record stream's format; the manifest's `keel_backup`.
+pub const STREAM_VERSION: u32 = 1;
+
+/// Why a backup could not be made or restored. Messages never carry
+/// content, paths or the passphrase.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    /// The file is not a Keel backup.
+    #[error("not a Keel backup file")]
+    NotABackup,
+    /// Made by a newer version of the app.
+    #[error("backup format {found} is newer than this build supports ({supported})")]
+    NewerFormat {
+        /// The version found.
+        found: u32,
+        /// The newest this build reads.
+        supported: u32,
+    },
+    /// The backup passphrase does not open the file.
+    #[error("wrong backup passphrase")]
+    WrongPassphrase,
+    /// The file was changed or is damaged; nothing was written.
+    #[error("the backup file was changed or is damaged ({reason}); nothing was restored")]
+    Damaged {
+        /// What failed, in the core's words.
+        reason: &'static str,
+    },
+    /// The file ends early (an interrupted copy); nothing was written.
+    #[error("the backup file is incomplete; nothing was restored")]
+    Truncated,
+    /// The backup holds a kind of record this build does not know.
+    #[error("the backup holds records this version of the app does not know; update the app")]
+    UnknownCollection,
+    /// The vault already holds records and the mode was `IntoEmptyVault`.
+    #[error(
+        "the vault already holds {records} records; restore only into an empty vault, or choose to add to them"
+    )]
+    NotEmpty {
+        /// How many records the vault holds.
+        records: u64,
+    },
+    /// Over [`format::MAX_FILE`].
+    #[error("the backup file is too large")]
+    TooLarge,
+    /// The vault or the file system failed.
+    #[error(transparent)]
+    Core(#[from] Error),
+}
+
+/// Result type of this module.
+pub type Result<T, E = BackupError> = std::result::Result<T, E>;
+
+/// How a restore treats records already in the vault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreMode {
+    /// Only into a vault with no records (a new phone). The default.
+    IntoEmptyVault,
+    /// Add the backup's records beside the vault's own (nothing is replaced
+    /// or deleted; restoring the same backup twice adds its records twice).
+    AddToExisting,
+}
+
+/// Records of one collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionCount {
+    /// The collection's name (e.g. `log.craving`).
+    pub collection: &'static str,
+    /// Records of it in the backup.
+    pub in_backup: u64,
+    /// Records of it in the vault now.
+    pub in_vault: u64,
+}
+
+/// What a backup holds, set against the vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupContents {
+    /// When the backup was made (the phone's clock then).
+    pub created_at: LocalInstant,
+    /// Records in the backup.
+    pub records: u64,
+    /// Records in the vault now (kept collections only).
+    pub vault_records: u64,
+    /// Per kept collection, in registry order.
+    pub collections: Vec<CollectionCount>,
+}
+
+/// What a backup run wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupSummary {
+    /// Records written into the file.
+    pub records: u64,
+    /// Records that failed their integrity check in the vault and could not
+    /// be included (they stay in the vault, untouched).
+    pub damaged_left_out: u64,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+}
+
+/// What a restore wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreSummary {
+    /// Records written into the vault.
+    pub restored: u64,
+    /// Records whose references to other restored records were rewritten.
+    pub relinked: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    keel_backup: u32,
+    created_at: LocalInstant,
+    records: u64,
+    collections: BTreeMap<String, u64>,
+}
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    c: &'static str,
+    id: String,
+    v: &'a Value,
+}
+
+#[derive(Deserialize)]
+struct LineIn {
+    c: String,
+    id: String,
+    v: Value,
+}
+
+/// One record read from a backup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Its collection.
+    pub collection: &'static str,
+    /// Its id in the vault it came from.
+    pub id: RecordId,
+    /// Its body, as the vault held it.
+    pub value: Value,
+}
+
+/// A backup opened and checked from end to end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    /// When it was made.
+    pub created_at: LocalInstant,
+    /// Its records, in file order.
+    pub entries: Vec<Entry>,
+}
+
+fn collection(name: &str) -> Option<&'static Collection> {
+    registry::find(name)
+}
+
+/// The record stream of every kept record, and the summary.
+fn stream(store: &Store<'_>, now: LocalInstant) -> Result<(Zeroizing<Vec<u8>>, u64, u64)> {
+    let mut lines: Vec<(&'static str, RecordId, Value)> = Vec::new();
+    let mut damaged = 0u64;
+    let mut per = BTreeMap::new();
+    for c in COLLECTIONS.iter().filter(|c| c.kind == Kind::Kept) {
+        let mut listing = c.list(store)?;
+        damaged += listing.damaged.len() as u64;
+        listing.items.sort_by_key(|(id, _)| *id);
+        per.insert(c.name.to_string(), listing.items.len() as u64);
+        lines.extend(listing.items.into_iter().map(|(id, v)| (c.name, id, v)));
+    }
+    let manifest = Manifest {
+        keel_backup: STREAM_VERSION,
+        created_at: now,
+        records: lines.len() as u64,
+        collections: per,
+    };
+    let encode = |_: serde_json::Error| {
+        BackupError::from(Error::invalid("backup", "a record cannot be encoded"))
+    };
+    let mut out = Zeroizing::new(serde_json::to_vec(&manifest).map_err(encode)?);
+    out.push(b'\n');
+    for (c, id, v) in &lines {
+        let line = LineOut {
+            c,
+            id: id.to_string(),
+            v,
+        };
+        serde_json::to_writer(&mut *out, &line).map_err(encode)?;
+        out.push(b'\n');
+    }
+    Ok((out, lines.len() as u64, damaged))
+}
+
+/// Makes a backup of every kept record, sealed under `passphrase`.
+pub fn create(
+    store: &Store<'_>,
+    passphrase: &str,
+    now: LocalInstant,
+) -> Result<(Vec<u8>, BackupSummary)> {
+    let normal = passphrase::validate("passphrase", passphrase)?;
+    let now = now.validate("now")?;
+    let (stream, records, damaged) = stream(store, now)?;
+    let header = Header::new(MIN_PBKDF2_ITERATIONS, random_array()?);
+    let key = header.key(&normal);
+    let file = format::seal(&header, &key, &stream)?;
+    if file.len() > format::MAX_FILE {
+        return Err(BackupError::TooLarge);
+    }
+    let summary = BackupSummary {
+        records,
+        damaged_left_out: damaged,
+        bytes: file.len() as u64,
+    };
+    Ok((file, summary))
+}
+
+/// Parses a decrypted record stream, checking every line and the counts.
+pub fn parse_stream(stream: &[u8]) -> Result<Opened> {
+    let damaged = |reason| BackupError::Damaged { reason };
+    let body = stream
+        .strip_suffix(b"\n")
+        .ok_or(damaged("the record stream is not terminated"))?;
+    let mut lines = body.split(|&b| b == b'\n');
+    let first = lines.next().ok_or(damaged("no manifest"))?;
+    let version: Value =
+        serde_json::from_slice(first).map_err(|_| damaged("the manifest does not parse"))?;
+    let found = version.get("keel_backup").and_then(Value::as_u64);
+    match found {
+        Some(v) if v == u64::from(STREAM_VERSION) => {}
+        Some(v) if v > u64::from(STREAM_VERSION) => {
+            return Err(BackupError::NewerFormat {
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+                supported: STREAM_VERSION,
+            });
+        }
+        _ => return Err(damaged("the manifest has no known version")),
+    }
+    let manifest: Manifest =
+        serde_json::from_value(version).map_err(|_| damaged("the manifest does not parse"))?;
+    let created_at = manifest
+        .created_at
+        .validate("created_at")
+        .map_err(|_| damaged("the manifest's date is not valid"))?;
+    let mut entries = Vec::new();
+    let mut seen = HashSet::new();
+    let mut per: BTreeMap<String, u64> = BTreeMap::new();
+    for line in lines {
+        let line: LineIn =
+            serde_json::from_slice(line).map_err(|_| damaged("a record line does not parse"))?;
+        let c = collection(&line.c).ok_or(BackupError::UnknownCollection)?;
+        if c.kind == Kind::Derived {
+            return Err(damaged("a derived record is in the stream"));
+        }
+        let id =
+            RecordId::parse("id", &line.id).map_err(|_| damaged("a record id is not valid"))?;
+        if !seen.insert(id) {
+            return Err(damaged("a record appears twice"));
+        }
+        *per.entry(line.c).or_default() += 1;
+        entries.push(Entry {
+            collection: c.name,
+            id,
+            value: line.v,
+        });
+    }
+    if entries.len() as u64 != manifest.records {
+        return Err(damaged("the record count does not match the manifest"));
+    }
+    let expected: BTreeMap<String, u64> = manifest
+        .collections
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    if per != expected {
+        return Err(damaged("the collection counts do not match the manifest"));
+    }
+    Ok(Opened {
+        created_at,
+        entries,
+    })
+}
+
+/// Opens a file with an already derived key (fuzzing, tests): structure,
+/// key check, every chunk, every line.
+pub fn open_with_key(file: &[u8], key: &SecretKey) -> Result<Opened> {
+    let (header, rest) = format::parse_header(file)?;
+    if !format::key_opens(&header, rest, key)? {
+        return Err(BackupError::WrongPassphrase);
+    }
+    let stream = format::open_chunks(&header, rest, key)?;
+    parse_stream(&stream)
+}
+
+/// Opens and checks a whole backup file with its passphrase.
+pub fn open(file: &[u8], passphrase: &str) -> Result<Opened> {
+    let (header, _) = format::parse_header(file)?;
+    let key = header.key(&passphrase::normalize(passphrase));
+    open_with_key(file, &key)
+}
+
+fn vault_counts(store: &Store<'_>) -> Result<BTreeMap<&'static str, u64>> {
+    let mut out = BTreeMap::new();
+    for c in COLLECTIONS.iter().filter(|c| c.kind == Kind::Kept) {
+        out.insert(c.name, c.count(store)?);
+    }
+    Ok(out)
+}
+
+fn contents(store: &Store<'_>, opened: &Opened) -> Result<BackupContents> {
+    let in_vault = vault_counts(store)?;
+    let mut in_backup: HashMap<&str, u64> = HashMap::new();
+    for e in &opened.entries {
+        *in_backup.entry(e.collection).or_default() += 1;
+    }
+    let collections: Vec<CollectionCount> = COLLECTIONS
+        .iter()
+        .filter(|c| c.kind == Kind::Kept)
+        .map(|c| CollectionCount {
+            collection: c.name,
+            in_backup: in_backup.get(c.name).copied().unwrap_or(0),
+            in_vault: in_vault.get(c.name).copied().unwrap_or(0),
+        })
+        .collect();
+    Ok(BackupContents {
+        created_at: opened.created_at,
+        records: opened.entries.len() as u64,
+        vault_records: in_vault.values().sum(),
+        collections,
+    })
+}
+
+/// Opens and checks `file` and says what it holds against the vault, so
+/// the app can show it and ask how to restore. Writes nothing.
+pub fn inspect(store: &Store<'_>, file: &[u8], passphrase: &str) -> Result<BackupContents> {
+    let opened = open(file, passphrase)?;
+    contents(store, &opened)
+}
+
+/// Rewrites every reference to an old id in `value`; true if anything
+/// changed. A reference is an id's 32 lowercase hex digits standing alone
+/// in a string (not inside a longer run of hex digits), or an object key.
+fn relink(value: &mut Value, map: &HashMap<RecordId, RecordId>) -> bool {
+    match value {
+        Value::String(s) => relink_str(s, map),
+        Value::Array(items) => items.iter_mut().fold(false, |a, v| relink(v, map) | a),
+        Value::Object(fields) => {
+            let mut changed = false;
+            let old = std::mem::take(fields);
+            for (mut k, mut v) in old {
+                changed |= relink_str(&mut k, map);
+                changed |= relink(&mut v, map);
+                fields.insert(k, v);
+            }
+            changed
+        }
+        _ => false,
+    }
+}
+
+fn relink_str(s: &mut String, map: &HashMap<RecordId, RecordId>) -> bool {
+    let bytes = s.as_bytes();
+    let is_hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+    let mut replacements = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_hex(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_hex(bytes[i]) {
+            i += 1;
+        }
+        if i - start == 32
+            && let Ok(old) = RecordId::parse("id", &s[start..i])
+            && let Some(new) = map.get(&old)
+        {
+            replacements.push((start, new.to_string()));
+        }
+    }
+    if replacements.is_empty() {
+        return false;
+    }
+    let mut out = s.clone();
+    for (start, new) in replacements.into_iter().rev() {
+        out.replace_range(start..start + 32, &new);
+    }
+    *s = out;
+    true
+}
+
+/// Restores `file` into the vault: opens and checks all of it first, then
+/// writes every record in one transaction (all or nothing). Derived records
+/// in the vault are cleared in the same transaction and rebuilt on use.
+pub fn restore(
+    store: &Store<'_>,
+    file: &[u8],
+    passphrase: &str,
+    mode: RestoreMode,
+) -> Result<RestoreSummary> {
+    let opened = open(file, passphrase)?;
+    restore_opened(store, opened, mode)
+}
+
+fn restore_opened(store: &Store<'_>, opened: Opened, mode: RestoreMode) -> Result<RestoreSummary> {
+    if mode == RestoreMode::IntoEmptyVault {
+        let records: u64 = vault_counts(store)?.values().sum();
+        if records > 0 {
+            return Err(BackupError::NotEmpty { records });
+        }
+    }
+    let summary = store.atomically(|s| {
+        for c in COLLECTIONS.iter().filter(|c| c.kind == Kind::Derived) {
+            let listing = c.list(s)?;
+            for id in listing
+                .items
+                .iter()
+                .map(|(id, _)| id)
+                .chain(&listing.damaged)
+            {
+                c.delete(s, id)?;
+            }
+        }
+        let mut map = HashMap::with_capacity(opened.entries.len());
+        let mut written = Vec::with_capacity(opened.entries.len());
+        for e in &opened.entries {
+            let c =
+                collection(e.collection).ok_or(Error::invalid("backup", "unknown collection"))?;
+            let new = c.insert(s, e.value.clone())?;
+            map.insert(e.id, new);
+            written.push((c, new));
+        }
+        let mut relinked = 0u64;
+        for (e, (c, new)) in opened.entries.into_iter().zip(written) {
+            let mut value = e.value;
+            if relink(&mut value, &map) {
+                c.update(s, &new, value)?;
+                relinked += 1;
+            }
+        }
+        Ok(RestoreSummary {
+            restored: map.len() as u64,
+            relinked,
+        })
+    })?;
+    Ok(summary)
+}
+
+/// Reads a backup file (refusing one over [`format::MAX_FILE`]).
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let meta = fs::metadata(path).map_err(Error::from)?;
+    if meta.len() > format::MAX_FILE as u64 {
+        return Err(BackupError::TooLarge);
+    }
+    Ok(fs::read(path).map_err(Error::from)?)
+}
+
+/// Writes a backup to `path`, which must not exist: written beside it,
+/// synced, then renamed into place.
+pub fn write_file(
+    store: &Store<'_>,
+    path: &Path,
+    passphrase: &str,
+    now: LocalInstant,
+) -> Result<BackupSummary> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::invalid("path", "must not be empty").into());
+    }
+    if path.exists() {
+        return Err(Error::invalid("path", "a file already exists there").into());
+    }
+    let (bytes, summary) = create(store, passphrase, now)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let staging = dir.join(format!(".{}.part", hex::encode(random_array::<8>()?)));
+    let written = (|| -> std::result::Result<(), Error> {
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&staging)?;
+        f.write_all(&bytes)?;
+        f.sync_all()?;
+        fs::rename(&staging, path)?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&staging);
+        return Err(e.into());
+    }
+    Ok(summary)
+}
+
+/// A neutral file name: `backup-` and 16 random hex digits.
+pub fn suggested_file_name() -> Result<String> {
+    Ok(format!("backup-{}.bin", hex::encode(random_array::<8>()?)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,535 @@
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use serde_json::json;
+
+use super::*;
+use crate::Vault;
+use crate::notes::{self, Note};
+
+const NOW: LocalInstant = LocalInstant {
+    utc_millis: 1_763_996_400_000,
+    offset_minutes: -300,
+};
+const PASS: &str = "maple river candle orbit";
+
+fn earlier(minutes: i64) -> LocalInstant {
+    LocalInstant {
+        utc_millis: NOW.utc_millis - minutes * 60_000,
+        ..NOW
+    }
+}
+
+fn new_vault() -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+    (dir, v)
+}
+
+fn coll(name: &str) -> &'static Collection {
+    registry::find(name).unwrap()
+}
+
+/// A vault with notes and records that refer to each other.
+fn filled() -> (tempfile::TempDir, Vault, RecordId, RecordId) {
+    let (d, v) = new_vault();
+    let (clock, pattern) = {
+        let s = v.store().unwrap();
+        notes::add(&s, earlier(10), "first", NOW).unwrap();
+        notes::add(&s, earlier(5), "second <b>bold</b>", NOW).unwrap();
+        let clock = coll("sobriety.clock")
+            .insert(&s, json!({"label": "days", "start": "2025-10-01"}))
+            .unwrap();
+        let pattern = coll("exercises.pattern")
+            .insert(&s, json!({"name": "box", "inhale_ms": 4000}))
+            .unwrap();
+        coll("log.lapse")
+            .insert(&s, json!({"clock_ids": [clock.to_string()], "note": "ok"}))
+            .unwrap();
+        coll("exercises.session")
+            .insert(
+                &s,
+                json!({"exercise": format!("custom.{pattern}"), "by_id": {clock.to_string(): 1}}),
+            )
+            .unwrap();
+        // A derived record: never backed up.
+        coll("summary.recent")
+            .insert(&s, json!({"version": 1}))
+            .unwrap();
+        (clock, pattern)
+    };
+    (d, v, clock, pattern)
+}
+
+fn kept_total(store: &Store<'_>) -> u64 {
+    vault_counts(store).unwrap().values().sum()
+}
+
+#[test]
+fn backup_then_restore_into_an_empty_vault() {
+    let (_d, a, _, _) = filled();
+    let (file, summary) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    assert_eq!(summary.records, 6);
+    assert_eq!(summary.damaged_left_out, 0);
+    assert_eq!(summary.bytes, file.len() as u64);
+    assert_eq!(&file[..8], b"KEELBAK1");
+    for secret in [&b"first"[..], b"second", b"journal.note", b"custom."] {
+        assert!(!file.windows(secret.len()).any(|w| w == secret));
+    }
+
+    let (_e, b) = new_vault();
+    let s = b.store().unwrap();
+    // A derived record already in the new vault is cleared, not kept.
+    coll("summary.recent")
+        .insert(&s, json!({"version": 0}))
+        .unwrap();
+    let contents = inspect(&s, &file, PASS).unwrap();
+    assert_eq!(contents.records, 6);
+    assert_eq!(contents.vault_records, 0);
+    assert_eq!(contents.created_at, NOW);
+    let notes_count = contents
+        .collections
+        .iter()
+        .find(|c| c.collection == "journal.note")
+        .unwrap();
+    assert_eq!((notes_count.in_backup, notes_count.in_vault), (2, 0));
+
+    let done = restore(&s, &file, PASS, RestoreMode::IntoEmptyVault).unwrap();
+    assert_eq!(done.restored, 6);
+    assert_eq!(done.relinked, 2);
+    let texts: Vec<String> = notes::list(&s)
+        .unwrap()
+        .notes
+        .into_iter()
+        .map(|n| n.note.text)
+        .collect();
+    assert_eq!(texts, ["second <b>bold</b>", "first"]);
+    assert_eq!(coll("summary.recent").count(&s).unwrap(), 0);
+
+    // References now point at the restored records' new ids.
+    let clock = coll("sobriety.clock").list(&s).unwrap().items[0].0;
+    let pattern = coll("exercises.pattern").list(&s).unwrap().items[0].0;
+    let lapse = &coll("log.lapse").list(&s).unwrap().items[0].1;
+    assert_eq!(lapse["clock_ids"][0], json!(clock.to_string()));
+    assert_eq!(lapse["note"], json!("ok"));
+    let session = &coll("exercises.session").list(&s).unwrap().items[0].1;
+    assert_eq!(session["exercise"], json!(format!("custom.{pattern}")));
+    assert_eq!(session["by_id"][clock.to_string()], json!(1));
+}
+
+#[test]
+fn restore_never_mixes_data_silently() {
+    let (_d, a, _, _) = filled();
+    let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    let (_e, b) = new_vault();
+    let s = b.store().unwrap();
+    notes::add(&s, earlier(1), "already here", NOW).unwrap();
+    match restore(&s, &file, PASS, RestoreMode::IntoEmptyVault) {
+        Err(BackupError::NotEmpty { records: 1 }) => {}
+        other => panic!("expected NotEmpty, got {other:?}"),
+    }
+    assert_eq!(kept_total(&s), 1);
+    let done = restore(&s, &file, PASS, RestoreMode::AddToExisting).unwrap();
+    assert_eq!(done.restored, 6);
+    assert_eq!(s.count::<Note>().unwrap(), 3);
+    assert_eq!(kept_total(&s), 7);
+}
+
+#[test]
+fn wrong_passphrase_and_foreign_files_are_typed_errors() {
+    let (_d, a, _, _) = filled();
+    let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    let (_e, b) = new_vault();
+    let s = b.store().unwrap();
+    assert!(matches!(
+        restore(&s, &file, "maple river candle", RestoreMode::IntoEmptyVault),
+        Err(BackupError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        open(b"PK\x03\x04 a zip", PASS),
+        Err(BackupError::NotABackup)
+    ));
+    assert!(matches!(open(b"", PASS), Err(BackupError::NotABackup)));
+    assert!(matches!(open(b"KEELB", PASS), Err(BackupError::Truncated)));
+    let mut newer = file.clone();
+    newer[8] = 2;
+    assert!(matches!(
+        open(&newer, PASS),
+        Err(BackupError::NewerFormat {
+            found: 2,
+            supported: 1
+        })
+    ));
+    // Passphrases are normalised like the report's.
+    assert!(open(&file, " maple  river candle\u{a0}orbit ").is_ok());
+    assert!(matches!(
+        create(&a.store().unwrap(), "short", NOW),
+        Err(BackupError::Core(Error::InvalidInput {
+            field: "passphrase",
+            ..
+        }))
+    ));
+    assert_eq!(kept_total(&s), 0, "nothing written");
+}
+
+/// A big vault's file has several chunks; chunks cannot be dropped, cut,
+/// swapped or repeated.
+#[test]
+fn chunks_cannot_be_cut_reordered_or_repeated() {
+    let (_d, a) = new_vault();
+    {
+        let s = a.store().unwrap();
+        for i in 0..20 {
+            notes::add(&s, earlier(i), &format!("{i} {}", "x".repeat(9_000)), NOW).unwrap();
+        }
+    }
+    let (file, summary) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    assert_eq!(summary.records, 20);
+    let (header, rest) = format::parse_header(&file).unwrap();
+    let key = header.key(&passphrase::normalize(PASS));
+    assert_eq!(open_with_key(&file, &key).unwrap().entries.len(), 20);
+
+    // Split the chunks out.
+    let mut chunks = Vec::new();
+    let mut at = format::CHECK_LEN;
+    while at < rest.len() {
+        let len = u32::from_le_bytes(rest[at..at + 4].try_into().unwrap()) as usize;
+        chunks.push(&rest[at..at + 4 + len]);
+        at += 4 + len;
+    }
+    assert!(chunks.len() >= 3, "{} chunks", chunks.len());
+    let prefix = &file[..format::HEADER_LEN + format::CHECK_LEN];
+    let build = |parts: &[&[u8]]| -> Vec<u8> { [&[prefix][..], parts].concat().concat() };
+
+    let dropped_last = build(&chunks[..chunks.len() - 1]);
+    assert!(matches!(
+        open_with_key(&dropped_last, &key),
+        Err(BackupError::Truncated)
+    ));
+    let mut swapped = chunks.clone();
+    swapped.swap(0, 1);
+    assert!(matches!(
+        open_with_key(&build(&swapped), &key),
+        Err(BackupError::Damaged { .. })
+    ));
+    let mut repeated = chunks.clone();
+    repeated.insert(1, chunks[0]);
+    assert!(matches!(
+        open_with_key(&build(&repeated), &key),
+        Err(BackupError::Damaged { .. })
+    ));
+    let mut dropped_middle = chunks.clone();
+    dropped_middle.remove(1);
+    assert!(matches!(
+        open_with_key(&build(&dropped_middle), &key),
+        Err(BackupError::Damaged { .. })
+    ));
+    let mut trailing = file.clone();
+    trailing.extend_from_slice(&[0, 0, 0, 0]);
+    assert!(open_with_key(&trailing, &key).is_err());
+    // Cut anywhere: refused, and never a panic.
+    for cut in (0..file.len()).step_by(997).chain([file.len() - 1]) {
+        assert!(open_with_key(&file[..cut], &key).is_err(), "cut at {cut}");
+    }
+}
+
+#[test]
+fn damaged_vault_records_are_left_out_and_counted() {
+    let (d, a) = new_vault();
+    {
+        let s = a.store().unwrap();
+        notes::add(&s, earlier(2), "kept", NOW).unwrap();
+        notes::add(&s, earlier(1), "will be damaged", NOW).unwrap();
+    }
+    let db = d.path().join("v").join(crate::vault::DB_FILE);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "UPDATE items SET body = zeroblob(100) WHERE id = (SELECT id FROM items ORDER BY id LIMIT 1)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let (file, summary) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    assert_eq!((summary.records, summary.damaged_left_out), (1, 1));
+    assert_eq!(open(&file, PASS).unwrap().entries.len(), 1);
+}
+
+#[test]
+fn files_are_written_once_under_neutral_names() {
+    let (_d, a, _, _) = filled();
+    let out = tempfile::tempdir().unwrap();
+    let name = suggested_file_name().unwrap();
+    assert!(name.starts_with("backup-") && name.len() == "backup-.bin".len() + 16);
+    let path = out.path().join(&name);
+    let s = a.store().unwrap();
+    let summary = write_file(&s, &path, PASS, NOW).unwrap();
+    assert_eq!(summary.records, 6);
+    assert!(matches!(
+        write_file(&s, &path, PASS, NOW),
+        Err(BackupError::Core(Error::InvalidInput { field: "path", .. }))
+    ));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+    let bytes = read_file(&path).unwrap();
+    assert_eq!(open(&bytes, PASS).unwrap().entries.len(), 6);
+    assert!(matches!(
+        read_file(&out.path().join("missing")),
+        Err(BackupError::Core(Error::Storage(_)))
+    ));
+}
+
+#[test]
+fn relinking_touches_whole_ids_only() {
+    let old = RecordId([1; 16]);
+    let new = RecordId([2; 16]);
+    let map = HashMap::from([(old, new)]);
+    let mut v = json!({
+        "a": old.to_string(),
+        "b": format!("custom.{old}"),
+        "c": format!("{old}ff"),
+        "d": [old.to_string(), 5, null],
+        old.to_string(): true,
+        "e": "no ids here",
+    });
+    assert!(relink(&mut v, &map));
+    assert_eq!(v["a"], json!(new.to_string()));
+    assert_eq!(v["b"], json!(format!("custom.{new}")));
+    assert_eq!(
+        v["c"],
+        json!(format!("{old}ff")),
+        "part of a longer hex run"
+    );
+    assert_eq!(v["d"][0], json!(new.to_string()));
+    assert_eq!(v[new.to_string()], json!(true));
+    assert!(!relink(&mut json!({"x": "0123"}), &map));
+}
+
+#[test]
+fn stream_checks_counts_versions_and_kinds() {
+    let manifest = |records: u64, colls: &str| {
+        format!(
+            r#"{{"keel_backup":1,"created_at":{{"utc_millis":{},"offset_minutes":-300}},"records":{records},"collections":{colls}}}"#,
+            NOW.utc_millis
+        )
+    };
+    let id = "00112233445566778899aabbccddeeff";
+    let line = |c: &str, id: &str| format!(r#"{{"c":"{c}","id":"{id}","v":{{"t":1}}}}"#);
+    let ok = format!(
+        "{}\n{}\n",
+        manifest(1, r#"{"journal.note":1}"#),
+        line("journal.note", id)
+    );
+    assert_eq!(parse_stream(ok.as_bytes()).unwrap().entries.len(), 1);
+    let cases: Vec<(String, &str)> = vec![
+        (ok.trim_end().to_string(), "damaged"),
+        (
+            format!("{}\n", manifest(2, r#"{"journal.note":1}"#)),
+            "damaged",
+        ),
+        (
+            format!(
+                "{}\n{}\n",
+                manifest(1, r#"{"journal.note":1}"#),
+                line("mystery.kind", id)
+            ),
+            "unknown",
+        ),
+        (
+            format!(
+                "{}\n{}\n",
+                manifest(1, r#"{"summary.recent":1}"#),
+                line("summary.recent", id)
+            ),
+            "damaged",
+        ),
+        (
+            format!(
+                "{}\n{}\n{}\n",
+                manifest(2, r#"{"journal.note":2}"#),
+                line("journal.note", id),
+                line("journal.note", id)
+            ),
+            "damaged",
+        ),
+        (
+            format!(
+                "{}\n{}\n",
+                manifest(1, r#"{"log.lapse":1}"#),
+                line("journal.note", id)
+            ),
+            "damaged",
+        ),
+        (
+            format!(
+                "{}\n{}\n",
+                manifest(1, r#"{"journal.note":1}"#),
+                line("journal.note", "zz")
+            ),
+            "damaged",
+        ),
+        (r#"{"keel_backup":7}"#.to_string() + "\n", "newer"),
+    ];
+    for (stream, want) in cases {
+        let got = parse_stream(stream.as_bytes());
+        let kind = match got {
+            Err(BackupError::Damaged { .. }) => "damaged",
+            Err(BackupError::UnknownCollection) => "unknown",
+            Err(BackupError::NewerFormat { found: 7, .. }) => "newer",
+            other => panic!("{stream:?}: {other:?}"),
+        };
+        assert_eq!(kind, want, "{stream}");
+    }
+}
+
+/// The registry names every collection of every module `lib.rs` declares,
+/// and marks derived ones (those with `impl Derived for`) as derived. A new
+/// collection that is not registered fails here, by name.
+#[test]
+fn the_registry_covers_every_collection_in_the_sources() {
+    use std::path::PathBuf;
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    let mut files = Vec::new();
+    for line in lib.lines() {
+        let line = line.trim();
+        let Some(name) = line
+            .strip_prefix("pub mod ")
+            .or_else(|| line.strip_prefix("mod "))
+            .and_then(|r| r.strip_suffix(';'))
+        else {
+            continue;
+        };
+        let file = src.join(format!("{name}.rs"));
+        if file.is_file() {
+            files.push(file);
+        }
+        let dir = src.join(name);
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in entries {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs")
+                    && p.file_name().is_some_and(|n| n != "tests.rs")
+                {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    let mut kept = std::collections::BTreeSet::new();
+    let mut derived = std::collections::BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        let derived_types: Vec<&str> = code
+            .match_indices("impl Derived for ")
+            .filter_map(|(i, m)| code[i + m.len()..].split([' ', '{', '<']).next())
+            .collect();
+        for (i, m) in code.match_indices("impl Record for ") {
+            let ty = code[i + m.len()..].split([' ', '{', '<']).next().unwrap();
+            let rest = &code[i..];
+            let Some(at) = rest.find("const COLLECTION: &'static str = \"") else {
+                continue;
+            };
+            let name_start = at + "const COLLECTION: &'static str = \"".len();
+            let name = &rest[name_start..name_start + rest[name_start..].find('"').unwrap()];
+            if name.starts_with("test.") {
+                continue;
+            }
+            if derived_types.contains(&ty) {
+                derived.insert(name.to_string());
+            } else {
+                kept.insert(name.to_string());
+            }
+        }
+    }
+    let registry_kind = |kind| -> std::collections::BTreeSet<String> {
+        COLLECTIONS
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.name.to_string())
+            .collect()
+    };
+    assert!(
+        kept.contains("journal.note"),
+        "the scan found nothing: {kept:?}"
+    );
+    assert_eq!(
+        registry_kind(Kind::Kept),
+        kept,
+        "backup::registry must list every kept collection (add a line to registry.rs)"
+    );
+    assert_eq!(
+        registry_kind(Kind::Derived),
+        derived,
+        "backup::registry must list every derived collection as Derived"
+    );
+}
+
+/// One valid file and its key, made once (PBKDF2 is slow unoptimised).
+fn sample() -> &'static (Vec<u8>, SecretKey) {
+    static SAMPLE: OnceLock<(Vec<u8>, SecretKey)> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let (_d, a, _, _) = filled();
+        let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+        let (header, _) = format::parse_header(&file).unwrap();
+        let key = header.key(&passphrase::normalize(PASS));
+        (file, key)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Arbitrary bytes never panic and never open.
+    #[test]
+    fn arbitrary_bytes_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let (_, key) = sample();
+        prop_assert!(open_with_key(&bytes, key).is_err());
+        let _ = parse_stream(&bytes);
+    }
+
+    /// Arbitrary bytes behind a valid magic and header get further in.
+    #[test]
+    fn arbitrary_bodies_are_refused(tail in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let (file, key) = sample();
+        let mut bytes = file[..format::HEADER_LEN + format::CHECK_LEN].to_vec();
+        bytes.extend_from_slice(&tail);
+        prop_assert!(open_with_key(&bytes, key).is_err());
+    }
+
+    /// Any change to a valid file is refused with a typed error, never a panic.
+    #[test]
+    fn mutated_files_are_refused(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4),
+        cut in proptest::option::of(any::<prop::sample::Index>()),
+        insert in proptest::option::of((any::<prop::sample::Index>(), any::<u8>())),
+    ) {
+        let (file, key) = sample();
+        let mut bytes = file.clone();
+        for (at, x) in &edits {
+            let i = at.index(bytes.len());
+            bytes[i] ^= x;
+        }
+        if let Some((at, b)) = insert {
+            let i = at.index(bytes.len());
+            bytes.insert(i, b);
+        }
+        if let Some(at) = cut {
+            bytes.truncate(at.index(bytes.len()));
+        }
+        prop_assume!(bytes != *file);
+        prop_assert!(open_with_key(&bytes, key).is_err());
+    }
+
+    /// Arbitrary record streams never panic.
+    #[test]
+    fn arbitrary_streams_never_panic(lines in proptest::collection::vec("[ -~]{0,80}", 0..6)) {
+        let stream = lines.join("\n") + "\n";
+        let _ = parse_stream(stream.as_bytes());
+    }
+}

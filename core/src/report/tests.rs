@@ -1,0 +1,203 @@
+use super::*;
+use crate::Vault;
+use crate::notes;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+const NOW: LocalInstant = LocalInstant {
+    // 2025-11-24T15:00:00Z, 10:00 in New York.
+    utc_millis: 1_763_996_400_000,
+    offset_minutes: -300,
+};
+const PASS: &str = "maple river candle orbit";
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 11, d).unwrap()
+}
+
+fn days_ago(n: i64) -> LocalInstant {
+    LocalInstant {
+        utc_millis: NOW.utc_millis - n * 86_400_000,
+        ..NOW
+    }
+}
+
+fn request() -> ReportRequest {
+    ReportRequest {
+        from: day(10),
+        to: day(24),
+        topics: vec![Topic::Journal, Topic::Journal],
+        lang: Language::En,
+        now: NOW,
+    }
+}
+
+fn vault() -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+    {
+        let s = v.store().unwrap();
+        notes::add(
+            &s,
+            days_ago(1),
+            "<img src=x onerror=\"window.__pwned=1\">",
+            NOW,
+        )
+        .unwrap();
+        notes::add(&s, days_ago(5), "Walked instead", NOW).unwrap();
+        notes::add(&s, days_ago(30), "Too old to include", NOW).unwrap();
+    }
+    (dir, v)
+}
+
+/// The container inside a page.
+fn payload(html: &[u8]) -> Vec<u8> {
+    let html = std::str::from_utf8(html).unwrap();
+    let start = html.find("id=\"keel-report\">").unwrap() + "id=\"keel-report\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    STANDARD.decode(&html[start..end]).unwrap()
+}
+
+#[test]
+fn build_includes_the_period_only_oldest_first() {
+    let (_d, v) = vault();
+    let doc = build(&v.store().unwrap(), &request()).unwrap();
+    assert_eq!(
+        doc.sections.len(),
+        2,
+        "overview + journal, duplicate topic ignored"
+    );
+    assert_eq!(doc.sections[0].id, SectionId::Overview);
+    assert_eq!(doc.generated_at, "2025-11-24 10:00 (UTC-05:00)");
+    let Block::Table { rows, columns, .. } = &doc.sections[1].blocks[1] else {
+        panic!("journal table expected");
+    };
+    assert_eq!(columns, &["Date", "Time", "Note"]);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0], ["2025-11-19", "10:00", "Walked instead"]);
+    assert_eq!(rows[1][2], "<img src=x onerror=\"window.__pwned=1\">");
+    let Block::Summary { facts } = &doc.sections[0].blocks[1] else {
+        panic!("overview facts expected");
+    };
+    assert_eq!(facts[0].value, "2025-11-10 to 2025-11-24");
+    assert_eq!(facts[2].label, "Journal notes");
+    assert_eq!(facts[2].value, "2");
+}
+
+#[test]
+fn spanish_reports_are_written_in_spanish() {
+    let (_d, v) = vault();
+    let req = ReportRequest {
+        lang: Language::Es,
+        ..request()
+    };
+    let doc = build(&v.store().unwrap(), &req).unwrap();
+    assert_eq!(doc.title, "Informe de progreso de Keel");
+    assert!(doc.disclosure.paragraphs[0].contains("42 CFR parte 2"));
+    let p = preview(&doc).unwrap();
+    assert_eq!(p.lines[0], "Periodo: del 2025-11-10 al 2025-11-24");
+}
+
+#[test]
+fn bad_requests_are_refused() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let field = |req: ReportRequest| match build(&s, &req) {
+        Err(Error::InvalidInput { field, .. }) => field,
+        other => panic!("expected invalid input, got {other:?}"),
+    };
+    assert_eq!(
+        field(ReportRequest {
+            from: day(20),
+            to: day(10),
+            ..request()
+        }),
+        "period"
+    );
+    assert_eq!(
+        field(ReportRequest {
+            from: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            ..request()
+        }),
+        "period"
+    );
+    assert_eq!(
+        field(ReportRequest {
+            topics: vec![],
+            ..request()
+        }),
+        "topics"
+    );
+    assert_eq!(
+        field(ReportRequest {
+            now: LocalInstant {
+                offset_minutes: 9999,
+                ..NOW
+            },
+            ..request()
+        }),
+        "now"
+    );
+}
+
+#[test]
+fn write_needs_the_previewed_fingerprint_and_a_good_passphrase() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let shown = preview_request(&s, &request()).unwrap();
+    assert_eq!(shown.total_rows, 2);
+    assert!(matches!(
+        write(&s, &request(), "short", &shown.fingerprint),
+        Err(Error::InvalidInput {
+            field: "passphrase",
+            ..
+        })
+    ));
+    // Something changed after the preview: the write is refused.
+    notes::add(&s, days_ago(2), "Added after the preview", NOW).unwrap();
+    assert!(matches!(
+        write(&s, &request(), PASS, &shown.fingerprint),
+        Err(Error::InvalidInput {
+            field: "fingerprint",
+            ..
+        })
+    ));
+    let shown = preview_request(&s, &request()).unwrap();
+    let file = write(&s, &request(), PASS, &shown.fingerprint).unwrap();
+    assert!(file.file_name.starts_with("report-") && file.file_name.ends_with(".html"));
+    assert_eq!(file.file_name.len(), "report-.html".len() + 16);
+    let page = String::from_utf8(file.html.clone()).unwrap();
+    for secret in ["Walked instead", "Added after", "onerror", "Journal"] {
+        assert!(!page.contains(secret), "{secret} in the clear");
+    }
+    let json = container::open(&payload(&file.html), PASS).unwrap();
+    let doc: ReportDocument = serde_json::from_slice(&json).unwrap();
+    assert_eq!(doc, build(&s, &request()).unwrap());
+    assert_eq!(document::fingerprint(&json), shown.fingerprint);
+}
+
+#[test]
+fn save_writes_once_and_never_overwrites() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let doc = build(&s, &request()).unwrap();
+    let file = render(&doc, PASS).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join(&file.file_name);
+    save(&file, &path).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), file.html);
+    assert!(matches!(
+        save(&file, &path),
+        Err(Error::InvalidInput { field: "path", .. })
+    ));
+    let leftovers: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no staging file left behind");
+    assert!(save(&file, &out.path().join("missing/dir/r.html")).is_err());
+}
+
+#[test]
+fn the_report_module_is_locked_with_the_vault() {
+    let (_d, mut v) = vault();
+    v.lock();
+    assert!(matches!(v.store().map(|_| ()), Err(Error::Locked)));
+}

@@ -1,0 +1,272 @@
+//! The Today screen, computed in one call: every clock with its next
+//! milestone, whether today's check-in is done, the most recent entries, the
+//! if-then plans that fit right now, one-tap crisis contacts, and the lapse
+//! plan after a recent lapse. Shells render it; they compute nothing.
+//!
+//! It reads only the sealed summaries (see [`crate::summary`]), the plan's
+//! current revision and the clocks: a handful of records whatever the length
+//! of the history.
+//!
+//! **Plans that fit right now.** Each plan trigger gets a score from the
+//! rhythm summary at the current hour of the week (in the local time of
+//! `now`): logged in this very hour on this weekday counts 4, the hour before
+//! or after 2, this hour on another weekday 1. A coping plan scores as its
+//! best linked trigger. Up to [`MAX_SUGGESTIONS`] plans with a score are shown,
+//! best first (ties: higher trigger risk, then plan order); if fewer match,
+//! plans for high-risk triggers fill the list, marked as such.
+//!
+//! **Crisis contacts.** The plan's crisis lines, then its support contacts
+//! with a phone number whose role is crisis line, sponsor or counselor; before
+//! any plan is saved, the default lines (988 and the SAMHSA helpline).
+
+use chrono::NaiveDate;
+
+use crate::calendar::{local_today, week_slot};
+use crate::error::{Error, Result};
+use crate::logs::{EntryKind, name_key};
+use crate::plan::{
+    ContactRole, CopingPlan, Language, LapsePlan, Plan, RiskLevel, Trigger, default_crisis_lines,
+    revisions, template,
+};
+use crate::sobriety::{self, ClockStatus};
+use crate::store::Store;
+use crate::summary::Held;
+use crate::summary::recent::{Brief, Recent, SHOWN};
+use crate::summary::rhythm::Rhythm;
+use crate::time::LocalInstant;
+
+/// Most if-then plans the screen suggests.
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// Why a plan is suggested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SuggestionReason {
+    /// Its triggers are often logged around this hour and weekday.
+    LoggedAtThisTime,
+    /// It answers a high-risk trigger (shown when few plans match the time).
+    HighRisk,
+}
+
+/// An if-then plan to show now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub coping_plan: CopingPlan,
+    /// The triggers it answers, the most relevant now first.
+    pub triggers: Vec<Trigger>,
+    pub reason: SuggestionReason,
+    /// The rhythm score behind it (0 for high-risk fill-ins).
+    pub score: u32,
+}
+
+/// A contact to reach with one tap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrisisContact {
+    pub name: String,
+    pub phone: String,
+    pub role: ContactRole,
+    pub can_text: bool,
+}
+
+/// Everything the Today screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Today {
+    /// The participant's calendar day at `now`.
+    pub date: NaiveDate,
+    pub clocks: Vec<ClockStatus>,
+    /// True once a check-in dated today (local calendar) exists.
+    pub checked_in_today: bool,
+    /// The newest check-in dated today, if any.
+    pub todays_checkin: Option<Brief>,
+    /// The newest entries of every kind, newest first.
+    pub recent: Vec<Brief>,
+    pub suggestions: Vec<Suggestion>,
+    pub crisis_contacts: Vec<CrisisContact>,
+    /// The current plan revision, `None` before the first save.
+    pub plan_revision: Option<u32>,
+    /// The lapse plan, if a lapse was logged today or yesterday.
+    pub lapse_plan: Option<LapsePlan>,
+}
+
+/// Computes the Today screen at `now`.
+pub fn today(store: &Store<'_>, now: LocalInstant) -> Result<Today> {
+    local_today("now", now)?;
+    store.atomically(|s| {
+        let mut recent = Held::<Recent>::load(s)?;
+        recent.save(s)?;
+        let mut rhythm = Held::<Rhythm>::load(s)?;
+        rhythm.save(s)?;
+        let revision = revisions::current_in(s)?;
+        let clocks = sobriety::statuses_in(s, now)?;
+        compose(
+            now,
+            &recent.value,
+            &rhythm.value,
+            revision.as_ref().map(|r| (r.number, &r.plan)),
+            clocks,
+        )
+    })
+}
+
+/// The screen from its inputs, wherever they were read from: the summaries,
+/// the current plan revision (number and plan) and the clocks' statuses.
+/// Pure; [`today`] reads the inputs from the vault.
+pub fn compose(
+    now: LocalInstant,
+    recent: &Recent,
+    rhythm: &Rhythm,
+    revision: Option<(u32, &Plan)>,
+    clocks: Vec<ClockStatus>,
+) -> Result<Today> {
+    let date = local_today("now", now)?;
+    let slot = week_slot(now).ok_or_else(|| Error::invalid("now", "out of range"))?;
+    let todays_checkin = recent
+        .ring(EntryKind::CheckIn)
+        .items
+        .iter()
+        .find(|b| b.at.local_date() == Some(date))
+        .cloned();
+    let lapse_recently = recent
+        .ring(EntryKind::Lapse)
+        .items
+        .first()
+        .is_some_and(|b| {
+            b.at.local_date()
+                .is_some_and(|d| d == date || d.succ_opt() == Some(date))
+        });
+    let plan = revision.map(|(_, p)| p);
+    let lapse_plan = if lapse_recently {
+        Some(match plan {
+            Some(p) => p.lapse_plan.clone(),
+            None => template(Language::English)?.lapse_plan,
+        })
+    } else {
+        None
+    };
+    Ok(Today {
+        date,
+        clocks,
+        checked_in_today: todays_checkin.is_some(),
+        todays_checkin,
+        recent: recent.newest(SHOWN),
+        suggestions: plan
+            .map(|p| suggestions(p, rhythm, slot))
+            .unwrap_or_default(),
+        crisis_contacts: crisis_contacts(plan),
+        plan_revision: revision.map(|(n, _)| n),
+        lapse_plan,
+    })
+}
+
+/// A coping plan with its linked triggers, scored.
+struct Scored<'p> {
+    /// Position in the plan.
+    index: usize,
+    plan: &'p CopingPlan,
+    /// Linked triggers with their scores, best first.
+    linked: Vec<(u32, &'p Trigger)>,
+}
+
+impl Scored<'_> {
+    fn best(&self) -> u32 {
+        self.linked.first().map_or(0, |(s, _)| *s)
+    }
+
+    fn top_risk(&self) -> Option<RiskLevel> {
+        self.linked.iter().map(|(_, t)| t.risk).max()
+    }
+
+    fn suggestion(&self, reason: SuggestionReason) -> Suggestion {
+        Suggestion {
+            coping_plan: self.plan.clone(),
+            triggers: self.linked.iter().map(|(_, t)| (*t).clone()).collect(),
+            reason,
+            score: self.best(),
+        }
+    }
+}
+
+/// The if-then plans that fit hour-of-week `slot`.
+pub fn suggestions(plan: &Plan, rhythm: &Rhythm, slot: u8) -> Vec<Suggestion> {
+    let score_of = |t: &Trigger| rhythm.score(&[format!("p:{}", t.id), name_key(&t.name)], slot);
+    let scored: Vec<Scored<'_>> = plan
+        .coping_plans
+        .iter()
+        .enumerate()
+        .map(|(index, c)| {
+            let mut linked: Vec<(u32, &Trigger)> = c
+                .trigger_ids
+                .iter()
+                .filter_map(|id| plan.trigger(id))
+                .map(|t| (score_of(t), t))
+                .collect();
+            linked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.risk.cmp(&a.1.risk)));
+            Scored {
+                index,
+                plan: c,
+                linked,
+            }
+        })
+        .collect();
+    let mut matched: Vec<&Scored<'_>> = scored.iter().filter(|s| s.best() > 0).collect();
+    matched.sort_by(|a, b| {
+        b.best()
+            .cmp(&a.best())
+            .then(b.top_risk().cmp(&a.top_risk()))
+            .then(a.index.cmp(&b.index))
+    });
+    let mut out: Vec<Suggestion> = matched
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|s| s.suggestion(SuggestionReason::LoggedAtThisTime))
+        .collect();
+    let fill = scored
+        .iter()
+        .filter(|s| s.best() == 0 && s.top_risk() == Some(RiskLevel::High));
+    for s in fill {
+        if out.len() >= MAX_SUGGESTIONS {
+            break;
+        }
+        out.push(s.suggestion(SuggestionReason::HighRisk));
+    }
+    out
+}
+
+/// The one-tap contacts.
+pub fn crisis_contacts(plan: Option<&Plan>) -> Vec<CrisisContact> {
+    let lines = match plan {
+        Some(p) => p.lapse_plan.crisis_lines.clone(),
+        None => default_crisis_lines(Language::English),
+    };
+    let mut out: Vec<CrisisContact> = lines
+        .into_iter()
+        .map(|l| CrisisContact {
+            name: l.name,
+            phone: l.phone,
+            role: ContactRole::CrisisLine,
+            can_text: l.can_text,
+        })
+        .collect();
+    if let Some(p) = plan {
+        for role in [
+            ContactRole::CrisisLine,
+            ContactRole::Sponsor,
+            ContactRole::Counselor,
+        ] {
+            out.extend(
+                p.contacts
+                    .iter()
+                    .filter(|c| c.role == role && !c.phone.is_empty())
+                    .map(|c| CrisisContact {
+                        name: c.name.clone(),
+                        phone: c.phone.clone(),
+                        role: c.role,
+                        can_text: true,
+                    }),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

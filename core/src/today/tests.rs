@@ -1,0 +1,322 @@
+//! Tests of the Today screen.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::logs::tests::{checkin, craving, lapse, new_trigger, plan_trigger, vault};
+use crate::logs::{self, Craving};
+use crate::plan::{self, template};
+use crate::summary::lapses::LapseIndex;
+use crate::summary::recent::Recent;
+use crate::summary::rhythm::Rhythm;
+
+/// A local wall-clock time with the given offset (hours east of UTC).
+fn local(y: i32, m: u32, d: u32, h: u32, min: u32, offset_hours: i32) -> LocalInstant {
+    let utc = Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap();
+    LocalInstant {
+        utc_millis: utc.timestamp_millis() - i64::from(offset_hours) * 3_600_000,
+        offset_minutes: offset_hours * 60,
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn an_empty_vault_still_has_crisis_lines() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let now = local(2025, 11, 24, 9, 0, -5);
+    let t = today(&s, now).unwrap();
+    assert_eq!(t.date, date(2025, 11, 24));
+    assert!(t.clocks.is_empty() && t.recent.is_empty() && t.suggestions.is_empty());
+    assert!(!t.checked_in_today && t.todays_checkin.is_none());
+    assert_eq!(t.plan_revision, None);
+    assert!(t.lapse_plan.is_none());
+    let phones: Vec<&str> = t.crisis_contacts.iter().map(|c| c.phone.as_str()).collect();
+    assert_eq!(phones, vec!["988", "1-800-662-4357"]);
+    assert!(matches!(
+        today(
+            &s,
+            LocalInstant {
+                offset_minutes: 20 * 60,
+                ..now
+            }
+        ),
+        Err(Error::InvalidInput { field: "now", .. })
+    ));
+}
+
+#[test]
+fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let now = local(2025, 11, 24, 9, 0, -5);
+    let rev = plan::save(
+        &s,
+        template(crate::plan::Language::English).unwrap(),
+        None,
+        true,
+        now,
+    )
+    .unwrap();
+    let p = &rev.plan;
+    let lonely = p.triggers[0].id.clone(); // answered by coping plan 0
+    let anger = p.triggers[2].id.clone(); // answered by coping plan 3
+    // Four Fridays of loneliness around 18:00, one angry Tuesday morning.
+    for day in [31, 7, 14, 21] {
+        let (m, d) = if day == 31 { (10, 31) } else { (11, day) };
+        logs::add(
+            &s,
+            craving(
+                local(2025, m, d, 18, 10, -5),
+                6,
+                vec![plan_trigger(&lonely)],
+            ),
+            now,
+        )
+        .unwrap();
+    }
+    logs::add(
+        &s,
+        craving(
+            local(2025, 11, 18, 8, 30, -5),
+            4,
+            vec![plan_trigger(&anger)],
+        ),
+        now,
+    )
+    .unwrap();
+
+    // Friday 18:30: the loneliness plan comes first, on its rhythm.
+    let friday = local(2025, 11, 28, 18, 30, -5);
+    let later = LocalInstant {
+        utc_millis: friday.utc_millis + 1,
+        ..friday
+    };
+    let t = today(&s, later).unwrap();
+    assert_eq!(t.suggestions[0].coping_plan.id, p.coping_plans[0].id);
+    assert_eq!(t.suggestions[0].reason, SuggestionReason::LoggedAtThisTime);
+    assert_eq!(t.suggestions[0].score, 4 * 4);
+    assert_eq!(t.suggestions[0].triggers[0].id, lonely);
+    // The rest are high-risk fill-ins.
+    assert!(
+        t.suggestions[1..]
+            .iter()
+            .all(|s| s.reason == SuggestionReason::HighRisk)
+    );
+    assert_eq!(t.suggestions.len(), MAX_SUGGESTIONS);
+
+    // Friday 19:xx: an hour after still matches (weight 2 per entry).
+    let t = today(&s, local(2025, 11, 28, 19, 5, -5)).unwrap();
+    assert_eq!(
+        (
+            t.suggestions[0].coping_plan.id.as_str(),
+            t.suggestions[0].score
+        ),
+        (p.coping_plans[0].id.as_str(), 8)
+    );
+
+    // Tuesday 08:00: anger first (same slot), loneliness not at all.
+    let t = today(&s, local(2025, 11, 25, 8, 0, -5)).unwrap();
+    assert_eq!(t.suggestions[0].coping_plan.id, p.coping_plans[3].id);
+    assert!(
+        t.suggestions
+            .iter()
+            .skip(1)
+            .all(|s| s.reason == SuggestionReason::HighRisk)
+    );
+
+    // The same wall-clock hour in another time zone matches too: slots are
+    // in local time.
+    let tokyo_friday = local(2025, 11, 28, 18, 15, 9);
+    assert_eq!(
+        today(&s, tokyo_friday).unwrap().suggestions[0]
+            .coping_plan
+            .id,
+        p.coping_plans[0].id
+    );
+
+    // Named triggers that match a plan trigger's name count for it.
+    logs::add(
+        &s,
+        craving(
+            local(2025, 11, 20, 8, 0, -5),
+            4,
+            vec![new_trigger("ANGRY after an argument")],
+        ),
+        now,
+    )
+    .unwrap();
+    let t = today(&s, local(2025, 11, 27, 8, 0, -5)).unwrap();
+    assert_eq!(t.suggestions[0].coping_plan.id, p.coping_plans[3].id);
+    assert_eq!(t.suggestions[0].score, 4 + 1);
+
+    assert_eq!(t.plan_revision, Some(1));
+    // Crisis lines, then the sponsor/counselor with phones (none yet).
+    assert_eq!(t.crisis_contacts.len(), 2);
+}
+
+#[test]
+fn crisis_contacts_include_reachable_supporters() {
+    let mut p = template(crate::plan::Language::Spanish).unwrap();
+    p.contacts[0].phone = "555-0100".into();
+    p.contacts.push(crate::plan::SupportContact {
+        name: "Mom".into(),
+        role: ContactRole::Family,
+        phone: "555-0101".into(),
+        how_to_reach: String::new(),
+    });
+    let c = crisis_contacts(Some(&p));
+    assert_eq!(
+        c.iter()
+            .map(|c| (c.role, c.phone.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            (ContactRole::CrisisLine, "988"),
+            (ContactRole::CrisisLine, "1-800-662-4357"),
+            (ContactRole::Sponsor, "555-0100"),
+        ]
+    );
+}
+
+#[test]
+fn check_ins_clocks_and_days_follow_the_local_calendar() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    // Spring forward in New York: 2025-03-09 is 23 hours long.
+    let before_dst = local(2025, 3, 8, 22, 0, -5);
+    let (_, _) = sobriety::add(&s, "Alcohol", date(2025, 3, 1), before_dst).unwrap();
+    let at_dst = local(2025, 3, 10, 0, 30, -4);
+    let t = today(&s, at_dst).unwrap();
+    assert_eq!(t.clocks[0].current_days, 9);
+    assert_eq!(t.clocks[0].next_milestone.count, 30);
+    assert_eq!(t.clocks[0].next_milestone.date, date(2025, 3, 31));
+    assert_eq!(t.clocks[0].next_milestone.days_away, 21);
+    // 23:30 the evening before, in EDT already: still the 9th.
+    assert_eq!(
+        today(&s, local(2025, 3, 9, 23, 30, -4)).unwrap().clocks[0].current_days,
+        8
+    );
+
+    // Travel: the same instant is the 10th in New York and the 10th in
+    // Tokyo at 13:30 but only the 9th in Honolulu at 18:30.
+    let honolulu = LocalInstant {
+        offset_minutes: -600,
+        ..at_dst
+    };
+    assert_eq!(today(&s, honolulu).unwrap().clocks[0].current_days, 8);
+    let tokyo = LocalInstant {
+        offset_minutes: 540,
+        ..at_dst
+    };
+    assert_eq!(today(&s, tokyo).unwrap().clocks[0].current_days, 9);
+
+    // A check-in late in the evening counts for that day, not the next.
+    let evening = local(2025, 3, 9, 23, 45, -4);
+    let ci = logs::add(&s, checkin(evening), at_dst).unwrap();
+    let t = today(
+        &s,
+        LocalInstant {
+            utc_millis: evening.utc_millis + 60_000,
+            ..evening
+        },
+    )
+    .unwrap();
+    assert!(t.checked_in_today);
+    assert_eq!(t.todays_checkin.as_ref().map(|b| b.id), Some(ci.id));
+    assert!(!today(&s, at_dst).unwrap().checked_in_today);
+
+    // Milestone day.
+    let t = today(&s, local(2025, 3, 31, 8, 0, -4)).unwrap();
+    assert_eq!(t.clocks[0].milestone_today.map(|m| m.count), Some(30));
+    assert_eq!(t.clocks[0].next_milestone.count, 60);
+}
+
+#[test]
+fn a_lapse_shows_the_lapse_plan_for_two_days_and_resets_if_chosen() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let now = local(2025, 11, 24, 21, 0, -5);
+    let (clock, _) = sobriety::add(&s, "Opioids", date(2025, 9, 1), now).unwrap();
+    plan::save(
+        &s,
+        template(crate::plan::Language::English).unwrap(),
+        None,
+        false,
+        now,
+    )
+    .unwrap();
+    assert_eq!(today(&s, now).unwrap().clocks[0].current_days, 84);
+    logs::lapse::record(
+        &s,
+        lapse(local(2025, 11, 24, 20, 0, -5), vec![clock], true),
+        now,
+    )
+    .unwrap();
+    let t = today(&s, now).unwrap();
+    assert_eq!(t.clocks[0].current_days, 0);
+    assert_eq!(t.clocks[0].longest_days, 84);
+    assert!(
+        t.lapse_plan
+            .as_ref()
+            .is_some_and(|p| !p.overdose_safety.is_empty())
+    );
+    assert_eq!(t.recent[0].kind, crate::logs::EntryKind::Lapse);
+    assert!(t.recent[0].any_use);
+    assert!(
+        today(&s, local(2025, 11, 25, 21, 0, -5))
+            .unwrap()
+            .lapse_plan
+            .is_some()
+    );
+    let two_days = today(&s, local(2025, 11, 26, 9, 0, -5)).unwrap();
+    assert!(two_days.lapse_plan.is_none());
+    assert_eq!(two_days.clocks[0].current_days, 1);
+    assert_eq!(two_days.clocks[0].streak_start, date(2025, 11, 25));
+}
+
+#[test]
+fn today_repairs_lost_summaries_and_shows_the_same() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let now = local(2025, 11, 24, 18, 0, -5);
+    let (clock, _) = sobriety::add(&s, "All", date(2025, 1, 1), now).unwrap();
+    for h in 1..40 {
+        let at = LocalInstant {
+            utc_millis: now.utc_millis - h * 3_600_000,
+            ..now
+        };
+        logs::add(
+            &s,
+            craving(at, (h % 11) as u8, vec![new_trigger("rain")]),
+            now,
+        )
+        .unwrap();
+    }
+    logs::add(
+        &s,
+        lapse(local(2025, 6, 1, 12, 0, -5), vec![clock], true),
+        now,
+    )
+    .unwrap();
+    logs::add(&s, checkin(now), now).unwrap();
+    let before = today(&s, now).unwrap();
+    assert_eq!(before.recent.len(), 5);
+    assert!(before.checked_in_today);
+    for (id, _) in s.list::<Recent>().unwrap().items {
+        s.delete::<Recent>(&id).unwrap();
+    }
+    for (id, _) in s.list::<Rhythm>().unwrap().items {
+        s.delete::<Rhythm>(&id).unwrap();
+    }
+    for (id, _) in s.list::<LapseIndex>().unwrap().items {
+        s.delete::<LapseIndex>(&id).unwrap();
+    }
+    assert_eq!(today(&s, now).unwrap(), before);
+    assert_eq!(s.count::<Recent>().unwrap(), 1);
+    assert_eq!(s.count::<Rhythm>().unwrap(), 1);
+    assert_eq!(s.count::<LapseIndex>().unwrap(), 1);
+    assert_eq!(s.count::<Craving>().unwrap(), 39);
+}
