@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# Keel's whole test suite: one command, every layer, one closing line.
+#
+#   bash tests/run.sh                 # every layer
+#   KEEL_LAYERS="python kotlin" bash tests/run.sh   # a subset while working
+#
+# On a bare Debian machine with the Rust toolchain it installs what it needs:
+# a JDK, JNA and JUnit (apt), the Kotlin compiler (npm, into .tools/), pytest
+# and tree-sitter grammars (pip, into .tools/venv), Node and Chromium for the
+# browser layer (tests/browser/run.sh). Layers:
+#
+#   fmt      cargo fmt --check
+#   clippy   cargo clippy --all-targets -- -D warnings
+#   cargo    cargo test over the workspace (crash harness at its default count)
+#   python   pytest against the generated Python bindings and the real library
+#   kotlin   kotlinc + JUnit on the JVM against the generated Kotlin bindings
+#   parse    tree-sitter parse of the generated Swift and every Swift/Kotlin
+#            source of the shells (ios/, android/)
+#   browser  the counselor report in headless Chromium from a file:// URL
+#
+# Each layer's own summary is parsed into pass/fail counts; the last line is
+# "N passed, N failed" over all layers, and the exit status is non-zero if
+# anything failed or a layer could not run.
+set -uo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+out="$repo/tests/.out"
+tools="$repo/.tools"
+mkdir -p "$out" "$tools"
+layers="${KEEL_LAYERS:-fmt clippy cargo python kotlin parse browser}"
+
+passed=0
+failed=0
+summary=()
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=0
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  echo "== installing (apt): ${missing[*]}"
+  if [ "$apt_updated" -eq 0 ]; then
+    as_root apt-get update -qq && apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# record LAYER PASSED FAILED
+record() {
+  passed=$((passed + $2))
+  failed=$((failed + $3))
+  summary+=("$(printf '%-8s %5d passed %5d failed' "$1" "$2" "$3")")
+}
+
+sum_lines() {
+  awk '{ s += $1 } END { print s + 0 }'
+}
+
+wants() {
+  case " $layers " in *" $1 "*) return 0 ;; *) return 1 ;; esac
+}
+
+banner() {
+  echo
+  echo "================ $1 ================"
+}
+
+# --- Rust -------------------------------------------------------------------
+
+if wants fmt; then
+  banner "fmt"
+  if cargo fmt --all -- --check; then record fmt 1 0; else record fmt 0 1; fi
+fi
+
+if wants clippy; then
+  banner "clippy"
+  if cargo clippy --workspace --all-targets -- -D warnings; then record clippy 1 0; else record clippy 0 1; fi
+fi
+
+if wants cargo; then
+  banner "cargo test"
+  log="$out/cargo-test.log"
+  cargo test --workspace 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  p=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | sum_lines)
+  f=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/' | sum_lines)
+  p=${p:-0}
+  f=${f:-0}
+  # A build failure prints no result line: count it as one failure.
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record cargo "$p" "$f"
+fi
+
+# --- Generated bindings -----------------------------------------------------
+
+bindings="$out/bindings"
+generate_bindings() {
+  [ -f "$bindings/.done" ] && return 0
+  banner "bindings (uniffi-bindgen from the real library)"
+  cargo build -p keel-ffi || return 1
+  rm -rf "$bindings"
+  mkdir -p "$bindings"
+  local lib="$repo/target/debug/libkeel_ffi.so"
+  for lang in kotlin python swift; do
+    cargo run -q -p uniffi-bindgen -- generate "$lib" \
+      --language "$lang" --out-dir "$bindings/$lang" --no-format || return 1
+  done
+  cp "$lib" "$bindings/python/"
+  touch "$bindings/.done"
+}
+
+venv="$tools/venv"
+python_env() {
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$venv"; } || return 1
+  fi
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$repo/tests/requirements.txt"
+}
+
+if wants python || wants kotlin || wants parse; then
+  rm -f "$bindings/.done"
+  if ! generate_bindings; then
+    echo "bindings could not be generated"
+    for l in python kotlin parse; do wants "$l" && record "$l" 0 1; done
+    layers=""
+  fi
+fi
+
+if wants python; then
+  banner "python"
+  if python_env; then
+    log="$out/pytest.log"
+    PYTHONPATH="$bindings/python" "$venv/bin/python" -m pytest -q -p no:cacheprovider \
+      "$repo/tests/python" 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    line=$(grep -E '^(=+ )?[0-9]+ (passed|failed)|^=+ .*(passed|failed|error)' "$log" | tail -1)
+    p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || true)
+    f=$(echo "$line" | grep -oE '[0-9]+ (failed|error|errors)' | grep -oE '[0-9]+' | sum_lines)
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    record python "$p" "$f"
+  else
+    echo "python environment could not be installed"
+    record python 0 1
+  fi
+fi
+
+kotlin_env() {
+  apt_install default-jdk-headless libjna-java junit4 || return 1
+  kotlinc="$tools/node_modules/kotlin-compiler/bin/kotlinc"
+  if [ ! -x "$kotlinc" ]; then
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm || return 1
+    (cd "$tools" && npm install --no-audit --no-fund --loglevel=error kotlin-compiler@2.4.20) || return 1
+  fi
+}
+
+if wants kotlin; then
+  banner "kotlin (JVM, JNA, JUnit)"
+  if kotlin_env; then
+    log="$out/kotlin.log"
+    classes="$out/kotlin-classes"
+    rm -rf "$classes"
+    mkdir -p "$classes"
+    cp="/usr/share/java/jna.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar"
+    tests=$(cd "$repo/tests/kotlin" && find . -name '*Test.kt' | sed -E 's#^\./##; s#\.kt$##; s#/#.#g' | sort)
+    if "$kotlinc" -nowarn -d "$classes" -cp "$cp" \
+      $(find "$bindings/kotlin" -name '*.kt') $(find "$repo/tests/kotlin" -name '*.kt') 2>&1 | tee "$out/kotlinc.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+      stdlib="$tools/node_modules/kotlin-compiler/lib/kotlin-stdlib.jar"
+      java -Djna.library.path="$repo/target/debug" -cp "$classes:$cp:$stdlib" \
+        org.junit.runner.JUnitCore $tests 2>&1 | tee "$log"
+      status=${PIPESTATUS[0]}
+      if grep -qE '^OK \(' "$log"; then
+        p=$(grep -E '^OK \(' "$log" | grep -oE '[0-9]+' | head -1)
+        f=0
+      else
+        run=$(grep -oE 'Tests run: [0-9]+' "$log" | grep -oE '[0-9]+' | tail -1)
+        f=$(grep -oE 'Failures: [0-9]+' "$log" | grep -oE '[0-9]+' | tail -1)
+        run=${run:-0}
+        f=${f:-1}
+        p=$((run - f))
+      fi
+      if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+      record kotlin "$p" "$f"
+    else
+      echo "kotlinc failed"
+      record kotlin 0 1
+    fi
+  else
+    echo "JDK, JNA, JUnit or kotlinc could not be installed"
+    record kotlin 0 1
+  fi
+fi
+
+if wants parse; then
+  banner "parse (tree-sitter: Swift and Kotlin sources)"
+  if python_env; then
+    log="$out/parse.log"
+    "$venv/bin/python" "$repo/tests/tools/parse_sources.py" "$bindings/swift" "$repo/ios" "$repo/android" 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    total=$(grep -oE '^parsed [0-9]+' "$log" | grep -oE '[0-9]+' | tail -1)
+    f=$(grep -oE '[0-9]+ with errors' "$log" | grep -oE '[0-9]+' | tail -1)
+    f=${f:-0}
+    p=$((${total:-0} - f))
+    if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    record parse "$p" "$f"
+  else
+    record parse 0 1
+  fi
+fi
+
+# --- Browser ----------------------------------------------------------------
+
+if wants browser; then
+  banner "browser (counselor report in headless Chromium)"
+  log="$out/browser.log"
+  bash "$repo/tests/browser/run.sh" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  p=$(grep -E '^# pass ' "$log" | grep -oE '[0-9]+' | tail -1)
+  f=$(grep -E '^# fail ' "$log" | grep -oE '[0-9]+' | tail -1)
+  p=${p:-0}
+  f=${f:-0}
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record browser "$p" "$f"
+fi
+
+echo
+echo "================ summary ================"
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
