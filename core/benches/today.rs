@@ -18,7 +18,10 @@
 //! the whole history (what Today would cost if it had to read everything).
 //! No assertions on time: numbers for people, not gates.
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{measure, ratio, row};
+use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use rusqlite::{Connection, params};
@@ -493,48 +496,6 @@ fn ci_brief(c: &CheckIn) -> Brief {
 }
 fn l_brief(c: &Lapse) -> Brief {
     logs::Entry::brief(c, fake_id(0))
-}
-
-// ------------------------------------------------------------- measuring
-
-struct Stats {
-    median: Duration,
-    p99: Duration,
-}
-
-fn measure(runs: usize, mut f: impl FnMut()) -> Stats {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    Stats {
-        median: times[runs / 2],
-        p99: times[(runs * 99 / 100).min(runs - 1)],
-    }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1e3)
-}
-
-fn row(label: &str, s: &Stats) {
-    println!(
-        "{label:<44} median {:>11}  p99 {:>11}",
-        ms(s.median),
-        ms(s.p99)
-    );
-}
-
-fn ratio(label: &str, keel: &Stats, base: &Stats) {
-    println!(
-        "{label:<44} median {:>7.2}x     p99 {:>7.2}x",
-        keel.median.as_secs_f64() / base.median.as_secs_f64(),
-        keel.p99.as_secs_f64() / base.p99.as_secs_f64()
-    );
 }
 
 /// What both screens must agree on (entry ids differ between the stores).

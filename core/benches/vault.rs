@@ -6,7 +6,10 @@
 //! on plain SQLite with the same settings (WAL, synchronous=FULL). No
 //! assertions: these are numbers for people, not pass/fail gates.
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{measure, ratio, row};
+use std::time::Instant;
 
 use keel_core::crypto::SecretKey;
 use keel_core::crypto::aead::Cipher;
@@ -22,46 +25,6 @@ struct Entry {
 impl Record for Entry {
     const COLLECTION: &'static str = "bench.entry";
     const NOUN: &'static str = "entry";
-}
-
-struct Stats {
-    median: Duration,
-    p99: Duration,
-}
-
-fn measure(runs: usize, mut f: impl FnMut()) -> Stats {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    Stats {
-        median: times[runs / 2],
-        p99: times[(runs * 99 / 100).min(runs - 1)],
-    }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1e3)
-}
-
-fn row(label: &str, s: &Stats) {
-    println!(
-        "{label:<40} median {:>12}  p99 {:>12}",
-        ms(s.median),
-        ms(s.p99)
-    );
-}
-
-fn ratio(label: &str, keel: &Stats, base: &Stats) {
-    println!(
-        "{label:<40} median {:>6.2}x  p99 {:>6.2}x",
-        keel.median.as_secs_f64() / base.median.as_secs_f64(),
-        keel.p99.as_secs_f64() / base.p99.as_secs_f64()
-    );
 }
 
 fn main() {
