@@ -1,0 +1,174 @@
+//! No panic crosses the FFI: every exported vault and note function, given
+//! empty, oversized or arbitrary input, returns a value or a typed
+//! [`KeelError`], and never unwinds. (uniffi would turn a panic into an
+//! opaque internal error; this proves there is none to turn.)
+#![allow(clippy::unwrap_used)]
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use keel_ffi::{KeelError, LocalTime, NoteDraft, Vault, vault_exists};
+use proptest::prelude::*;
+
+const PASSPHRASE: &str = "a long enough passphrase";
+
+/// Runs `call` and fails the test if it panics; its result is returned.
+fn no_panic<T>(what: &str, call: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(call)).unwrap_or_else(|_| panic!("{what} panicked"))
+}
+
+fn hostile_strings() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("x".repeat(1024 * 1024 + 1)),
+        Just("\0".repeat(40)),
+        Just("é".repeat(300_000)),
+        "\\PC{0,64}",
+        "[0-9a-f]{0,40}",
+        any::<String>(),
+    ]
+}
+
+fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(Vec::new()),
+        Just(vec![0u8; 1024 * 1024 + 1]),
+        proptest::collection::vec(any::<u8>(), 0..64),
+    ]
+}
+
+fn hostile_time() -> impl Strategy<Value = LocalTime> {
+    (any::<i64>(), any::<i32>()).prop_map(|(utc_millis, offset_minutes)| LocalTime {
+        utc_millis,
+        offset_minutes,
+    })
+}
+
+/// One vault shared by the cases; a wrong call must not spoil it.
+fn vault() -> (tempfile::TempDir, Arc<Vault>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v").to_str().unwrap().to_string();
+    let vault = Vault::create(dir, PASSPHRASE.into()).unwrap();
+    (tmp, vault)
+}
+
+/// Every error the surface can give is one of the typed variants; this
+/// match fails to compile if a variant is added without thought.
+fn typed(e: &KeelError) -> bool {
+    match e {
+        KeelError::WrongCredential
+        | KeelError::Locked
+        | KeelError::InvalidInput { .. }
+        | KeelError::NotFound { .. }
+        | KeelError::AlreadyExists
+        | KeelError::Integrity { .. }
+        | KeelError::Storage { .. }
+        | KeelError::NewerFormat { .. } => true,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn paths(path in hostile_strings()) {
+        no_panic("vault_exists", || vault_exists(path.clone()));
+        if let Err(e) = no_panic("open", || Vault::open(path.clone())) {
+            prop_assert!(typed(&e));
+        }
+        // `create` is only tried where it cannot make a real folder.
+        if path.trim().is_empty() || path.len() > 4096 || path.contains('\0') {
+            let e = no_panic("create", || Vault::create(path.clone(), PASSPHRASE.into())).err();
+            let refused = matches!(e, Some(KeelError::InvalidInput { .. }));
+            prop_assert!(refused);
+        }
+    }
+
+    #[test]
+    fn notes_and_slots(id in hostile_strings(), text in hostile_strings(), at in hostile_time()) {
+        let (_tmp, vault) = vault();
+        let draft = NoteDraft { written_at: at, text: text.clone() };
+        for result in [
+            no_panic("add_note", || vault.add_note(draft.clone()).map(drop)),
+            no_panic("update_note", || vault.update_note(id.clone(), draft.clone()).map(drop)),
+            no_panic("get_note", || vault.get_note(id.clone()).map(drop)),
+            no_panic("delete_note", || vault.delete_note(id.clone())),
+            no_panic("remove_slot", || vault.remove_slot(id.clone())),
+            no_panic("list_notes", || vault.list_notes().map(drop)),
+            no_panic("list_slots", || vault.list_slots().map(drop)),
+        ] {
+            if let Err(e) = result {
+                prop_assert!(typed(&e));
+            }
+        }
+        // Whatever was refused, the vault still works.
+        let note = vault.add_note(NoteDraft {
+            written_at: LocalTime { utc_millis: 1_790_000_000_000, offset_minutes: 0 },
+            text: "still here".into(),
+        });
+        prop_assert!(note.is_ok());
+    }
+
+    #[test]
+    fn device_secrets(secret in hostile_bytes()) {
+        let (_tmp, vault) = vault();
+        vault.lock();
+        let e = no_panic("unlock_with_device_secret", || vault.unlock_with_device_secret(secret.clone()));
+        let refused = matches!(e, Err(KeelError::InvalidInput { .. } | KeelError::WrongCredential));
+        prop_assert!(refused);
+        prop_assert!(vault.is_locked());
+    }
+}
+
+proptest! {
+    // Each case costs a PBKDF2 derivation or two.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn passphrases(attempt in hostile_strings()) {
+        let (_tmp, vault) = vault();
+        let changed = no_panic("change_passphrase", || vault.change_passphrase(attempt.clone(), attempt.clone()));
+        if let Err(e) = &changed {
+            prop_assert!(typed(e));
+        }
+        vault.lock();
+        let unlocked = no_panic("unlock_with_passphrase", || vault.unlock_with_passphrase(attempt.clone()));
+        prop_assert_eq!(unlocked.is_ok(), changed.is_ok() || attempt == PASSPHRASE);
+    }
+}
+
+#[test]
+fn every_call_after_a_wipe_is_typed() {
+    let (_tmp, vault) = vault();
+    vault.wipe().unwrap();
+    let draft = NoteDraft {
+        written_at: LocalTime {
+            utc_millis: 0,
+            offset_minutes: 0,
+        },
+        text: "x".into(),
+    };
+    let id = "00".repeat(16);
+    for result in [
+        no_panic("unlock", || vault.unlock_with_passphrase(PASSPHRASE.into())),
+        no_panic("unlock device", || {
+            vault.unlock_with_device_secret(vec![0; 32])
+        }),
+        no_panic("change", || {
+            vault.change_passphrase(PASSPHRASE.into(), "another passphrase".into())
+        }),
+        no_panic("add_device_slot", || vault.add_device_slot().map(drop)),
+        no_panic("remove_slot", || vault.remove_slot(id.clone())),
+        no_panic("list_slots", || vault.list_slots().map(drop)),
+        no_panic("add_note", || vault.add_note(draft.clone()).map(drop)),
+        no_panic("get_note", || vault.get_note(id.clone()).map(drop)),
+        no_panic("wipe", || vault.wipe()),
+    ] {
+        assert!(
+            matches!(result, Err(KeelError::NotFound { .. })),
+            "{result:?}"
+        );
+    }
+    no_panic("lock", || vault.lock());
+    assert!(vault.is_locked());
+}

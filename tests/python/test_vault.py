@@ -1,0 +1,306 @@
+"""The vault and journal notes through the generated Python bindings: every
+exported call, its error paths, and hostile input (empty, over 1 MB,
+malformed) answered by a typed error that loses nothing.
+"""
+
+import hashlib
+import os
+import time
+
+import pytest
+
+import keel
+from keel import KeelError, KeySlotKind, LocalTime, NoteDraft
+
+PASSPHRASE = "a long enough passphrase"
+HUGE = "x" * (1024 * 1024 + 1)
+HUGE_BYTES = b"\x01" * (1024 * 1024 + 1)
+MALFORMED_IDS = ["", HUGE, "not-an-id", "zz" * 16, "00" * 15, "é" * 16, "0" * 31 + "\x00"]
+
+
+def now():
+    return LocalTime(utc_millis=int(time.time() * 1000), offset_minutes=60)
+
+
+def file_hashes(folder):
+    out = {}
+    for root, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            with open(path, "rb") as f:
+                out[path] = hashlib.sha256(f.read()).hexdigest()
+    return out
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return str(tmp_path / "vault")
+
+
+@pytest.fixture
+def vault(folder):
+    v = keel.Vault.create(folder, PASSPHRASE)
+    yield v
+    v.lock()
+
+
+# --- creating and opening ---------------------------------------------------
+
+
+def test_create_open_unlock_lock(folder):
+    assert not keel.vault_exists(folder)
+    v = keel.Vault.create(folder, PASSPHRASE)
+    assert keel.vault_exists(folder)
+    assert not v.is_locked()
+    v.lock()
+    assert v.is_locked()
+    v.unlock_with_passphrase(PASSPHRASE)
+    assert not v.is_locked()
+
+    again = keel.Vault.open(folder)
+    assert again.is_locked()
+    again.unlock_with_passphrase(PASSPHRASE)
+    assert not again.is_locked()
+
+
+@pytest.mark.parametrize("path", ["", "   ", HUGE, "a\x00b"])
+def test_bad_paths_are_refused_by_name(path):
+    assert not keel.vault_exists(path)
+    with pytest.raises(KeelError.InvalidInput) as e:
+        keel.Vault.create(path, PASSPHRASE)
+    assert e.value.field == "path"
+    with pytest.raises(KeelError.InvalidInput):
+        keel.Vault.open(path)
+
+
+@pytest.mark.parametrize(
+    "passphrase, reason",
+    [("", "shorter"), ("short", "shorter"), (" " * 20, "shorter"), (HUGE, "longer"), ("long enough\x00", "NUL")],
+)
+def test_bad_new_passphrases_are_refused_and_nothing_is_made(folder, passphrase, reason):
+    with pytest.raises(KeelError.InvalidInput) as e:
+        keel.Vault.create(folder, passphrase)
+    assert e.value.field == "passphrase"
+    assert reason in e.value.reason
+    assert not keel.vault_exists(folder)
+
+
+def test_a_second_create_is_refused_and_keeps_the_first(folder, vault):
+    n = vault.add_note(NoteDraft(written_at=now(), text="first vault"))
+    with pytest.raises(KeelError.AlreadyExists):
+        keel.Vault.create(folder, "another passphrase")
+    assert vault.get_note(n.id).text == "first vault"
+
+
+def test_opening_nothing_is_not_found(tmp_path):
+    with pytest.raises(KeelError.NotFound) as e:
+        keel.Vault.open(str(tmp_path / "missing"))
+    assert e.value.what == "vault"
+
+
+def test_a_file_that_is_not_a_vault_is_reported_and_kept(tmp_path):
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    junk = os.urandom(8192)
+    (folder / "vault.db").write_bytes(junk)
+    with pytest.raises((KeelError.Storage, KeelError.NewerFormat)):
+        keel.Vault.open(str(folder))
+    assert (folder / "vault.db").read_bytes() == junk
+
+
+# --- credentials --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attempt", ["", "wrong passphrase", HUGE, "a\x00bcdefghij"])
+def test_wrong_passphrases_change_no_byte(folder, attempt):
+    first = keel.Vault.create(folder, PASSPHRASE)
+    first.add_device_slot()
+    # Closing folds the write-ahead log into the file, as an app that was
+    # swiped away would; the refusal below then must not touch it.
+    del first  # the last reference: the handle is freed here
+    vault = keel.Vault.open(folder)
+    before = file_hashes(folder)
+    with pytest.raises(KeelError.WrongCredential):
+        vault.unlock_with_passphrase(attempt)
+    assert vault.is_locked()
+    assert file_hashes(folder) == before
+
+
+def test_device_slots(folder, vault):
+    slot = vault.add_device_slot()
+    assert len(slot.secret) == 32
+    kinds = sorted(s.kind.name for s in vault.list_slots())
+    assert kinds == ["DEVICE", "PASSPHRASE"]
+    vault.lock()
+    vault.unlock_with_device_secret(slot.secret)
+    assert not vault.is_locked()
+
+    vault.remove_slot(slot.slot_id)
+    vault.lock()
+    with pytest.raises(KeelError.WrongCredential):
+        vault.unlock_with_device_secret(slot.secret)
+
+
+@pytest.mark.parametrize("secret", [b"", b"\x00" * 31, b"\x00" * 33, HUGE_BYTES])
+def test_malformed_device_secrets_are_refused_by_name(vault, secret):
+    vault.lock()
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.unlock_with_device_secret(secret)
+    assert e.value.field == "device_secret"
+
+
+def test_a_wrong_device_secret_is_a_wrong_credential(vault):
+    vault.add_device_slot()
+    vault.lock()
+    with pytest.raises(KeelError.WrongCredential):
+        vault.unlock_with_device_secret(os.urandom(32))
+
+
+@pytest.mark.parametrize("slot_id", MALFORMED_IDS)
+def test_malformed_slot_ids_are_refused(vault, slot_id):
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.remove_slot(slot_id)
+    assert e.value.field == "slot_id"
+
+
+def test_slot_errors(vault):
+    with pytest.raises(KeelError.NotFound):
+        vault.remove_slot("00" * 16)
+    (passphrase_slot,) = [s for s in vault.list_slots() if s.kind == KeySlotKind.PASSPHRASE]
+    with pytest.raises(KeelError.InvalidInput):
+        vault.remove_slot(passphrase_slot.id)
+    vault.lock()
+    for call in (vault.add_device_slot, vault.list_slots, lambda: vault.remove_slot("00" * 16)):
+        with pytest.raises(KeelError.Locked):
+            call()
+
+
+def test_change_passphrase(folder, vault):
+    with pytest.raises(KeelError.WrongCredential):
+        vault.change_passphrase("not the passphrase", "a new passphrase")
+    for bad in ["", "short", HUGE]:
+        with pytest.raises(KeelError.InvalidInput) as e:
+            vault.change_passphrase(PASSPHRASE, bad)
+        assert e.value.field == "new_passphrase"
+    with pytest.raises(KeelError.WrongCredential):
+        vault.change_passphrase(HUGE, "a new passphrase")
+
+    vault.change_passphrase(PASSPHRASE, "a new passphrase")
+    vault.lock()
+    with pytest.raises(KeelError.WrongCredential):
+        vault.unlock_with_passphrase(PASSPHRASE)
+    vault.unlock_with_passphrase("a new passphrase")
+
+
+def test_wipe(folder, vault):
+    slot = vault.add_device_slot()
+    note = vault.add_note(NoteDraft(written_at=now(), text="to be wiped"))
+    vault.lock()
+    with pytest.raises(KeelError.Locked):
+        vault.wipe()
+    vault.unlock_with_passphrase(PASSPHRASE)
+    vault.wipe()
+    assert not keel.vault_exists(folder)
+    for call in (
+        lambda: vault.unlock_with_passphrase(PASSPHRASE),
+        lambda: vault.unlock_with_device_secret(slot.secret),
+        lambda: vault.get_note(note.id),
+        vault.list_notes,
+        vault.list_slots,
+        vault.wipe,
+    ):
+        with pytest.raises(KeelError.NotFound):
+            call()
+    vault.lock()
+
+
+# --- notes --------------------------------------------------------------------
+
+
+def test_notes_round_trip(vault):
+    a = vault.add_note(NoteDraft(written_at=now(), text="  first thought  "))
+    assert a.text == "first thought"
+    b = vault.add_note(NoteDraft(written_at=LocalTime(utc_millis=a.written_at.utc_millis + 1000, offset_minutes=60), text="second"))
+    assert [n.id for n in vault.list_notes().notes] == [b.id, a.id]
+    changed = vault.update_note(a.id, NoteDraft(written_at=a.written_at, text="first, edited"))
+    assert changed.id == a.id
+    assert vault.get_note(a.id).text == "first, edited"
+    vault.delete_note(a.id)
+    with pytest.raises(KeelError.NotFound):
+        vault.get_note(a.id)
+    assert vault.list_notes().damaged_ids == []
+
+
+@pytest.mark.parametrize("text, reason", [("", "empty"), ("   ", "empty"), (HUGE, "longer"), ("a\x00b", "NUL")])
+def test_bad_note_text_is_refused_and_nothing_is_saved(vault, text, reason):
+    kept = vault.add_note(NoteDraft(written_at=now(), text="kept"))
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.add_note(NoteDraft(written_at=now(), text=text))
+    assert e.value.field == "text" and reason in e.value.reason
+    with pytest.raises(KeelError.InvalidInput):
+        vault.update_note(kept.id, NoteDraft(written_at=now(), text=text))
+    assert [n.text for n in vault.list_notes().notes] == ["kept"]
+
+
+@pytest.mark.parametrize("moment", [
+    LocalTime(utc_millis=2**63 - 1, offset_minutes=0),
+    LocalTime(utc_millis=-(2**63), offset_minutes=0),
+    LocalTime(utc_millis=0, offset_minutes=100_000),
+    LocalTime(utc_millis=0, offset_minutes=-(2**31)),
+])
+def test_impossible_moments_are_refused(vault, moment):
+    with pytest.raises(KeelError.InvalidInput):
+        vault.add_note(NoteDraft(written_at=moment, text="a note"))
+    assert vault.list_notes().notes == []
+
+
+@pytest.mark.parametrize("note_id", MALFORMED_IDS)
+def test_malformed_note_ids_are_refused(vault, note_id):
+    draft = NoteDraft(written_at=now(), text="a note")
+    for call in (
+        lambda: vault.get_note(note_id),
+        lambda: vault.update_note(note_id, draft),
+        lambda: vault.delete_note(note_id),
+    ):
+        with pytest.raises(KeelError.InvalidInput) as e:
+            call()
+        assert e.value.field == "id"
+
+
+def test_unknown_note_ids_are_not_found(vault):
+    unknown = "00" * 16
+    with pytest.raises(KeelError.NotFound):
+        vault.get_note(unknown)
+    with pytest.raises(KeelError.NotFound):
+        vault.update_note(unknown, NoteDraft(written_at=now(), text="a note"))
+    with pytest.raises(KeelError.NotFound):
+        vault.delete_note(unknown)
+
+
+def test_notes_are_locked_when_the_vault_is(vault):
+    note = vault.add_note(NoteDraft(written_at=now(), text="a note"))
+    vault.lock()
+    draft = NoteDraft(written_at=now(), text="a note")
+    for call in (
+        lambda: vault.add_note(draft),
+        lambda: vault.update_note(note.id, draft),
+        lambda: vault.get_note(note.id),
+        vault.list_notes,
+        lambda: vault.delete_note(note.id),
+    ):
+        with pytest.raises(KeelError.Locked):
+            call()
+
+
+def test_errors_never_echo_what_was_typed(vault):
+    secret_text = "my-secret-canary-1234"
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.add_note(NoteDraft(written_at=now(), text=secret_text * 1000))
+    assert secret_text not in str(e.value)
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.get_note(secret_text)
+    assert secret_text not in str(e.value)
+    vault.lock()
+    with pytest.raises(KeelError.WrongCredential) as e:
+        vault.unlock_with_passphrase(secret_text)
+    assert secret_text not in str(e.value)
