@@ -12,6 +12,7 @@ pub mod crypto;
 pub mod error;
 pub mod exercises;
 pub mod logs;
+pub mod meetings;
 pub mod notes;
 pub mod plan;
 pub mod report;

@@ -169,6 +169,9 @@ registry! {
     SobrietyClock: "sobriety.clock", "sobriety clock", Kept;
     ExercisePattern: "exercises.pattern", "breathing pattern", Kept;
     ExerciseSession: "exercises.session", "practice session", Kept;
+    Meeting: "meetings.meeting", "meeting", Kept;
+    MeetingAttendance: "meetings.attendance", "attendance record", Kept;
+    MeetingSettings: "meetings.settings", "meeting settings", Kept;
     SummaryRecent: "summary.recent", "summary", Derived;
     SummaryRhythm: "summary.rhythm", "summary", Derived;
     SummaryLapses: "summary.lapses", "summary", Derived;

@@ -100,6 +100,20 @@ impl Rhythm {
         self.counts.is_empty()
     }
 
+    /// How many triggers were logged in each hour-of-week slot, all keys
+    /// together.
+    pub fn slot_totals(&self) -> [u32; WEEK_SLOTS as usize] {
+        let mut totals = [0u32; WEEK_SLOTS as usize];
+        for slots in self.counts.values() {
+            for (slot, n) in slots {
+                if let Some(t) = totals.get_mut(usize::from(*slot)) {
+                    *t = t.saturating_add(*n);
+                }
+            }
+        }
+        totals
+    }
+
     /// Counts the triggers of `entry`.
     pub fn add<E: Entry>(&mut self, entry: &E) {
         let Some(slot) = week_slot(entry.at()) else {

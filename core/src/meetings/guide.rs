@@ -1,0 +1,458 @@
+//! Import from a Meeting Guide feed (the `code4recovery/spec` JSON used by
+//! AA intergroups and the Meeting Guide app): a JSON array of meeting
+//! objects with `name`, `slug`, `day` (0 = Sunday .. 6, or a list), `time` and
+//! `end_time` (`HH:MM`), `timezone`, `types` codes, address fields,
+//! `conference_url`, `conference_phone`, `notes`...
+//!
+//! Real feeds are messy. Nothing in one meeting stops the import of the
+//! others: a meeting that cannot be scheduled is *skipped* with a reason; a
+//! meeting imported with something left out (an unknown type code, a link
+//! that is not a web link, a name cut to length) carries a *warning*.
+//! Import only reads: the participant then picks meetings from the result
+//! into their own list.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, Weekday};
+use serde_json::Value;
+
+use super::schedule::{DaySet, Repeat, Schedule, parse_zone};
+use super::{Meeting, MeetingKind, Place, is_web_link};
+use crate::error::{Error, Result};
+use crate::validate::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
+
+/// Largest feed accepted (large intergroups publish a few megabytes).
+pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
+/// Meeting length when a feed gives no end time (the spec's default).
+pub const DEFAULT_MINUTES: u16 = 60;
+
+/// Why a meeting of the feed was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    NotAnObject,
+    NoName,
+    NoSlug,
+    /// An earlier meeting of the feed has the same slug.
+    DuplicateSlug,
+    /// No day: "by appointment" meetings have no schedule.
+    NoDay,
+    BadDay,
+    NoTime,
+    BadTime,
+    UnknownTimeZone,
+    /// A value the meeting list refuses; `field` names it.
+    Invalid {
+        field: String,
+    },
+}
+
+/// What was left out of an imported meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportWarning {
+    /// A `types` code this build does not know; dropped.
+    UnknownType { code: String },
+    /// `end_time` unreadable; the meeting is given an hour.
+    BadEndTime,
+    /// `conference_url` is not an http(s) link; dropped.
+    BadLink,
+    /// `conference_phone` has characters a dialler cannot use; dropped.
+    BadPhone,
+    /// Some `day` values were not 0-6; the others were kept.
+    SomeDaysIgnored,
+    /// A text was longer than the list keeps; it was cut.
+    Shortened { field: String },
+}
+
+/// A meeting of the feed, ready to add to the participant's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedMeeting {
+    /// Its position in the feed (from 0).
+    pub position: usize,
+    pub slug: String,
+    pub meeting: Meeting,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// A meeting that was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub position: usize,
+    /// Its slug, if it had a usable one.
+    pub slug: Option<String>,
+    pub reason: SkipReason,
+}
+
+/// The result of reading a feed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FeedImport {
+    pub meetings: Vec<FeedMeeting>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// English labels for the spec's type codes (`data/types.json`).
+const TYPES: &[(&str, &str)] = &[
+    ("11", "11th Step Meditation"),
+    ("12x12", "12 Steps & 12 Traditions"),
+    ("A", "Secular"),
+    ("ABSI", "As Bill Sees It"),
+    ("AL", "Concurrent with Alateen"),
+    ("AL-AN", "Concurrent with Al-Anon"),
+    ("AM", "Amharic"),
+    ("ASL", "American Sign Language"),
+    ("B", "Big Book"),
+    ("BA", "Babysitting Available"),
+    ("BE", "Newcomer"),
+    ("BI", "Bisexual"),
+    ("BRK", "Breakfast"),
+    ("C", "Closed"),
+    ("CAN", "Candlelight"),
+    ("CF", "Child-Friendly"),
+    ("D", "Discussion"),
+    ("DA", "Danish"),
+    ("DB", "Digital Basket"),
+    ("DD", "Dual Diagnosis"),
+    ("DE", "German"),
+    ("DR", "Daily Reflections"),
+    ("EL", "Greek"),
+    ("EN", "English"),
+    ("FA", "Persian"),
+    ("FF", "Fragrance Free"),
+    ("FR", "French"),
+    ("G", "Gay"),
+    ("GR", "Grapevine"),
+    ("H", "Birthday"),
+    ("HE", "Hebrew"),
+    ("HI", "Hindi"),
+    ("HR", "Croatian"),
+    ("HU", "Hungarian"),
+    ("ITA", "Italian"),
+    ("JA", "Japanese"),
+    ("KOR", "Korean"),
+    ("L", "Lesbian"),
+    ("LGBTQ", "LGBTQ"),
+    ("LIT", "Literature"),
+    ("LS", "Living Sober"),
+    ("LT", "Lithuanian"),
+    ("M", "Men"),
+    ("MED", "Meditation"),
+    ("ML", "Malayalam"),
+    ("N", "Native American"),
+    ("NDG", "Indigenous"),
+    ("NO", "Norwegian"),
+    ("O", "Open"),
+    ("OUT", "Outdoor"),
+    ("P", "Professionals"),
+    ("POC", "People of Color"),
+    ("POL", "Polish"),
+    ("POR", "Portuguese"),
+    ("PUN", "Punjabi"),
+    ("RUS", "Russian"),
+    ("S", "Spanish"),
+    ("SEN", "Seniors"),
+    ("SK", "Slovak"),
+    ("SM", "Smoking Permitted"),
+    ("SP", "Speaker"),
+    ("ST", "Step Study"),
+    ("SV", "Swedish"),
+    ("T", "Transgender"),
+    ("TC", "Location Temporarily Closed"),
+    ("TH", "Thai"),
+    ("TL", "Tagalog"),
+    ("TR", "Tradition Study"),
+    ("UK", "Ukrainian"),
+    ("W", "Women"),
+    ("X", "Wheelchair Access"),
+    ("XB", "Wheelchair-Accessible Bathroom"),
+    ("XT", "Cross Talk Permitted"),
+    ("Y", "Young People"),
+];
+
+/// The English label of a type code.
+pub fn type_label(code: &str) -> Option<&'static str> {
+    TYPES.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+}
+
+/// Reads a feed. `kind` is given to every meeting (a feed does not say
+/// its fellowship); `default_zone` applies to meetings without `timezone`
+/// (feeds of one area often leave it out); `today` is the first day the
+/// imported schedules run from.
+pub fn import(
+    feed: &str,
+    kind: MeetingKind,
+    default_zone: &str,
+    today: NaiveDate,
+) -> Result<FeedImport> {
+    parse_zone("default_zone", default_zone)?;
+    if feed.len() > MAX_FEED_BYTES {
+        return Err(Error::invalid("feed", "larger than 32 MB"));
+    }
+    let value: Value =
+        serde_json::from_str(feed).map_err(|_| Error::invalid("feed", "not a JSON document"))?;
+    let items = match value {
+        Value::Array(items) => items,
+        // Some sites wrap the array: {"meetings": [...]}.
+        Value::Object(mut o) => match o.remove("meetings") {
+            Some(Value::Array(items)) => items,
+            _ => return Err(Error::invalid("feed", "not a list of meetings")),
+        },
+        _ => return Err(Error::invalid("feed", "not a list of meetings")),
+    };
+    let mut out = FeedImport::default();
+    let mut seen = HashSet::new();
+    for (position, item) in items.iter().enumerate() {
+        let slug = item.get("slug").and_then(text).filter(|s| s.len() <= 200);
+        let skip = |reason| Skipped {
+            position,
+            slug: slug.clone(),
+            reason,
+        };
+        match one(item, kind, default_zone, today) {
+            Err(reason) => out.skipped.push(skip(reason)),
+            Ok((meeting, warnings)) => {
+                let Some(s) = slug.clone() else {
+                    out.skipped.push(skip(SkipReason::NoSlug));
+                    continue;
+                };
+                if !seen.insert(s.clone()) {
+                    out.skipped.push(skip(SkipReason::DuplicateSlug));
+                    continue;
+                }
+                out.meetings.push(FeedMeeting {
+                    position,
+                    slug: s,
+                    meeting,
+                    warnings,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A trimmed, non-empty string without control characters.
+fn text(v: &Value) -> Option<String> {
+    let s: String = match v {
+        Value::String(s) => s.chars().filter(|c| !c.is_control()).collect(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    let s = s.trim().to_string();
+    (!s.is_empty()).then_some(s)
+}
+
+/// `s` cut to `max` characters, with a warning if it was cut.
+fn fit(field: &str, s: String, max: usize, warnings: &mut Vec<ImportWarning>) -> String {
+    if s.chars().nth(max).is_none() {
+        return s;
+    }
+    warnings.push(ImportWarning::Shortened {
+        field: field.into(),
+    });
+    s.chars().take(max).collect::<String>().trim().to_string()
+}
+
+/// "19:30", "7:30", "19:30:00" as minutes after midnight.
+pub fn parse_time(s: &str) -> Option<u16> {
+    let mut parts = s.trim().split(':');
+    let h: u16 = parts.next()?.parse().ok()?;
+    let m: u16 = parts.next()?.parse().ok()?;
+    let sec_ok = parts
+        .next()
+        .is_none_or(|s| s.parse::<u8>().is_ok_and(|s| s < 60));
+    (h < 24 && m < 60 && sec_ok && parts.next().is_none()).then_some(h * 60 + m)
+}
+
+fn weekday(n: i64) -> Option<Weekday> {
+    // The spec counts from Sunday = 0.
+    match n {
+        0 => Some(Weekday::Sun),
+        1..=6 => Weekday::try_from(u8::try_from(n - 1).ok()?).ok(),
+        _ => None,
+    }
+}
+
+fn day_number(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn days(v: Option<&Value>, warnings: &mut Vec<ImportWarning>) -> Result<DaySet, SkipReason> {
+    let values: Vec<&Value> = match v {
+        None | Some(Value::Null) => return Err(SkipReason::NoDay),
+        Some(Value::Array(a)) if a.is_empty() => return Err(SkipReason::NoDay),
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(other) => vec![other],
+    };
+    let parsed: Vec<Option<Weekday>> = values
+        .iter()
+        .map(|v| day_number(v).and_then(weekday))
+        .collect();
+    let good: Vec<Weekday> = parsed.iter().flatten().copied().collect();
+    if good.is_empty() {
+        return Err(SkipReason::BadDay);
+    }
+    if good.len() < parsed.len() {
+        warnings.push(ImportWarning::SomeDaysIgnored);
+    }
+    Ok(DaySet::of(good))
+}
+
+fn address(item: &Value) -> String {
+    if let Some(full) = item.get("formatted_address").and_then(text) {
+        return full;
+    }
+    let part = |k: &str| item.get(k).and_then(text);
+    let state_zip = [part("state"), part("postal_code")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    [
+        part("address"),
+        part("city"),
+        (!state_zip.is_empty()).then_some(state_zip),
+        part("country"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn one(
+    item: &Value,
+    kind: MeetingKind,
+    default_zone: &str,
+    today: NaiveDate,
+) -> Result<(Meeting, Vec<ImportWarning>), SkipReason> {
+    if !item.is_object() {
+        return Err(SkipReason::NotAnObject);
+    }
+    let mut warnings = Vec::new();
+    let name = item.get("name").and_then(text).ok_or(SkipReason::NoName)?;
+    let name = fit("name", name, SHORT_TEXT_MAX, &mut warnings);
+    let days = days(item.get("day"), &mut warnings)?;
+    let start = match item.get("time") {
+        None | Some(Value::Null) => return Err(SkipReason::NoTime),
+        Some(v) => text(v)
+            .as_deref()
+            .and_then(parse_time)
+            .ok_or(SkipReason::BadTime)?,
+    };
+    let duration = match item.get("end_time").and_then(text) {
+        None => DEFAULT_MINUTES,
+        Some(end) => match parse_time(&end) {
+            // An end before the start runs past midnight.
+            Some(end) => match (end + 24 * 60 - start) % (24 * 60) {
+                0 => DEFAULT_MINUTES,
+                d => d,
+            },
+            None => {
+                warnings.push(ImportWarning::BadEndTime);
+                DEFAULT_MINUTES
+            }
+        },
+    };
+    let zone = match item.get("timezone").and_then(text) {
+        None => default_zone.to_string(),
+        Some(z) => {
+            parse_zone("timezone", &z).map_err(|_| SkipReason::UnknownTimeZone)?;
+            z
+        }
+    };
+
+    let mut types = Vec::new();
+    if let Some(Value::Array(codes)) = item.get("types") {
+        for code in codes.iter().filter_map(text) {
+            match type_label(&code) {
+                Some(label) if !types.iter().any(|t| t == label) => types.push(label.to_string()),
+                Some(_) => {}
+                None => warnings.push(ImportWarning::UnknownType {
+                    code: code.chars().take(20).collect(),
+                }),
+            }
+        }
+    }
+    types.truncate(super::MAX_TYPES);
+
+    let mut online_url = item
+        .get("conference_url")
+        .and_then(text)
+        .unwrap_or_default();
+    if !online_url.is_empty() && (!is_web_link(&online_url) || online_url.len() > 2_000) {
+        warnings.push(ImportWarning::BadLink);
+        online_url.clear();
+    }
+    let mut phone = item
+        .get("conference_phone")
+        .and_then(text)
+        .unwrap_or_default();
+    if !phone.is_empty()
+        && (phone.len() > 40
+            || !phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().,*#".contains(c)))
+    {
+        warnings.push(ImportWarning::BadPhone);
+        phone.clear();
+    }
+    let mut field = |key: &str, max: usize| {
+        let value = item.get(key).and_then(text).unwrap_or_default();
+        fit(key, value, max, &mut warnings)
+    };
+    let venue = field("location", SHORT_TEXT_MAX);
+    let online_notes = field("conference_url_notes", 1_000);
+    let phone_notes = field("conference_phone_notes", 1_000);
+    let notes = [
+        field("notes", LONG_TEXT_MAX / 2),
+        field("location_notes", 2_000),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n\n");
+    let address = fit("address", address(item), 500, &mut warnings);
+
+    let meeting = Meeting {
+        name,
+        kind,
+        place: Place {
+            venue,
+            address,
+            online_url,
+            online_notes,
+            phone,
+            phone_notes,
+        },
+        schedule: Schedule {
+            zone,
+            start_date: today,
+            end_date: None,
+            start_minute: start,
+            duration_minutes: duration,
+            repeat: Repeat::Weekly {
+                days,
+                every_weeks: 1,
+            },
+        },
+        reminder_minutes: None,
+        notes,
+        types,
+    }
+    .validate()
+    .map_err(|e| match e {
+        Error::InvalidInput { field, .. } => SkipReason::Invalid {
+            field: field.into(),
+        },
+        _ => SkipReason::Invalid {
+            field: "meeting".into(),
+        },
+    })?;
+    Ok((meeting, warnings))
+}
+
+#[cfg(test)]
+mod tests;
