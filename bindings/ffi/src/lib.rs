@@ -9,6 +9,7 @@ mod backup;
 mod error;
 mod exercises;
 mod logs;
+mod meetings;
 mod mirror;
 mod notes;
 mod plan;
@@ -37,6 +38,13 @@ pub use logs::{
     CheckIn, CheckInDraft, CheckInPage, CopingTag, Craving, CravingDraft, CravingOutcome,
     CravingPage, Encounter, EncounterDraft, EncounterPage, EntryContext, EntryKind, Halt, Lapse,
     LapseDraft, LapseLogged, LapsePage, Mood, PageQuery, TriggerTag,
+};
+pub use meetings::{
+    AttendanceDraft, AttendanceLine, AttendancePage, AttendanceRecord, AttendanceStatus, DayOfWeek,
+    FeedMeeting, FeedSkipReason, FeedSkipped, FeedWarning, Fellowship, Meeting, MeetingDraft,
+    MeetingGuideImport, MeetingKind, MeetingList, MeetingOccurrence, MeetingPlace, MeetingRepeat,
+    MeetingSchedule, MeetingSettings, MeetingsCalendar, MeetingsScreen, MonthWeek, Reminder,
+    ReminderKind, WeekProgress, WeekSummary, import_meeting_guide,
 };
 pub use notes::{JournalNote, NoteDraft, NoteList};
 pub use plan::{

@@ -5,8 +5,11 @@
 use keel_core::summary::recent::Brief;
 use keel_core::today::{self as core_today};
 
+use keel_core::meetings::attendance::happening_now;
+
 use crate::error::Result;
 use crate::logs::{CravingOutcome, EntryKind, Mood};
+use crate::meetings::MeetingOccurrence;
 use crate::mirror::{all, mirror_enum};
 use crate::plan::{ContactRole, CopingPlan, LapsePlan, Trigger};
 use crate::sobriety::{CalendarDate, ClockStatus};
@@ -116,6 +119,8 @@ pub struct TodayScreen {
     pub plan_revision: Option<u32>,
     /// The lapse plan, shown after a lapse logged today or yesterday.
     pub lapse_plan: Option<LapsePlan>,
+    /// A meeting on now (or within half an hour): the "I'm here" button.
+    pub meeting_now: Option<MeetingOccurrence>,
 }
 
 #[uniffi::export]
@@ -123,7 +128,10 @@ impl Vault {
     /// The Today screen at `now` (the phone's clock and UTC offset).
     pub fn today(&self, now: LocalTime) -> Result<TodayScreen> {
         let vault = self.core();
-        let t = core_today::today(&vault.store()?, now.into())?;
+        let store = vault.store()?;
+        let t = core_today::today(&store, now.into())?;
+        let meetings = keel_core::meetings::list(&store)?.meetings;
+        let meeting_now = happening_now(&meetings, now.into())?;
         Ok(TodayScreen {
             date: t.date.into(),
             clocks: all(t.clocks),
@@ -134,6 +142,7 @@ impl Vault {
             crisis_contacts: all(t.crisis_contacts),
             plan_revision: t.plan_revision,
             lapse_plan: t.lapse_plan.map(LapsePlan::from),
+            meeting_now: meeting_now.map(|o| MeetingOccurrence::new(o, None)),
         })
     }
 }
