@@ -6,6 +6,8 @@
 //! how long each step took. Run it with
 //! `cargo run --release -p keel-core --example demo [-- FOLDER]`.
 
+mod meetings;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -504,6 +506,7 @@ fn journal_tour(dir: &str) -> DemoResult {
             f64::from(sum) / page.items.len().max(1) as f64
         );
     }
+    meetings::meetings_tour(&store, start, t)?;
     Ok(())
 }
 
