@@ -238,11 +238,21 @@ pub fn create(
     now: LocalInstant,
 ) -> Result<(Vec<u8>, BackupSummary)> {
     let normal = passphrase::validate("passphrase", passphrase)?;
-    let now = now.validate("now")?;
-    let (stream, records, damaged) = stream(store, now)?;
     let header = Header::new(MIN_PBKDF2_ITERATIONS, random_array()?);
     let key = header.key(&normal);
-    let file = format::seal(&header, &key, &stream)?;
+    create_with_key(store, &header, &key, now)
+}
+
+/// [`create`] with a header and its already derived key (fuzz seeds).
+pub fn create_with_key(
+    store: &Store<'_>,
+    header: &Header,
+    key: &SecretKey,
+    now: LocalInstant,
+) -> Result<(Vec<u8>, BackupSummary)> {
+    let now = now.validate("now")?;
+    let (stream, records, damaged) = stream(store, now)?;
+    let file = format::seal(header, key, &stream)?;
     if file.len() > format::MAX_FILE {
         return Err(BackupError::TooLarge);
     }

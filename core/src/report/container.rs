@@ -22,7 +22,7 @@ use super::passphrase;
 use crate::crypto::aead::{Cipher, OVERHEAD};
 use crate::crypto::kdf::{MIN_PBKDF2_ITERATIONS, passphrase_key};
 use crate::crypto::padding::{pad, unpad};
-use crate::crypto::random_array;
+use crate::crypto::{SecretKey, random_array};
 use crate::error::Result;
 
 /// The container's first eight bytes.
@@ -85,8 +85,20 @@ pub(crate) fn seal_with(
 ) -> Result<Vec<u8>> {
     let rounds = NonZeroU32::new(iterations).unwrap_or(NonZeroU32::MIN);
     let key = passphrase_key(normalised.as_bytes(), &salt, rounds);
-    let cipher = Cipher::new(&key);
-    let header = header(rounds.get(), &salt);
+    seal_with_key(json, &key, rounds, salt)
+}
+
+/// Seals `json` under an already derived key, writing `iterations` and
+/// `salt` into the header (fuzz seeds; the key must come from them for a
+/// passphrase to open it).
+pub fn seal_with_key(
+    json: &[u8],
+    key: &SecretKey,
+    iterations: NonZeroU32,
+    salt: [u8; SALT_LEN],
+) -> Result<Vec<u8>> {
+    let cipher = Cipher::new(key);
+    let header = header(iterations.get(), &salt);
     let padded = Zeroizing::new(pad(json)?);
     let check = cipher.seal(&aad(&header, b"check"), &[])?;
     let body = cipher.seal(&aad(&header, b"body"), &padded)?;
@@ -97,9 +109,19 @@ pub(crate) fn seal_with(
     Ok(out)
 }
 
-/// Opens a container: the document's JSON, or why not. The viewer does the
-/// same in JavaScript; this one serves tests and other tools.
-pub fn open(container: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+/// A container's parts, checked for shape but not yet decrypted.
+pub struct Parsed<'a> {
+    header: &'a [u8],
+    check: &'a [u8],
+    body: &'a [u8],
+    /// The PBKDF2 count, within the accepted range.
+    pub iterations: NonZeroU32,
+    /// The PBKDF2 salt.
+    pub salt: &'a [u8],
+}
+
+/// Checks a container's magic, version, length and PBKDF2 count.
+pub fn parse(container: &[u8]) -> Result<Parsed<'_>, OpenError> {
     if container.len() < 8 || &container[..8] != MAGIC {
         return Err(OpenError::NotAReport);
     }
@@ -116,21 +138,41 @@ pub fn open(container: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>, Op
     let (check, body) = rest.split_at(CHECK_LEN);
     let mut count = [0u8; 4];
     count.copy_from_slice(&header[9..13]);
-    let iterations = u32::from_le_bytes(count);
-    let rounds = NonZeroU32::new(iterations)
+    let iterations = NonZeroU32::new(u32::from_le_bytes(count))
         .filter(|n| (MIN_PBKDF2_ITERATIONS..=MAX_ITERATIONS).contains(&n.get()))
         .ok_or(OpenError::Damaged)?;
-    let normal = passphrase::normalize(passphrase);
-    let key = passphrase_key(normal.as_bytes(), &header[13..], rounds);
-    let cipher = Cipher::new(&key);
+    Ok(Parsed {
+        header,
+        check,
+        body,
+        iterations,
+        salt: &header[13..],
+    })
+}
+
+/// Decrypts a parsed container with its key: the document's JSON.
+pub fn open_with_key(
+    parsed: &Parsed<'_>,
+    key: &SecretKey,
+) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+    let cipher = Cipher::new(key);
     cipher
-        .open(&aad(header, b"check"), check)
+        .open(&aad(parsed.header, b"check"), parsed.check)
         .ok_or(OpenError::WrongPassphrase)?;
     let padded = cipher
-        .open(&aad(header, b"body"), body)
+        .open(&aad(parsed.header, b"body"), parsed.body)
         .ok_or(OpenError::Damaged)?;
     let json = unpad(&padded).ok_or(OpenError::Damaged)?;
     Ok(Zeroizing::new(json.to_vec()))
+}
+
+/// Opens a container: the document's JSON, or why not. The viewer does the
+/// same in JavaScript; this one serves tests and other tools.
+pub fn open(container: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+    let parsed = parse(container)?;
+    let normal = passphrase::normalize(passphrase);
+    let key = passphrase_key(normal.as_bytes(), parsed.salt, parsed.iterations);
+    open_with_key(&parsed, &key)
 }
 
 #[cfg(test)]
