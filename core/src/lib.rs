@@ -11,6 +11,8 @@ pub mod calendar;
 pub mod crypto;
 pub mod error;
 pub mod exercises;
+pub mod export;
+pub mod insights;
 pub mod logs;
 pub mod meetings;
 pub mod notes;

@@ -673,6 +673,22 @@ pub struct ExerciseInsight {
     pub average_drop: Option<f64>,
 }
 
+impl ExerciseInsight {
+    /// The insight with its title in `lang`.
+    pub(crate) fn new(store: &keel_core::Store<'_>, i: session::Insight, lang: Lang) -> Self {
+        ExerciseInsight {
+            title: title_of(store, &i.exercise_id, lang)
+                .or_else(|| i.exercise_name.clone())
+                .unwrap_or_else(|| i.exercise_id.clone()),
+            exercise_id: i.exercise_id,
+            sessions: i.sessions,
+            finished: i.finished,
+            rated_sessions: i.rated_sessions,
+            average_drop: i.average_drop,
+        }
+    }
+}
+
 /// The exercise to suggest on the Today screen.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ExerciseSuggestion {
@@ -854,16 +870,7 @@ impl Vault {
         let store = vault.store()?;
         Ok(session::insights(&store)?
             .into_iter()
-            .map(|i| ExerciseInsight {
-                title: title_of(&store, &i.exercise_id, lang)
-                    .or_else(|| i.exercise_name.clone())
-                    .unwrap_or_else(|| i.exercise_id.clone()),
-                exercise_id: i.exercise_id,
-                sessions: i.sessions,
-                finished: i.finished,
-                rated_sessions: i.rated_sessions,
-                average_drop: i.average_drop,
-            })
+            .map(|i| ExerciseInsight::new(&store, i, lang))
             .collect())
     }
 

@@ -8,6 +8,8 @@
 mod backup;
 mod error;
 mod exercises;
+mod exports;
+mod insights;
 mod logs;
 mod meetings;
 mod mirror;
@@ -33,6 +35,10 @@ pub use exercises::{
     ExerciseSituation, ExerciseSound, ExerciseSuggestion, ExerciseSuggestionReason,
     ExerciseTimeline, exercise_language_for_locale, exercise_library, exercise_playback_elapsed,
     exercise_playback_pause, exercise_playback_resume, exercise_playback_start,
+};
+pub use exports::{CsvExport, CsvFile, FhirExport, csv_export_warning};
+pub use insights::{
+    CopingRank, CravingDay, CravingWeek, HeatCell, Insights, MoodDay, TriggerCount,
 };
 pub use logs::{
     CheckIn, CheckInDraft, CheckInPage, CopingTag, Craving, CravingDraft, CravingOutcome,

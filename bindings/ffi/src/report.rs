@@ -6,6 +6,7 @@ use std::path::Path;
 use keel_core::report::{self, Language, Topic};
 
 use crate::error::{KeelError, Result};
+use crate::mirror::mirror_enum;
 use crate::sobriety::CalendarDate;
 use crate::types::LocalTime;
 use crate::vault::Vault;
@@ -13,9 +14,22 @@ use crate::vault::Vault;
 /// A part of the vault the participant can share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum ReportTopic {
+    /// The current relapse-prevention plan.
+    Plan,
+    /// Cravings, trigger encounters and lapses.
+    Cravings,
+    /// Daily check-ins.
+    Checkins,
+    /// Breathing and meditation practice.
+    Exercises,
+    /// Meeting attendance and program hours.
+    Attendance,
+    /// Patterns: heat map, top triggers, coping that worked, streaks.
+    Insights,
     /// Journal notes written in the period.
     Journal,
 }
+mirror_enum!(Topic => ReportTopic { Plan, Cravings, Checkins, Exercises, Attendance, Insights, Journal });
 
 /// What to put in a report.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -89,13 +103,7 @@ impl ReportRequest {
         Ok(report::ReportRequest {
             from: self.from_date.to_core("from_date")?,
             to: self.to_date.to_core("to_date")?,
-            topics: self
-                .topics
-                .iter()
-                .map(|t| match t {
-                    ReportTopic::Journal => Topic::Journal,
-                })
-                .collect(),
+            topics: self.topics.iter().map(|t| Topic::from(*t)).collect(),
             lang: Language::from_locale(&self.locale),
             now: self.now.into(),
         })

@@ -253,4 +253,4 @@ pub fn occurrences(meetings: &[SavedMeeting], from: i64, until: i64) -> Result<V
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

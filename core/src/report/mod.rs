@@ -46,9 +46,21 @@ use text::Words;
 pub const MAX_DAYS: i64 = 366;
 
 /// A part of the vault a report can include. Each has a builder in
-/// [`sections`]; more join as their domain modules land.
+/// [`sections`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Topic {
+    /// The current relapse-prevention plan.
+    Plan,
+    /// Cravings, trigger encounters and lapses.
+    Cravings,
+    /// Daily check-ins.
+    Checkins,
+    /// Breathing and meditation practice.
+    Exercises,
+    /// Meeting attendance and program hours.
+    Attendance,
+    /// Patterns: heat map, top triggers, coping that worked, streaks.
+    Insights,
     /// Journal notes the participant chooses to share.
     Journal,
 }
@@ -117,10 +129,26 @@ pub fn build(store: &Store<'_>, req: &ReportRequest) -> Result<ReportDocument> {
     let mut sections = Vec::with_capacity(topics.len() + 1);
     let mut counts = Vec::new();
     for topic in topics {
+        let (from, to) = (req.from, req.to);
         let section = match topic {
-            Topic::Journal => sections::journal(store, req.from, req.to, &words)?,
+            Topic::Plan => sections::plan::plan(store, &words)?,
+            Topic::Cravings => sections::logs::cravings(store, from, to, &words)?,
+            Topic::Checkins => sections::logs::checkins(store, from, to, &words)?,
+            Topic::Exercises => sections::practice::exercises(store, from, to, &words, req.lang)?,
+            Topic::Attendance => sections::attendance::attendance(store, from, to, now, &words)?,
+            Topic::Insights => {
+                let found = crate::insights::insights(store, from, to, now)?;
+                sections::patterns::patterns(&found, &words)
+            }
+            Topic::Journal => sections::journal(store, from, to, &words)?,
         };
         let label = match topic {
+            Topic::Plan => words.label(text::Label::PlanItemsIncluded),
+            Topic::Cravings => words.label(text::Label::CravingsIncluded),
+            Topic::Checkins => words.label(text::Label::CheckinsIncluded),
+            Topic::Exercises => words.label(text::Label::SessionsIncluded),
+            Topic::Attendance => words.label(text::Label::AttendanceIncluded),
+            Topic::Insights => words.label(text::Label::InsightRowsIncluded),
             Topic::Journal => words.notes_included(),
         };
         counts.push((label.to_string(), sections::row_count(&section)));

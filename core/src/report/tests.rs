@@ -201,3 +201,181 @@ fn the_report_module_is_locked_with_the_vault() {
     v.lock();
     assert!(matches!(v.store().map(|_| ()), Err(Error::Locked)));
 }
+
+/// A vault with a plan, a craving, a check-in, a practice session and a
+/// meeting with attendance inside the request's period.
+fn full_vault() -> (tempfile::TempDir, Vault) {
+    use crate::exercises::session::{SessionEnd, SessionStart};
+    use crate::exercises::{BuiltIn, ExerciseRef, Length};
+    use crate::logs::{
+        self, CheckIn, Context, CopingTag, Craving, CravingOutcome, Mood, TriggerTag,
+    };
+    use crate::meetings::attendance::{self, AttendanceDraft, AttendanceStatus};
+
+    let (dir, v) = vault();
+    {
+        let s = v.store().unwrap();
+        crate::plan::save(
+            &s,
+            crate::plan::template(crate::plan::Language::English).unwrap(),
+            None,
+            true,
+            NOW,
+        )
+        .unwrap();
+        let c = logs::add(
+            &s,
+            Craving {
+                at: days_ago(2),
+                intensity: 7,
+                duration_minutes: Some(20),
+                triggers: vec![TriggerTag {
+                    plan_trigger_id: None,
+                    name: "Payday <b>".into(),
+                    category: crate::plan::TriggerCategory::Time,
+                }],
+                context: Context::default(),
+                coping: vec![CopingTag {
+                    plan_coping_id: None,
+                    text: "Called Sam".into(),
+                }],
+                outcome: CravingOutcome::ReachedOut,
+                notes: "<script>alert(1)</script>".into(),
+            },
+            NOW,
+        )
+        .unwrap();
+        logs::add(
+            &s,
+            CheckIn {
+                at: days_ago(1),
+                mood: Mood::Good,
+                craving_level: 3,
+                sleep_minutes: Some(420),
+                intention: "Call my sister".into(),
+                any_use: false,
+                notes: String::new(),
+            },
+            NOW,
+        )
+        .unwrap();
+        let session = crate::exercises::session::start(
+            &s,
+            SessionStart {
+                exercise: ExerciseRef::BuiltIn(BuiltIn::Box),
+                length: Length::Standard,
+                started_at: days_ago(2),
+                craving_before: Some(7),
+                craving_id: Some(c.id),
+            },
+            NOW,
+        )
+        .unwrap();
+        crate::exercises::session::finish(
+            &s,
+            session.id,
+            SessionEnd {
+                ended_at: LocalInstant {
+                    utc_millis: days_ago(2).utc_millis + 300_000,
+                    ..NOW
+                },
+                practiced_ms: Some(240_000),
+                craving_after: Some(3),
+                craving_id: None,
+            },
+            NOW,
+        )
+        .unwrap();
+        let mut meeting = crate::meetings::tests::iop_group();
+        meeting.schedule.start_date = day(1);
+        let m = crate::meetings::add(&s, meeting).unwrap();
+        let occ = crate::meetings::occurrences(
+            std::slice::from_ref(&m),
+            days_ago(7).utc_millis,
+            NOW.utc_millis,
+        )
+        .unwrap();
+        for o in &occ {
+            attendance::record(
+                &s,
+                AttendanceDraft {
+                    meeting_id: m.id,
+                    occurrence: LocalInstant {
+                        utc_millis: o.slot.start_millis,
+                        offset_minutes: o.slot.offset_minutes,
+                    },
+                    status: AttendanceStatus::Attended,
+                    minutes: None,
+                    notes: String::new(),
+                },
+                NOW,
+            )
+            .unwrap();
+        }
+    }
+    (dir, v)
+}
+
+#[test]
+fn every_topic_builds_a_section_and_the_preview_counts_it() {
+    let (_d, v) = full_vault();
+    let s = v.store().unwrap();
+    for lang in [Language::En, Language::Es] {
+        let req = ReportRequest {
+            topics: vec![
+                Topic::Plan,
+                Topic::Cravings,
+                Topic::Checkins,
+                Topic::Exercises,
+                Topic::Attendance,
+                Topic::Insights,
+                Topic::Journal,
+            ],
+            lang,
+            ..request()
+        };
+        let doc = build(&s, &req).unwrap();
+        let ids: Vec<SectionId> = doc.sections.iter().map(|x| x.id).collect();
+        assert_eq!(
+            ids,
+            [
+                SectionId::Overview,
+                SectionId::Plan,
+                SectionId::Cravings,
+                SectionId::Checkins,
+                SectionId::Exercises,
+                SectionId::Attendance,
+                SectionId::Insights,
+                SectionId::Journal
+            ]
+        );
+        let json = String::from_utf8(doc.to_json().unwrap()).unwrap();
+        for text in [
+            "Payday <b>",
+            "<script>alert(1)</script>",
+            "Call my sister",
+            "Called Sam",
+            "Evening IOP group",
+        ] {
+            let encoded = serde_json::to_string(text).unwrap();
+            assert!(
+                json.contains(&encoded[1..encoded.len() - 1]),
+                "{text} missing ({lang:?})"
+            );
+        }
+        let cravings = &doc.sections[2];
+        assert_eq!(sections::row_count(cravings), 1);
+        let attendance = &doc.sections[5];
+        assert_eq!(
+            sections::row_count(attendance),
+            3,
+            "Mon, Wed, Thu of the last week"
+        );
+        let p = preview(&doc).unwrap();
+        assert_eq!(p.sections.len(), 8);
+        // The whole thing round-trips through the container.
+        let file = render(&doc, PASS).unwrap();
+        let opened = container::open(&payload(&file.html), PASS).unwrap();
+        assert_eq!(opened.as_slice(), doc.to_json().unwrap().as_slice());
+    }
+}

@@ -10,6 +10,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::logs::CravingOutcome;
+use crate::meetings::attendance::AttendanceStatus;
+use crate::plan::{ContactRole, RelapseStage, RiskLevel, TriggerCategory};
+
 /// The language of everything the core writes into a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -263,6 +267,98 @@ impl Words {
         self.t("Journal notes", "Notas del diario")
     }
 
+    /// A fixed word of the domain sections.
+    pub fn label(&self, label: Label) -> &'static str {
+        let (en, es) = label.pair();
+        self.t(en, es)
+    }
+
+    /// "Yes" or "No".
+    pub fn yes_no(&self, yes: bool) -> &'static str {
+        self.label(if yes { Label::Yes } else { Label::No })
+    }
+
+    /// The name of a weekday (0 = Monday).
+    pub fn weekday(&self, day: usize) -> &'static str {
+        const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const ES: [&str; 7] = ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"];
+        let day = day.min(6);
+        self.t(EN[day], ES[day])
+    }
+
+    /// What became of a craving.
+    pub fn outcome(&self, o: CravingOutcome) -> &'static str {
+        use CravingOutcome as O;
+        match o {
+            O::Ongoing => self.t("Ongoing", "En curso"),
+            O::RodeItOut => self.t("Rode it out", "Lo dejó pasar"),
+            O::LeftTheSituation => self.t("Left the situation", "Se fue de la situación"),
+            O::ReachedOut => self.t("Reached out", "Pidió apoyo"),
+            O::Used => self.t("Used", "Consumió"),
+            O::Other => self.t("Other", "Otro"),
+        }
+    }
+
+    /// A trigger's category.
+    pub fn category(&self, c: TriggerCategory) -> &'static str {
+        use TriggerCategory as C;
+        match c {
+            C::Emotion => self.t("Emotion", "Emoción"),
+            C::Thought => self.t("Thought", "Pensamiento"),
+            C::Hungry => self.t("Hungry", "Hambre"),
+            C::Angry => self.t("Angry", "Enojo"),
+            C::Lonely => self.t("Lonely", "Soledad"),
+            C::Tired => self.t("Tired", "Cansancio"),
+            C::People => self.t("People", "Personas"),
+            C::Place => self.t("Place", "Lugar"),
+            C::Thing => self.t("Thing", "Objeto"),
+            C::Time => self.t("Time", "Momento"),
+            C::Event => self.t("Event", "Evento"),
+            C::Other => self.t("Other", "Otro"),
+        }
+    }
+
+    /// A trigger's risk.
+    pub fn risk(&self, r: RiskLevel) -> &'static str {
+        match r {
+            RiskLevel::Low => self.t("Low", "Bajo"),
+            RiskLevel::Medium => self.t("Medium", "Medio"),
+            RiskLevel::High => self.t("High", "Alto"),
+        }
+    }
+
+    /// A support contact's role.
+    pub fn role(&self, r: ContactRole) -> &'static str {
+        match r {
+            ContactRole::Sponsor => self.t("Sponsor", "Padrino o madrina"),
+            ContactRole::Counselor => self.t("Counselor", "Consejero"),
+            ContactRole::Family => self.t("Family", "Familia"),
+            ContactRole::Peer => self.t("Peer", "Compañero"),
+            ContactRole::CrisisLine => self.t("Crisis line", "Línea de crisis"),
+            ContactRole::Other => self.t("Other", "Otro"),
+        }
+    }
+
+    /// A warning sign's stage of relapse.
+    pub fn stage(&self, s: RelapseStage) -> &'static str {
+        match s {
+            RelapseStage::Emotional => self.t("Emotional", "Emocional"),
+            RelapseStage::Mental => self.t("Mental", "Mental"),
+            RelapseStage::Physical => self.t("Physical", "Física"),
+        }
+    }
+
+    /// An attendance status.
+    pub fn attendance(&self, a: AttendanceStatus) -> &'static str {
+        match a {
+            AttendanceStatus::Attended => self.t("Attended", "Asistió"),
+            AttendanceStatus::Late => self.t("Late", "Llegó tarde"),
+            AttendanceStatus::LeftEarly => self.t("Left early", "Salió antes"),
+            AttendanceStatus::Missed => self.t("Missed", "Faltó"),
+            AttendanceStatus::Excused => self.t("Excused", "Justificada"),
+        }
+    }
+
     /// The preview's line for a section: heading, then what it holds.
     pub fn preview_line(&self, heading: &str, parts: &[String]) -> String {
         if parts.is_empty() {
@@ -301,6 +397,246 @@ impl Words {
         match self.lang {
             Language::En => format!("{from} to {to}"),
             Language::Es => format!("del {from} al {to}"),
+        }
+    }
+}
+
+/// Fixed words of the domain sections, each in English and Spanish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Label {
+    Plan,
+    PlanIntro,
+    PlanRevision,
+    MadeWithCounselor,
+    Yes,
+    No,
+    Reasons,
+    Goals,
+    WarningSigns,
+    Triggers,
+    Trigger,
+    Category,
+    Risk,
+    CopingPlans,
+    Contacts,
+    Name,
+    Role,
+    Phone,
+    LapseSteps,
+    CrisisLines,
+    NoPlan,
+    Cravings,
+    CravingsIntro,
+    CravingsLogged,
+    MeanIntensity,
+    PassedWithoutUse,
+    EncountersLogged,
+    LapsesLogged,
+    CravingsPerWeek,
+    IntensityPerWeek,
+    Count,
+    Intensity,
+    Coping,
+    Outcome,
+    Notes,
+    Encounters,
+    HowHandled,
+    Lapses,
+    Substance,
+    ResetClock,
+    Checkins,
+    CheckinsIntro,
+    CheckinsLogged,
+    DaysCheckedIn,
+    Mood,
+    CravingLevel,
+    SleepHours,
+    Intention,
+    AnyUse,
+    MoodPerDay,
+    Exercises,
+    ExercisesIntro,
+    Sessions,
+    Finished,
+    MinutesPractised,
+    Exercise,
+    Minutes,
+    Before,
+    After,
+    MeanDrop,
+    Attendance,
+    AttendanceIntro,
+    WeeklyRequirement,
+    NotSet,
+    WeeksMet,
+    AttendanceRate,
+    ProgramHoursPerWeek,
+    Hours,
+    Meeting,
+    Kind,
+    Status,
+    Insights,
+    InsightsIntro,
+    HeatMap,
+    Day,
+    TopTriggers,
+    Times,
+    CopingRanked,
+    Used,
+    Worked,
+    Streaks,
+    Clock,
+    CurrentDays,
+    LongestDays,
+    CravingsIncluded,
+    CheckinsIncluded,
+    SessionsIncluded,
+    AttendanceIncluded,
+    PlanItemsIncluded,
+    InsightRowsIncluded,
+}
+
+impl Label {
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
+            Label::Plan => ("Relapse-prevention plan", "Plan de prevención de recaídas"),
+            Label::PlanIntro => (
+                "The participant's current plan, as last saved.",
+                "El plan actual del participante, tal como se guardó por última vez.",
+            ),
+            Label::PlanRevision => ("Revision", "Revisión"),
+            Label::MadeWithCounselor => ("Made with the counselor", "Hecho con el consejero"),
+            Label::Yes => ("Yes", "Sí"),
+            Label::No => ("No", "No"),
+            Label::Reasons => ("Reasons for recovery", "Razones para la recuperación"),
+            Label::Goals => ("Goals", "Metas"),
+            Label::WarningSigns => ("Warning signs", "Señales de alerta"),
+            Label::Triggers => ("Triggers", "Desencadenantes"),
+            Label::Trigger => ("Trigger", "Desencadenante"),
+            Label::Category => ("Category", "Categoría"),
+            Label::Risk => ("Risk", "Riesgo"),
+            Label::CopingPlans => (
+                "If-then coping plans",
+                "Planes de afrontamiento si-entonces",
+            ),
+            Label::Contacts => ("Support contacts", "Contactos de apoyo"),
+            Label::Name => ("Name", "Nombre"),
+            Label::Role => ("Role", "Función"),
+            Label::Phone => ("Phone", "Teléfono"),
+            Label::LapseSteps => ("After a lapse", "Después de una recaída"),
+            Label::CrisisLines => ("Crisis lines", "Líneas de crisis"),
+            Label::NoPlan => (
+                "No plan has been saved yet.",
+                "Todavía no se ha guardado ningún plan.",
+            ),
+            Label::Cravings => ("Cravings and triggers", "Antojos y desencadenantes"),
+            Label::CravingsIntro => (
+                "Cravings, high-risk encounters and lapses the participant logged, oldest first. Lapses are recorded without blame.",
+                "Antojos, encuentros de alto riesgo y recaídas que registró el participante, del más antiguo al más reciente. Las recaídas se registran sin culpa.",
+            ),
+            Label::CravingsLogged => ("Cravings logged", "Antojos registrados"),
+            Label::MeanIntensity => ("Mean intensity (0-10)", "Intensidad media (0-10)"),
+            Label::PassedWithoutUse => ("Passed without use", "Pasaron sin consumo"),
+            Label::EncountersLogged => ("High-risk encounters", "Encuentros de alto riesgo"),
+            Label::LapsesLogged => ("Lapses", "Recaídas"),
+            Label::CravingsPerWeek => ("Cravings per week", "Antojos por semana"),
+            Label::IntensityPerWeek => (
+                "Mean craving intensity per week",
+                "Intensidad media de los antojos por semana",
+            ),
+            Label::Count => ("Count", "Cantidad"),
+            Label::Intensity => ("Intensity", "Intensidad"),
+            Label::Coping => ("Coping", "Afrontamiento"),
+            Label::Outcome => ("Outcome", "Resultado"),
+            Label::Notes => ("Notes", "Notas"),
+            Label::Encounters => ("High-risk encounters", "Encuentros de alto riesgo"),
+            Label::HowHandled => ("How it was handled", "Cómo lo manejó"),
+            Label::Lapses => ("Lapses", "Recaídas"),
+            Label::Substance => ("Substance", "Sustancia"),
+            Label::ResetClock => ("Reset the clock", "Reinició el contador"),
+            Label::Checkins => ("Daily check-ins", "Registros diarios"),
+            Label::CheckinsIntro => (
+                "Mood (1 very low to 5 very good), craving level (0-10), sleep and the day's intention.",
+                "Estado de ánimo (1 muy bajo a 5 muy bueno), nivel de antojo (0-10), sueño y la intención del día.",
+            ),
+            Label::CheckinsLogged => ("Check-ins", "Registros"),
+            Label::DaysCheckedIn => ("Days with a check-in", "Días con registro"),
+            Label::Mood => ("Mood", "Estado de ánimo"),
+            Label::CravingLevel => ("Craving level", "Nivel de antojo"),
+            Label::SleepHours => ("Sleep (hours)", "Sueño (horas)"),
+            Label::Intention => ("Intention", "Intención"),
+            Label::AnyUse => ("Any use", "Algún consumo"),
+            Label::MoodPerDay => (
+                "Mood and craving level per day",
+                "Estado de ánimo y nivel de antojo por día",
+            ),
+            Label::Exercises => (
+                "Breathing and meditation practice",
+                "Práctica de respiración y meditación",
+            ),
+            Label::ExercisesIntro => (
+                "Sessions the participant practised, with craving ratings before and after where given.",
+                "Sesiones que practicó el participante, con la valoración del antojo antes y después cuando la dio.",
+            ),
+            Label::Sessions => ("Sessions", "Sesiones"),
+            Label::Finished => ("Finished", "Terminadas"),
+            Label::MinutesPractised => ("Minutes practised", "Minutos de práctica"),
+            Label::Exercise => ("Exercise", "Ejercicio"),
+            Label::Minutes => ("Minutes", "Minutos"),
+            Label::Before => ("Before", "Antes"),
+            Label::After => ("After", "Después"),
+            Label::MeanDrop => ("Mean fall in craving", "Descenso medio del antojo"),
+            Label::Attendance => ("Meeting attendance", "Asistencia a reuniones"),
+            Label::AttendanceIntro => (
+                "Program sessions and mutual-help meetings, as the participant recorded them. Program hours count group, individual and family sessions.",
+                "Sesiones del programa y reuniones de ayuda mutua, tal como las registró el participante. Las horas del programa cuentan las sesiones grupales, individuales y familiares.",
+            ),
+            Label::WeeklyRequirement => ("Weekly requirement", "Requisito semanal"),
+            Label::NotSet => ("Not set", "No establecido"),
+            Label::WeeksMet => (
+                "Weeks meeting the requirement",
+                "Semanas que cumplieron el requisito",
+            ),
+            Label::AttendanceRate => (
+                "Attendance rate (last 28 days)",
+                "Tasa de asistencia (últimos 28 días)",
+            ),
+            Label::ProgramHoursPerWeek => {
+                ("Program hours per week", "Horas del programa por semana")
+            }
+            Label::Hours => ("Hours", "Horas"),
+            Label::Meeting => ("Meeting", "Reunión"),
+            Label::Kind => ("Kind", "Tipo"),
+            Label::Status => ("Status", "Estado"),
+            Label::Insights => ("Patterns", "Patrones"),
+            Label::InsightsIntro => (
+                "Patterns computed from the participant's own records over the period.",
+                "Patrones calculados a partir de los registros del propio participante en el periodo.",
+            ),
+            Label::HeatMap => (
+                "Cravings by day of the week and time of day",
+                "Antojos por día de la semana y hora del día",
+            ),
+            Label::Day => ("Day", "Día"),
+            Label::TopTriggers => ("Most logged triggers", "Desencadenantes más registrados"),
+            Label::Times => ("Times", "Veces"),
+            Label::CopingRanked => (
+                "Coping ranked by how often the craving passed without use",
+                "Afrontamiento ordenado por la frecuencia con que el antojo pasó sin consumo",
+            ),
+            Label::Used => ("Used", "Usado"),
+            Label::Worked => ("Passed without use", "Pasó sin consumo"),
+            Label::Streaks => ("Sobriety clocks", "Contadores de sobriedad"),
+            Label::Clock => ("Clock", "Contador"),
+            Label::CurrentDays => ("Current streak (days)", "Racha actual (días)"),
+            Label::LongestDays => ("Longest streak (days)", "Racha más larga (días)"),
+            Label::CravingsIncluded => ("Cravings", "Antojos"),
+            Label::CheckinsIncluded => ("Check-ins", "Registros diarios"),
+            Label::SessionsIncluded => ("Practice sessions", "Sesiones de práctica"),
+            Label::AttendanceIncluded => ("Attendance records", "Registros de asistencia"),
+            Label::PlanItemsIncluded => ("Plan items", "Elementos del plan"),
+            Label::InsightRowsIncluded => ("Pattern rows", "Filas de patrones"),
         }
     }
 }

@@ -1,8 +1,19 @@
 //! Section builders: each reads one part of the vault for the report's
-//! period and returns a [`Section`]. Builders for the plan, cravings,
-//! check-ins, exercises and attendance join [`Topic`](super::Topic) as
-//! those modules land; each returns plain blocks, and the container, the
-//! preview and the viewer need no change.
+//! period and returns a [`Section`] of plain blocks (paragraphs, summaries,
+//! tables, charts, lists); the container, the preview and the viewer need no
+//! change when one is added.
+//!
+//! - [`plan`]: the current relapse-prevention plan;
+//! - [`logs`]: cravings and triggers (with encounters and lapses), check-ins;
+//! - [`practice`]: breathing and meditation sessions;
+//! - [`attendance`]: meetings attended and program hours;
+//! - [`patterns`]: insights (heat map, top triggers, coping, streaks).
+
+pub mod attendance;
+pub mod logs;
+pub mod patterns;
+pub mod plan;
+pub mod practice;
 
 use chrono::NaiveDate;
 
@@ -14,7 +25,7 @@ use crate::store::Store;
 use crate::time::LocalInstant;
 
 /// Date and time of an instant in its own local time.
-fn local_parts(at: LocalInstant) -> (String, String) {
+pub(crate) fn local_parts(at: LocalInstant) -> (String, String) {
     match at.to_local() {
         Some(t) => (
             t.format("%Y-%m-%d").to_string(),
@@ -110,5 +121,27 @@ pub fn overview(
             },
             Block::Summary { facts },
         ],
+    }
+}
+
+/// A number with one decimal, or an empty cell.
+pub(crate) fn one_decimal(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1}")).unwrap_or_default()
+}
+
+/// A table block.
+pub(crate) fn table(caption: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Block {
+    Block::Table {
+        caption: caption.to_string(),
+        columns: columns.iter().map(|c| c.to_string()).collect(),
+        rows,
+    }
+}
+
+/// A summary line.
+pub(crate) fn fact(label: &str, value: impl ToString) -> Fact {
+    Fact {
+        label: label.to_string(),
+        value: value.to_string(),
     }
 }

@@ -1,0 +1,170 @@
+"""Insights, the counselor report with every section, the CSV export (with
+its confirmation and formula guard) and the FHIR R4 bundle, through the
+generated Python bindings. The bundle is validated with fhir.resources 6.4,
+whose models are FHIR R4 (4.0.1).
+"""
+
+import csv
+import datetime
+import io
+import json
+import time
+
+import pytest
+from fhir.resources.bundle import Bundle
+from fhir.resources.encounter import Encounter
+from fhir.resources.observation import Observation
+
+import keel
+from keel import (
+    AttendanceDraft,
+    AttendanceStatus,
+    CalendarDate,
+    CheckInDraft,
+    CopingTag,
+    CravingDraft,
+    CravingOutcome,
+    DayOfWeek,
+    EntryContext,
+    ExerciseLanguage,
+    Halt,
+    KeelError,
+    LocalTime,
+    MeetingDraft,
+    MeetingKind,
+    MeetingPlace,
+    MeetingRepeat,
+    MeetingSchedule,
+    Mood,
+    PlanLanguage,
+    ReportRequest,
+    ReportTopic,
+    TriggerCategory,
+    TriggerTag,
+)
+
+HOUR = 3_600_000
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+
+def now_ms():
+    return int(time.time() * 1000)
+
+
+def at(hours_ago):
+    return LocalTime(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=-300)
+
+
+def date_of(t):
+    d = datetime.datetime.fromtimestamp(t.utc_millis / 1000, datetime.timezone(datetime.timedelta(minutes=t.offset_minutes))).date()
+    return CalendarDate(year=d.year, month=d.month, day=d.day)
+
+
+def ctx():
+    return EntryContext(place="", with_whom="", halt=Halt(hungry=False, angry=False, lonely=False, tired=True), mood=None)
+
+
+@pytest.fixture
+def journal(tmp_path):
+    v = keel.Vault.create(str(tmp_path / "vault"), "a long enough passphrase")
+    v.save_plan(keel.plan_template(PlanLanguage.ENGLISH), None, True)
+    for i, (intensity, outcome) in enumerate([(8, CravingOutcome.REACHED_OUT), (6, CravingOutcome.RODE_IT_OUT), (4, CravingOutcome.USED)]):
+        v.add_craving(CravingDraft(
+            at=at(24 * (i + 1)), intensity=intensity, duration_minutes=15,
+            triggers=[TriggerTag(plan_trigger_id=None, name="Payday", category=TriggerCategory.TIME)],
+            context=ctx(), coping=[CopingTag(plan_coping_id=None, text="Called Sam")], outcome=outcome,
+            notes=FORMULA if i == 0 else "<script>alert(1)</script>"))
+    for i in range(3):
+        v.add_check_in(CheckInDraft(at=at(24 * i + 2), mood=Mood.OKAY, craving_level=3, sleep_minutes=450,
+                                    intention="-1 drink is still a drink", any_use=False, notes=""))
+    start = datetime.date.today() - datetime.timedelta(days=21)
+    m = v.add_meeting(MeetingDraft(
+        name="Evening IOP group", kind=MeetingKind.IOP_GROUP(),
+        place=MeetingPlace(venue="Harbor Clinic", address="", online_url="", online_notes="", phone="", phone_notes=""),
+        schedule=MeetingSchedule(zone="America/New_York", start_date=CalendarDate(year=start.year, month=start.month, day=start.day),
+                                 end_date=None, start_minute=18 * 60, duration_minutes=180,
+                                 repeat=MeetingRepeat.WEEKLY(days=[DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY], every_weeks=1)),
+        reminder_minutes=None, notes="", types=[]))
+    for o in v.meeting_occurrences(now_ms() - 14 * 24 * HOUR, now_ms() - 4 * HOUR):
+        v.record_attendance(AttendanceDraft(meeting_id=m.id, occurrence=o.start, status=AttendanceStatus.ATTENDED, minutes=None, notes=""))
+    yield v
+    v.lock()
+
+
+def test_insights_are_chart_ready(journal):
+    t = at(0)
+    got = journal.insights(date_of(at(24 * 20)), date_of(t), t, ExerciseLanguage.ENGLISH)
+    assert len(got.days) == 21
+    assert sum(d.cravings for d in got.days) == 3
+    assert len(got.heat_map) == 168 and sum(c.cravings for c in got.heat_map) == 3
+    assert [(x.name, x.count) for x in got.top_triggers] == [("Payday", 3)]
+    assert [(c.text, c.used, c.worked) for c in got.coping] == [("Called Sam", 3, 2)]
+    assert len(got.mood) == 3 and got.mood[0].sleep_hours == 7.5
+    assert sum(w.sessions for w in got.attendance_weeks) >= 3
+    with pytest.raises(KeelError.InvalidInput) as e:
+        journal.insights(date_of(t), date_of(at(24 * 400)), t, ExerciseLanguage.ENGLISH)
+    assert e.value.field == "period"
+    with pytest.raises(KeelError.InvalidInput):
+        journal.insights(CalendarDate(year=2026, month=2, day=30), date_of(t), t, ExerciseLanguage.ENGLISH)
+
+
+def test_a_report_with_every_section(journal):
+    t = at(0)
+    req = ReportRequest(from_date=date_of(at(24 * 20)), to_date=date_of(t),
+                        topics=[ReportTopic.PLAN, ReportTopic.CRAVINGS, ReportTopic.CHECKINS, ReportTopic.EXERCISES,
+                                ReportTopic.ATTENDANCE, ReportTopic.INSIGHTS, ReportTopic.JOURNAL],
+                        locale="en-US", now=t)
+    p = journal.report_preview(req)
+    assert [s.id for s in p.sections] == ["overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights", "journal"]
+    cravings = p.sections[2]
+    assert cravings.charts == 2 and cravings.rows == 3
+    file = journal.report_html(req, keel.generate_passphrase(), p.fingerprint)
+    page = bytes(file.html).decode()
+    assert "Payday" not in page and "HYPERLINK" not in page, "the page holds only ciphertext"
+
+
+def test_csv_needs_confirmation_and_keeps_formulas_inert(journal):
+    assert "not encrypted" in keel.csv_export_warning("en-US")
+    assert "no están cifrados" in keel.csv_export_warning("es-MX")
+    with pytest.raises(KeelError.InvalidInput) as e:
+        journal.export_csv(False)
+    assert e.value.field == "confirmed"
+    out = journal.export_csv(True)
+    names = [f.name for f in out.files]
+    assert names == ["cravings.csv", "trigger-encounters.csv", "check-ins.csv", "lapses.csv", "practice-sessions.csv", "attendance.csv"]
+    cravings = list(csv.DictReader(io.StringIO(out.files[0].content)))
+    assert len(cravings) == 3 == out.files[0].rows
+    notes = [r["notes"] for r in cravings]
+    assert "'" + FORMULA in notes
+    assert not any(n.startswith(("=", "+", "-", "@")) for n in notes)
+    checkins = list(csv.DictReader(io.StringIO(out.files[2].content)))
+    assert checkins[0]["intention"] == "'-1 drink is still a drink"
+    assert checkins[0]["mood"] == "Okay"
+    attendance = list(csv.DictReader(io.StringIO(out.files[5].content)))
+    assert attendance and attendance[0]["kind"] == "IOP group session"
+    assert out.damaged_left_out == 0
+
+
+def test_fhir_bundle_validates_against_r4(journal):
+    out = journal.export_fhir()
+    assert out.file_name == "fhir-bundle.json"
+    data = json.loads(out.json)
+    bundle = Bundle.parse_obj(data)
+    assert bundle.type == "collection"
+    kinds = [e.resource.resource_type for e in bundle.entry]
+    assert kinds.count("Observation") == out.observations == 6
+    assert kinds.count("Encounter") == out.encounters >= 3
+    for entry in data["entry"]:
+        r = entry["resource"]
+        model = Observation if r["resourceType"] == "Observation" else Encounter
+        model.parse_obj(r)
+    assert "Sam" not in out.json and "script" not in out.json and "HYPERLINK" not in out.json
+    craving = data["entry"][0]["resource"]
+    assert craving["code"]["coding"][0]["code"] == "craving-intensity"
+    assert craving["valueInteger"] == 4, "oldest first: the craving of three days ago"
+    enc = next(e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Encounter")
+    assert enc["status"] == "finished" and enc["class"]["code"] == "AMB" and enc["length"]["value"] == 180
+    # A hand-broken resource is refused by the same validator.
+    broken = dict(craving, status="maybe")
+    with pytest.raises(ValueError):
+        Observation.parse_obj(broken)
