@@ -164,7 +164,9 @@ def test_fhir_bundle_validates_against_r4(journal):
     assert craving["valueInteger"] == 4, "oldest first: the craving of three days ago"
     enc = next(e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Encounter")
     assert enc["status"] == "finished" and enc["class"]["code"] == "AMB" and enc["length"]["value"] == 180
-    # A hand-broken resource is refused by the same validator.
-    broken = dict(craving, status="maybe")
+    # Hand-broken resources are refused by the same validator.
+    without_code = {k: v for k, v in craving.items() if k != "code"}
     with pytest.raises(ValueError):
-        Observation.parse_obj(broken)
+        Observation.parse_obj(without_code)
+    with pytest.raises(ValueError):
+        Observation.parse_obj(dict(craving, valueInteger="eight"))

@@ -259,7 +259,7 @@ pub fn parse_time(s: &str) -> Option<u16> {
     let sec_ok = parts
         .next()
         .is_none_or(|s| s.parse::<u8>().is_ok_and(|s| s < 60));
-    (h < 24 && m < 60 && sec_ok && parts.next().is_none()).then_some(h * 60 + m)
+    (h < 24 && m < 60 && sec_ok && parts.next().is_none()).then(|| h * 60 + m)
 }
 
 fn weekday(n: i64) -> Option<Weekday> {
