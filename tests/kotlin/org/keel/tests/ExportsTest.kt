@@ -1,0 +1,117 @@
+package org.keel.tests
+
+import org.junit.After
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Before
+import org.junit.Rule
+import org.junit.Test
+import org.junit.rules.TemporaryFolder
+import org.keel.core.CalendarDate
+import org.keel.core.CheckInDraft
+import org.keel.core.CopingTag
+import org.keel.core.CravingDraft
+import org.keel.core.CravingOutcome
+import org.keel.core.EntryContext
+import org.keel.core.ExerciseLanguage
+import org.keel.core.Halt
+import org.keel.core.KeelException
+import org.keel.core.LocalTime
+import org.keel.core.Mood
+import org.keel.core.ReportRequest
+import org.keel.core.ReportTopic
+import org.keel.core.TriggerCategory
+import org.keel.core.TriggerTag
+import org.keel.core.Vault
+import org.keel.core.csvExportWarning
+import java.time.Instant
+import java.time.ZoneOffset
+
+/**
+ * Insights, the full counselor report, CSV and FHIR through the generated
+ * Kotlin bindings on the JVM.
+ */
+class ExportsTest {
+    @get:Rule
+    val tmp = TemporaryFolder()
+
+    private lateinit var vault: Vault
+    private val hour = 3_600_000L
+    private val formula = "=HYPERLINK(\"http://evil.example\")"
+
+    @Before
+    fun createVault() {
+        vault = Vault.create(tmp.root.resolve("vault").path, "a long enough passphrase")
+        val context = EntryContext("", "", Halt(false, false, false, true), null)
+        for (i in 1..3) {
+            vault.addCraving(
+                CravingDraft(
+                    at(24.0 * i), (3 + i).toUByte(), 15u,
+                    listOf(TriggerTag(null, "Payday", TriggerCategory.TIME)), context,
+                    listOf(CopingTag(null, "Called Sam")), CravingOutcome.RODE_IT_OUT, if (i == 1) formula else "",
+                ),
+            )
+            vault.addCheckIn(CheckInDraft(at(24.0 * i + 1), Mood.GOOD, 2u, 420u, "Walk at lunch", false, ""))
+        }
+    }
+
+    @After
+    fun closeVault() {
+        vault.lock()
+        vault.close()
+    }
+
+    private fun at(hoursAgo: Double) = LocalTime(System.currentTimeMillis() - (hoursAgo * hour).toLong(), 0)
+
+    private fun date(t: LocalTime): CalendarDate {
+        val d = Instant.ofEpochMilli(t.utcMillis).atOffset(ZoneOffset.UTC).toLocalDate()
+        return CalendarDate(d.year, d.monthValue.toUByte(), d.dayOfMonth.toUByte())
+    }
+
+    @Test
+    fun insightsAndTheFullReport() {
+        val now = at(0.0)
+        val insights = vault.insights(date(at(24.0 * 10)), date(now), now, ExerciseLanguage.ENGLISH)
+        assertEquals(168, insights.heatMap.size)
+        assertEquals(3u, insights.days.sumOf { it.cravings })
+        assertEquals("Payday", insights.topTriggers.single().name)
+        assertEquals(3u, insights.coping.single().worked)
+        try {
+            vault.insights(date(now), date(at(24.0 * 10)), now, ExerciseLanguage.ENGLISH)
+            fail("a reversed period was accepted")
+        } catch (e: KeelException.InvalidInput) {
+            assertEquals("period", e.field)
+        }
+
+        val request = ReportRequest(
+            date(at(24.0 * 10)), date(now),
+            listOf(ReportTopic.PLAN, ReportTopic.CRAVINGS, ReportTopic.CHECKINS, ReportTopic.EXERCISES, ReportTopic.ATTENDANCE, ReportTopic.INSIGHTS),
+            "en-US", now,
+        )
+        val preview = vault.reportPreview(request)
+        assertEquals(listOf("overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights"), preview.sections.map { it.id })
+    }
+
+    @Test
+    fun csvNeedsConfirmationAndFhirIsABundle() {
+        assertTrue(csvExportWarning("en-US").contains("not encrypted"))
+        try {
+            vault.exportCsv(false)
+            fail("an unconfirmed CSV export was allowed")
+        } catch (e: KeelException.InvalidInput) {
+            assertEquals("confirmed", e.field)
+        }
+        val csv = vault.exportCsv(true)
+        val cravings = csv.files.first { it.name == "cravings.csv" }
+        assertEquals(3u, cravings.rows)
+        assertTrue(cravings.content.contains("'$formula".replace("\"", "\"\"")))
+        assertFalse(cravings.content.lines().any { it.startsWith("=") })
+
+        val fhir = vault.exportFhir()
+        assertTrue(fhir.json.contains("\"resourceType\":\"Bundle\""))
+        assertEquals(6u, fhir.observations)
+        assertFalse(fhir.json.contains("Sam"))
+    }
+}
