@@ -20,16 +20,16 @@
 
 mod common;
 
+use common::dataset::{DAYS, Gen, journal, seed_keel, tag};
 use common::{measure, ratio, row};
 use std::time::Instant;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use keel_core::calendar::week_slot;
 use keel_core::logs::{
-    self, CheckIn, Context, CopingTag, Craving, CravingOutcome, Encounter, EntryKind, Halt, Lapse,
-    Mood, TriggerTag,
+    self, CheckIn, Context, Craving, CravingOutcome, Encounter, EntryKind, Lapse, TriggerTag,
 };
 use keel_core::plan::{self, Language, Plan};
 use keel_core::sobriety::{self, Clock, ClockStatus};
@@ -38,194 +38,9 @@ use keel_core::summary::rebuild_all;
 use keel_core::summary::recent::{Brief, Recent, SHOWN};
 use keel_core::summary::rhythm::Rhythm;
 use keel_core::today::{self, Today};
-use keel_core::{LocalInstant, RecordId, Store, Vault};
+use keel_core::{LocalInstant, RecordId, Vault};
 
-const DAYS: i64 = 3652;
 const RUNS: usize = 301;
-
-/// A small deterministic generator (xorshift64*), so every run builds the
-/// same journal.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-enum Gen {
-    Craving(Craving),
-    Encounter(Encounter),
-    CheckIn(CheckIn),
-    Lapse(Lapse),
-}
-
-impl Gen {
-    fn kind(&self) -> EntryKind {
-        match self {
-            Gen::Craving(_) => EntryKind::Craving,
-            Gen::Encounter(_) => EntryKind::Encounter,
-            Gen::CheckIn(_) => EntryKind::CheckIn,
-            Gen::Lapse(_) => EntryKind::Lapse,
-        }
-    }
-}
-
-/// New York-like offsets: daylight time from April to October.
-fn offset_for(date: NaiveDate) -> i32 {
-    if (4..=10).contains(&date.month()) {
-        -240
-    } else {
-        -300
-    }
-}
-
-fn local_instant(date: NaiveDate, hour: u32, minute: u32) -> LocalInstant {
-    let offset = offset_for(date);
-    let naive = date
-        .and_hms_opt(hour, minute, 0)
-        .expect("valid time")
-        .and_utc()
-        .timestamp_millis();
-    LocalInstant {
-        utc_millis: naive - i64::from(offset) * 60_000,
-        offset_minutes: offset,
-    }
-}
-
-fn tag(plan: &Plan, index: usize) -> TriggerTag {
-    let t = &plan.triggers[index];
-    TriggerTag {
-        plan_trigger_id: Some(t.id.clone()),
-        name: t.name.clone(),
-        category: t.category,
-    }
-}
-
-/// Ten years of a participant's journal, ending yesterday, plus this
-/// morning's check-in.
-fn journal(plan: &Plan, alcohol: RecordId, today: NaiveDate) -> Vec<Gen> {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut out = Vec::with_capacity(DAYS as usize * 20 + 1);
-    let start = today - chrono::Duration::days(DAYS);
-    let ctx = |mood: Option<Mood>, lonely: bool, tired: bool| Context {
-        place: "home".into(),
-        with_whom: String::new(),
-        halt: Halt {
-            lonely,
-            tired,
-            ..Halt::default()
-        },
-        mood,
-    };
-    let extra = [
-        "rain",
-        "my boss",
-        "a beer ad on TV",
-        "the old neighbourhood",
-    ];
-    let moods = [
-        Mood::Low,
-        Mood::Okay,
-        Mood::Good,
-        Mood::VeryGood,
-        Mood::VeryLow,
-    ];
-    for d in 0..DAYS {
-        let date = start + chrono::Duration::days(d);
-        let progress = d as f64 / DAYS as f64;
-        out.push(Gen::CheckIn(CheckIn {
-            at: local_instant(date, 7 + rng.below(2) as u32, rng.below(60) as u32),
-            mood: moods[rng.below(4) as usize],
-            craving_level: (6.0 - 4.0 * progress) as u8,
-            sleep_minutes: Some(360 + rng.below(120) as u32),
-            intention: "Go to the 7 pm meeting and call Sam".into(),
-            any_use: false,
-            notes: String::new(),
-        }));
-        let lapse_day = d % 61 == 30;
-        for i in 0..16 {
-            let hour = 8 + rng.below(15) as u32;
-            let at = local_instant(date, hour, rng.below(60) as u32);
-            let friday = date.weekday() == Weekday::Fri;
-            let mut triggers = vec![match (friday, hour) {
-                (true, 17..) => tag(plan, 3 + rng.below(2) as usize),
-                (_, 17..=20) => tag(plan, 0),
-                (_, 21..) => tag(plan, 1),
-                _ => tag(plan, rng.below(6) as usize),
-            }];
-            if rng.below(10) == 0 {
-                triggers.push(TriggerTag {
-                    plan_trigger_id: None,
-                    name: extra[rng.below(4) as usize].into(),
-                    category: keel_core::plan::TriggerCategory::Other,
-                });
-            }
-            if lapse_day && i == 0 {
-                out.push(Gen::Lapse(Lapse {
-                    at: local_instant(date, 21, 30),
-                    clock_ids: vec![alcohol],
-                    resets_clocks: true,
-                    substance: "alcohol".into(),
-                    triggers,
-                    context: ctx(Some(Mood::VeryLow), true, true),
-                    notes: "Payday, skipped the meeting. Called Sam the next morning.".into(),
-                }));
-                continue;
-            }
-            let intensity =
-                ((8.0 - 5.0 * progress) + rng.below(5) as f64 - 2.0).clamp(0.0, 10.0) as u8;
-            out.push(Gen::Craving(Craving {
-                at,
-                intensity,
-                duration_minutes: Some(5 + rng.below(40) as u32),
-                triggers,
-                context: ctx(Some(moods[rng.below(5) as usize]), hour >= 17, hour >= 21),
-                coping: vec![CopingTag {
-                    plan_coping_id: Some(plan.coping_plans[rng.below(4) as usize].id.clone()),
-                    text: String::new(),
-                }],
-                outcome: match rng.below(10) {
-                    0 => CravingOutcome::ReachedOut,
-                    1 => CravingOutcome::LeftTheSituation,
-                    _ => CravingOutcome::RodeItOut,
-                },
-                notes: if rng.below(4) == 0 {
-                    "Breathed through it, texted Sam, made tea.".into()
-                } else {
-                    String::new()
-                },
-            }));
-        }
-        for _ in 0..3 {
-            let hour = 9 + rng.below(12) as u32;
-            out.push(Gen::Encounter(Encounter {
-                at: local_instant(date, hour, rng.below(60) as u32),
-                triggers: vec![tag(plan, rng.below(6) as usize)],
-                context: ctx(None, false, false),
-                how_handled: "Noticed it and kept walking".into(),
-                coping: vec![],
-                notes: String::new(),
-            }));
-        }
-    }
-    out.push(Gen::CheckIn(CheckIn {
-        at: local_instant(today, 8, 0),
-        mood: Mood::Good,
-        craving_level: 2,
-        sleep_minutes: Some(450),
-        intention: "Walk after lunch".into(),
-        any_use: false,
-        notes: String::new(),
-    }));
-    out
-}
 
 // ------------------------------------------------------------------ plain
 
@@ -531,23 +346,6 @@ fn file_size(path: &std::path::Path) -> u64 {
         .filter_map(|s| std::fs::metadata(format!("{}{s}", path.display())).ok())
         .map(|m| m.len())
         .sum()
-}
-
-fn seed_keel(store: &Store<'_>, entries: &[Gen], now: LocalInstant) {
-    for chunk in entries.chunks(2000) {
-        logs::write(store, |j| {
-            for e in chunk {
-                match e {
-                    Gen::Craving(c) => drop(j.add(c.clone(), now)?),
-                    Gen::Encounter(c) => drop(j.add(c.clone(), now)?),
-                    Gen::CheckIn(c) => drop(j.add(c.clone(), now)?),
-                    Gen::Lapse(c) => drop(j.add(c.clone(), now)?),
-                }
-            }
-            Ok(())
-        })
-        .expect("seed");
-    }
 }
 
 fn main() {

@@ -2,6 +2,8 @@
 //! printed as rows and as ratios against a baseline measured in the same run.
 #![allow(dead_code)]
 
+pub mod dataset;
+
 use std::time::{Duration, Instant};
 
 pub struct Stats {

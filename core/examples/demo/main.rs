@@ -7,6 +7,7 @@
 //! `cargo run --release -p keel-core --example demo [-- FOLDER]`.
 
 mod meetings;
+mod report;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -507,6 +508,7 @@ fn journal_tour(dir: &str) -> DemoResult {
         );
     }
     meetings::meetings_tour(&store, start, t)?;
+    report::report_tour(&store, dir, start, t)?;
     Ok(())
 }
 

@@ -139,12 +139,50 @@ pub struct FhirExport {
     pub damaged_left_out: usize,
 }
 
-/// Every craving, check-in and attendance record as a FHIR R4 bundle.
+/// Appends `{"resource": r}` to the entry list in `out`.
+fn push_entry(out: &mut Vec<u8>, first: &mut bool, resource: &Value) -> Result<()> {
+    if !*first {
+        out.push(b',');
+    }
+    *first = false;
+    serde_json::to_writer(&mut *out, &json!({ "resource": resource }))
+        .map_err(|_| Error::invalid("fhir", "the bundle could not be written"))
+}
+
+/// Every craving, check-in and attendance record as a FHIR R4 bundle. The
+/// JSON is written one resource at a time, one collection at a time, so a
+/// ten-year export never holds more than one collection and the output.
 pub fn export(store: &Store<'_>, now: LocalInstant) -> Result<FhirExport> {
     let now = now.validate("now")?;
-    let (cravings, d1) = oldest_first::<Craving>(store)?;
-    let (checkins, d2) = oldest_first::<CheckIn>(store)?;
-    let (attendance, d3) = oldest_first::<Attendance>(store)?;
+    let head = json!({
+        "resourceType": "Bundle",
+        "id": format!("keel-export-{}", hex::encode(crate::crypto::random_array::<8>()?)),
+        "type": "collection",
+        "timestamp": instant(now),
+    });
+    let mut out = serde_json::to_vec(&head)
+        .map_err(|_| Error::invalid("fhir", "the bundle could not be written"))?;
+    out.pop(); // the closing brace: entries follow
+    out.extend_from_slice(br#","entry":["#);
+    let mut first = true;
+    let mut damaged = 0;
+
+    let (cravings, d) = oldest_first::<Craving>(store)?;
+    damaged += d;
+    for (n, c) in cravings.iter().enumerate() {
+        push_entry(&mut out, &mut first, &craving(n + 1, c))?;
+    }
+    let mut observations = cravings.len();
+    drop(cravings);
+
+    let (checkins, d) = oldest_first::<CheckIn>(store)?;
+    damaged += d;
+    for (n, c) in checkins.iter().enumerate() {
+        push_entry(&mut out, &mut first, &check_in(n + 1, c))?;
+    }
+    observations += checkins.len();
+    drop(checkins);
+
     let online: std::collections::HashMap<_, _> = crate::meetings::list(store)?
         .meetings
         .into_iter()
@@ -155,30 +193,18 @@ pub fn export(store: &Store<'_>, now: LocalInstant) -> Result<FhirExport> {
             )
         })
         .collect();
-    let mut entries: Vec<Value> =
-        Vec::with_capacity(cravings.len() + checkins.len() + attendance.len());
-    entries.extend(cravings.iter().enumerate().map(|(n, c)| craving(n + 1, c)));
-    entries.extend(checkins.iter().enumerate().map(|(n, c)| check_in(n + 1, c)));
-    entries.extend(attendance.iter().enumerate().map(|(n, a)| {
-        encounter(
-            n + 1,
-            a,
-            online.get(&a.meeting_id).copied().unwrap_or(false),
-        )
-    }));
-    let bundle = json!({
-        "resourceType": "Bundle",
-        "id": format!("keel-export-{}", hex::encode(crate::crypto::random_array::<8>()?)),
-        "type": "collection",
-        "timestamp": instant(now),
-        "entry": entries.into_iter().map(|r| json!({ "resource": r })).collect::<Vec<_>>()
-    });
-    let json = serde_json::to_string(&bundle)
-        .map_err(|_| Error::invalid("fhir", "the bundle could not be written"))?;
+    let (attendance, d) = oldest_first::<Attendance>(store)?;
+    damaged += d;
+    for (n, a) in attendance.iter().enumerate() {
+        let virtual_visit = online.get(&a.meeting_id).copied().unwrap_or(false);
+        push_entry(&mut out, &mut first, &encounter(n + 1, a, virtual_visit))?;
+    }
+    out.extend_from_slice(b"]}");
     Ok(FhirExport {
-        json,
-        observations: cravings.len() + checkins.len(),
+        json: String::from_utf8(out)
+            .map_err(|_| Error::invalid("fhir", "the bundle could not be written"))?,
+        observations,
         encounters: attendance.len(),
-        damaged_left_out: d1 + d2 + d3,
+        damaged_left_out: damaged,
     })
 }
