@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod dataset;
+pub mod plain;
 
 use std::time::{Duration, Instant};
 
