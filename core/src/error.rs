@@ -27,6 +27,11 @@ pub enum Error {
     /// The vault's files are damaged in a way SQLite reports; kept untouched.
     #[error("the vault file is damaged and was left untouched")]
     Corrupt,
+    /// The vault file is damaged; a byte-for-byte copy was kept aside under
+    /// `kept_as` (a file name in the vault folder) and the file itself was
+    /// left where it was. Nothing was deleted.
+    #[error("the vault file is damaged; a copy was kept as {kept_as}")]
+    Damaged { kept_as: String },
     /// The vault was written by a newer build with a schema this one lacks.
     #[error("vault format {found} is newer than this build supports ({supported})")]
     NewerFormat { found: u32, supported: u32 },

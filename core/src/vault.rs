@@ -79,6 +79,26 @@ fn check_dir(dir: &str) -> Result<PathBuf> {
     Ok(PathBuf::from(dir))
 }
 
+/// Copies a damaged vault file (and its write-ahead log) aside, byte for
+/// byte, synced, and returns the copy's name. The name comes from the
+/// file's SHA-256, so opening the same damaged file again keeps no second
+/// copy, and says nothing about the participant or the time.
+fn keep_aside(dir: &Path) -> Result<String> {
+    let db = dir.join(DB_FILE);
+    let digest = ring::digest::digest(&ring::digest::SHA256, &fs::read(&db)?);
+    let name = format!("damaged-{}.db", hex::encode(&digest.as_ref()[..8]));
+    for suffix in ["", "-wal"] {
+        let from = dir.join(format!("{DB_FILE}{suffix}"));
+        let to = dir.join(format!("{name}{suffix}"));
+        if from.is_file() && !to.exists() {
+            fs::copy(&from, &to)?;
+            fs::File::open(&to)?.sync_all()?;
+        }
+    }
+    sync_dir(dir)?;
+    Ok(name)
+}
+
 /// Makes a rename durable by syncing the folder that holds it.
 fn sync_dir(dir: &Path) -> Result<()> {
     fs::File::open(dir)?.sync_all()?;
@@ -152,9 +172,20 @@ impl Vault {
         if !path.is_file() {
             return Err(Error::NotFound { what: "vault" });
         }
-        let conn = schema::open(&path)?;
-        let vault_id = meta_get(&conn, "vault_id")?;
-        let key_id = meta_get(&conn, "key_id")?;
+        let opened = schema::open(&path).and_then(|conn| {
+            let vault_id = meta_get(&conn, "vault_id")?;
+            let key_id = meta_get(&conn, "key_id")?;
+            Ok((conn, vault_id, key_id))
+        });
+        let (conn, vault_id, key_id) = match opened {
+            Ok(parts) => parts,
+            Err(Error::Corrupt) => {
+                return Err(Error::Damaged {
+                    kept_as: keep_aside(&dir)?,
+                });
+            }
+            Err(e) => return Err(e),
+        };
         Ok(Vault {
             dir,
             conn: Some(conn),

@@ -103,9 +103,10 @@ def test_a_file_that_is_not_a_vault_is_reported_and_kept(tmp_path):
     folder.mkdir()
     junk = os.urandom(8192)
     (folder / "vault.db").write_bytes(junk)
-    with pytest.raises((KeelError.Storage, KeelError.NewerFormat)):
+    with pytest.raises(KeelError.Damaged) as e:
         keel.Vault.open(str(folder))
-    assert (folder / "vault.db").read_bytes() == junk
+    assert (folder / "vault.db").read_bytes() == junk, "never deleted"
+    assert (folder / e.value.kept_as).read_bytes() == junk, "a copy kept aside"
 
 
 # --- credentials --------------------------------------------------------------

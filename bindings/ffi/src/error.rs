@@ -29,6 +29,11 @@ pub enum KeelError {
     /// The file system or database failed; the data was left as it was.
     #[error("storage failure: {reason}")]
     Storage { reason: String },
+    /// The vault file is damaged. A byte-for-byte copy was kept in the vault
+    /// folder as `kept_as` and nothing was deleted: offer to restore a
+    /// backup, and keep the copy for support.
+    #[error("the vault file is damaged; a copy was kept as {kept_as}")]
+    Damaged { kept_as: String },
     /// The vault was written by a newer version of the app; update it.
     #[error("vault format {found} is newer than this build supports ({supported})")]
     NewerFormat { found: u32, supported: u32 },
@@ -49,6 +54,7 @@ impl From<Error> for KeelError {
             Error::AlreadyExists => KeelError::AlreadyExists,
             Error::Integrity { record } => KeelError::Integrity { record },
             Error::NewerFormat { found, supported } => KeelError::NewerFormat { found, supported },
+            Error::Damaged { kept_as } => KeelError::Damaged { kept_as },
             e @ (Error::Corrupt | Error::Storage(_) | Error::Random) => KeelError::Storage {
                 reason: e.to_string(),
             },

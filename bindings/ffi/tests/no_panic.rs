@@ -63,6 +63,7 @@ fn typed(e: &KeelError) -> bool {
         | KeelError::AlreadyExists
         | KeelError::Integrity { .. }
         | KeelError::Storage { .. }
+        | KeelError::Damaged { .. }
         | KeelError::NewerFormat { .. } => true,
     }
 }

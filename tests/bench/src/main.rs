@@ -1,1 +1,246 @@
-fn main() {}
+//! Keel's vault against plain SQLite and SQLCipher, on one SQLite engine.
+//!
+//! `bash tests/bench/run.sh` (or `cargo run --release` here) builds, in one
+//! run, the shared ten-year heavy-use journal (20 entries a day, plus a plan
+//! revised 50 times, practice sessions and ~2,000 attended meetings in the
+//! vault) in three stores:
+//!
+//! 1. Keel's vault (sealed records, key slots);
+//! 2. the plain, unencrypted SQLite reference of `core/benches/common/plain.rs`;
+//! 3. the same schema in SQLCipher 4 with a raw 256-bit key (no PBKDF2 on
+//!    open: what an app keeping its key in the keystore would do).
+//!
+//! This crate links SQLCipher's build of SQLite for everything, Keel
+//! included, so the three differ only in how they encrypt. It prints median,
+//! p99 and the ratios Keel / plain and Keel / SQLCipher for: open and unlock,
+//! the Today screen, a 90-day craving list, one-year insights over the
+//! journal, and a durable insert; then Keel's passphrase unlock, the peak
+//! RSS of the process, and (from run.sh) library sizes.
+
+#[path = "../../../core/benches/common/mod.rs"]
+mod common;
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use common::dataset::{DAYS, Gen, journal, seed_keel, seed_program};
+use common::plain::{PLAIN_SCHEMA, fake_id, json, plain_insert, plain_today};
+use common::{Stats, measure, ms, ratio, row};
+use rusqlite::{Connection, params};
+
+use keel_core::insights::{self, craving_series, heat_map, mood_series, top_triggers};
+use keel_core::logs::{self, CheckIn, Craving, Encounter, Lapse};
+use keel_core::plan::{self, Language};
+use keel_core::{LocalInstant, PageRequest, RecordId, Store, Vault, sobriety, today};
+
+const RUNS: usize = 101;
+const PASSPHRASE: &str = "bench passphrase long enough";
+
+fn open_plain(path: &Path, key: Option<&str>) -> Connection {
+    let conn = Connection::open(path).expect("open");
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", format!("x'{key}'"))
+            .expect("key");
+    }
+    conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
+    conn.pragma_update(None, "synchronous", "FULL").expect("sync");
+    conn
+}
+
+fn seed_plain(conn: &Connection, rev: &plan::PlanRevision, clocks: &[(RecordId, &str, NaiveDate)], entries: &[Gen]) {
+    conn.execute_batch(PLAIN_SCHEMA).expect("schema");
+    conn.execute(
+        "INSERT INTO plan_revision (number, saved_at, offset_min, with_counselor, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![rev.number, rev.saved_at.utc_millis, rev.saved_at.offset_minutes, rev.with_counselor, json(&rev.plan)],
+    )
+    .expect("plan");
+    for (id, label, date) in clocks {
+        conn.execute(
+            "INSERT INTO clock (id, label, sobriety_date) VALUES (?1, ?2, ?3)",
+            params![id.to_string(), label, date.to_string()],
+        )
+        .expect("clock");
+    }
+    for chunk in entries.chunks(2000) {
+        let tx = conn.unchecked_transaction().expect("tx");
+        for e in chunk {
+            plain_insert(conn, e).expect("insert");
+        }
+        tx.commit().expect("commit");
+    }
+    conn.execute_batch("ANALYZE").expect("analyze");
+}
+
+/// Bodies of one kind of entry in `[from, until)`, newest first.
+fn plain_bodies<T: serde::de::DeserializeOwned>(conn: &Connection, kind: i64, from: i64, until: i64) -> Vec<T> {
+    conn.prepare_cached("SELECT body FROM entry WHERE kind = ?1 AND at >= ?2 AND at < ?3 ORDER BY at DESC, id DESC")
+        .expect("prepare")
+        .query_map(params![kind, from, until], |r| r.get::<_, String>(0))
+        .expect("query")
+        .map(|b| serde_json::from_str(&b.expect("row")).expect("json"))
+        .collect()
+}
+
+/// What the journal part of the insights computes, from any source.
+fn journal_insights(cravings: &[Craving], encounters: &[Encounter], lapses: &[Lapse], checkins: &[CheckIn], from: NaiveDate, to: NaiveDate) -> usize {
+    let (days, _) = craving_series(cravings, from, to);
+    let heat = heat_map(cravings);
+    let top = top_triggers(cravings, encounters, lapses);
+    let mood = mood_series(checkins);
+    days.len() + heat.len() + top.len() + mood.len()
+}
+
+fn keel_year(store: &Store<'_>, from: NaiveDate, to: NaiveDate) -> usize {
+    let mut damaged = Vec::new();
+    let values = |v: Vec<(RecordId, _)>| v.into_iter().map(|(_, x)| x).collect::<Vec<_>>();
+    let c: Vec<Craving> = insights::in_days(store, from, to, |c: &Craving| c.at, &mut damaged).expect("c").into_iter().map(|(_, x)| x).collect();
+    let e: Vec<Encounter> = values(insights::in_days(store, from, to, |e: &Encounter| e.at, &mut damaged).expect("e"));
+    let l: Vec<Lapse> = insights::in_days(store, from, to, |l: &Lapse| l.at, &mut damaged).expect("l").into_iter().map(|(_, x)| x).collect();
+    let k: Vec<CheckIn> = insights::in_days(store, from, to, |k: &CheckIn| k.at, &mut damaged).expect("k").into_iter().map(|(_, x)| x).collect();
+    journal_insights(&c, &e, &l, &k, from, to)
+}
+
+fn plain_year(conn: &Connection, from_ms: i64, until_ms: i64, from: NaiveDate, to: NaiveDate) -> usize {
+    let c: Vec<Craving> = plain_bodies(conn, 0, from_ms, until_ms);
+    let e: Vec<Encounter> = plain_bodies(conn, 1, from_ms, until_ms);
+    let k: Vec<CheckIn> = plain_bodies(conn, 2, from_ms, until_ms);
+    let l: Vec<Lapse> = plain_bodies(conn, 3, from_ms, until_ms);
+    journal_insights(&c, &e, &l, &k, from, to)
+}
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+fn three(label: &str, keel: &Stats, plain: &Stats, cipher: &Stats) {
+    row(&format!("{label}: Keel"), keel);
+    row(&format!("{label}: plain SQLite"), plain);
+    row(&format!("{label}: SQLCipher"), cipher);
+    ratio(&format!("{label}: Keel / plain"), keel, plain);
+    ratio(&format!("{label}: Keel / SQLCipher"), keel, cipher);
+}
+
+fn main() {
+    let version: String = Connection::open_in_memory()
+        .expect("memory")
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .unwrap_or_else(|_| "not SQLCipher".into());
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("vault");
+    let dir_str = dir.to_str().expect("utf-8").to_string();
+    // Monday 2025-11-24, 18:30 in New York.
+    let now = LocalInstant { utc_millis: 1_764_027_000_000, offset_minutes: -300 };
+    let today_date = now.local_date().expect("date");
+    let start = today_date - chrono::Duration::days(DAYS);
+
+    let (secret, rev, entries, clocks) = {
+        let mut vault = Vault::create(&dir_str, PASSPHRASE).expect("vault");
+        let device = vault.add_device_slot().expect("device slot");
+        let store = vault.store().expect("unlocked");
+        let rev = plan::save(&store, plan::template(Language::English).expect("template"), None, true, now).expect("plan");
+        let (alcohol, _) = sobriety::add(&store, "Alcohol", start, now).expect("clock");
+        let cannabis_start = start + chrono::Duration::days(100);
+        let (cannabis, _) = sobriety::add(&store, "Cannabis", cannabis_start, now).expect("clock");
+        let entries = journal(&rev.plan, alcohol, today_date);
+        seed_keel(&store, &entries, now);
+        seed_program(&store, today_date, now);
+        (device.secret.to_vec(), rev, entries, vec![(alcohol, "Alcohol", start), (cannabis, "Cannabis", cannabis_start)])
+    };
+    let plain_path = tmp.path().join("plain.db");
+    let cipher_path = tmp.path().join("cipher.db");
+    let key = hex::encode([0x5au8; 32]);
+    seed_plain(&open_plain(&plain_path, None), &rev, &clocks, &entries);
+    seed_plain(&open_plain(&cipher_path, Some(&key)), &rev, &clocks, &entries);
+    println!("== Keel vs plain SQLite vs SQLCipher ({version}), ten years, {} journal entries", entries.len());
+
+    let open_keel = measure(RUNS, || {
+        let mut v = Vault::open(&dir_str).expect("open");
+        v.unlock_with_device_secret(&secret).expect("unlock");
+        drop(v.store().expect("store"));
+    });
+    let open_count = |conn: &Connection| {
+        let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).expect("read");
+    };
+    let open_p = measure(RUNS, || open_count(&open_plain(&plain_path, None)));
+    let open_c = measure(RUNS, || open_count(&open_plain(&cipher_path, Some(&key))));
+    three("open and unlock (device slot / raw key)", &open_keel, &open_p, &open_c);
+
+    let mut vault = Vault::open(&dir_str).expect("open");
+    vault.unlock_with_device_secret(&secret).expect("unlock");
+    let store = vault.store().expect("store");
+    let plain = open_plain(&plain_path, None);
+    let cipher = open_plain(&cipher_path, Some(&key));
+    today::today(&store, now).expect("warm");
+    let today_k = measure(RUNS, || drop(today::today(&store, now).expect("today")));
+    let today_p = measure(RUNS, || drop(plain_today(&plain, now).expect("today")));
+    let today_c = measure(RUNS, || drop(plain_today(&cipher, now).expect("today")));
+    three("Today screen", &today_k, &today_p, &today_c);
+
+    let from90 = now.utc_millis - 90 * 86_400_000;
+    let list_k = measure(RUNS, || {
+        let mut n = 0;
+        let mut offset = 0;
+        loop {
+            let page = logs::page::<Craving>(&store, PageRequest { from_millis: Some(from90), until_millis: Some(now.utc_millis), offset, limit: 1000 }).expect("page");
+            n += page.items.len();
+            offset += page.items.len();
+            if offset >= page.total {
+                break;
+            }
+        }
+        assert!(n > 1000);
+    });
+    let list = |conn: &Connection| assert!(plain_bodies::<Craving>(conn, 0, from90, now.utc_millis).len() > 1000);
+    let list_p = measure(RUNS, || list(&plain));
+    let list_c = measure(RUNS, || list(&cipher));
+    three("90-day craving list", &list_k, &list_p, &list_c);
+
+    let year_from = today_date - chrono::Duration::days(365);
+    let from_ms = now.utc_millis - 366 * 86_400_000;
+    let runs = 21;
+    let year_k = measure(runs, || assert!(keel_year(&store, year_from, today_date) > 0));
+    let year_p = measure(runs, || assert!(plain_year(&plain, from_ms, now.utc_millis, year_from, today_date) > 0));
+    let year_c = measure(runs, || assert!(plain_year(&cipher, from_ms, now.utc_millis, year_from, today_date) > 0));
+    three("one-year insights (journal)", &year_k, &year_p, &year_c);
+
+    let sample = match &entries[entries.len() / 2] {
+        Gen::Craving(c) => c.clone(),
+        _ => match &entries[entries.len() / 2 + 1] {
+            Gen::Craving(c) => c.clone(),
+            _ => panic!("a craving"),
+        },
+    };
+    let add_k = measure(RUNS, || drop(logs::add(&store, sample.clone(), now).expect("add")));
+    let add = |conn: &Connection| {
+        let tx = conn.unchecked_transaction().expect("tx");
+        plain_insert(conn, &Gen::Craving(sample.clone())).expect("insert");
+        tx.commit().expect("commit");
+    };
+    let add_p = measure(RUNS, || add(&plain));
+    let add_c = measure(RUNS, || add(&cipher));
+    three("add an entry (durable commit)", &add_k, &add_p, &add_c);
+    drop(store);
+
+    vault.lock();
+    let t = Instant::now();
+    vault.unlock_with_passphrase(PASSPHRASE).expect("passphrase");
+    println!("passphrase unlock (PBKDF2 600,000): {}", ms(t.elapsed()));
+    println!("peak RSS of this process (three ten-year stores): {:.0} MiB", peak_rss_mib());
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len()) / 1_000_000;
+    println!(
+        "file sizes: vault {} MB, plain {} MB, SQLCipher {} MB",
+        size(&dir.join(keel_core::vault::DB_FILE)),
+        size(&plain_path),
+        size(&cipher_path)
+    );
+    let _ = fake_id(0);
+}

@@ -102,15 +102,9 @@ class VaultTest {
         val dir = tmp.root.resolve("junk").apply { mkdirs() }
         val junk = Random(7).nextBytes(8192)
         dir.resolve("vault.db").writeBytes(junk)
-        try {
-            Vault.open(dir.path).close()
-            fail("opened junk")
-        } catch (e: KeelException.Storage) {
-            // expected
-        } catch (e: KeelException.NewerFormat) {
-            // also a refusal
-        }
+        val kept = expect<KeelException.Damaged> { Vault.open(dir.path).close() }.keptAs
         assertArrayEquals(junk, dir.resolve("vault.db").readBytes())
+        assertArrayEquals(junk, dir.resolve(kept).readBytes())
     }
 
     @Test
