@@ -25,7 +25,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use common::dataset::{DAYS, Gen, journal, seed_keel, seed_program};
-use common::plain::{PLAIN_SCHEMA, fake_id, json, plain_insert, plain_today};
+use common::plain::{PLAIN_SCHEMA, json, plain_insert, plain_today};
 use common::{Stats, measure, ms, ratio, row};
 use rusqlite::{Connection, params};
 
@@ -43,12 +43,19 @@ fn open_plain(path: &Path, key: Option<&str>) -> Connection {
         conn.pragma_update(None, "key", format!("x'{key}'"))
             .expect("key");
     }
-    conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
-    conn.pragma_update(None, "synchronous", "FULL").expect("sync");
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .expect("wal");
+    conn.pragma_update(None, "synchronous", "FULL")
+        .expect("sync");
     conn
 }
 
-fn seed_plain(conn: &Connection, rev: &plan::PlanRevision, clocks: &[(RecordId, &str, NaiveDate)], entries: &[Gen]) {
+fn seed_plain(
+    conn: &Connection,
+    rev: &plan::PlanRevision,
+    clocks: &[(RecordId, &str, NaiveDate)],
+    entries: &[Gen],
+) {
     conn.execute_batch(PLAIN_SCHEMA).expect("schema");
     conn.execute(
         "INSERT INTO plan_revision (number, saved_at, offset_min, with_counselor, body) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -73,17 +80,31 @@ fn seed_plain(conn: &Connection, rev: &plan::PlanRevision, clocks: &[(RecordId, 
 }
 
 /// Bodies of one kind of entry in `[from, until)`, newest first.
-fn plain_bodies<T: serde::de::DeserializeOwned>(conn: &Connection, kind: i64, from: i64, until: i64) -> Vec<T> {
-    conn.prepare_cached("SELECT body FROM entry WHERE kind = ?1 AND at >= ?2 AND at < ?3 ORDER BY at DESC, id DESC")
-        .expect("prepare")
-        .query_map(params![kind, from, until], |r| r.get::<_, String>(0))
-        .expect("query")
-        .map(|b| serde_json::from_str(&b.expect("row")).expect("json"))
-        .collect()
+fn plain_bodies<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    kind: i64,
+    from: i64,
+    until: i64,
+) -> Vec<T> {
+    conn.prepare_cached(
+        "SELECT body FROM entry WHERE kind = ?1 AND at >= ?2 AND at < ?3 ORDER BY at DESC, id DESC",
+    )
+    .expect("prepare")
+    .query_map(params![kind, from, until], |r| r.get::<_, String>(0))
+    .expect("query")
+    .map(|b| serde_json::from_str(&b.expect("row")).expect("json"))
+    .collect()
 }
 
 /// What the journal part of the insights computes, from any source.
-fn journal_insights(cravings: &[Craving], encounters: &[Encounter], lapses: &[Lapse], checkins: &[CheckIn], from: NaiveDate, to: NaiveDate) -> usize {
+fn journal_insights(
+    cravings: &[Craving],
+    encounters: &[Encounter],
+    lapses: &[Lapse],
+    checkins: &[CheckIn],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> usize {
     let (days, _) = craving_series(cravings, from, to);
     let heat = heat_map(cravings);
     let top = top_triggers(cravings, encounters, lapses);
@@ -92,16 +113,33 @@ fn journal_insights(cravings: &[Craving], encounters: &[Encounter], lapses: &[La
 }
 
 fn keel_year(store: &Store<'_>, from: NaiveDate, to: NaiveDate) -> usize {
-    let mut damaged = Vec::new();
-    let values = |v: Vec<(RecordId, _)>| v.into_iter().map(|(_, x)| x).collect::<Vec<_>>();
-    let c: Vec<Craving> = insights::in_days(store, from, to, |c: &Craving| c.at, &mut damaged).expect("c").into_iter().map(|(_, x)| x).collect();
-    let e: Vec<Encounter> = values(insights::in_days(store, from, to, |e: &Encounter| e.at, &mut damaged).expect("e"));
-    let l: Vec<Lapse> = insights::in_days(store, from, to, |l: &Lapse| l.at, &mut damaged).expect("l").into_iter().map(|(_, x)| x).collect();
-    let k: Vec<CheckIn> = insights::in_days(store, from, to, |k: &CheckIn| k.at, &mut damaged).expect("k").into_iter().map(|(_, x)| x).collect();
+    fn read<T: keel_core::Timed>(
+        store: &Store<'_>,
+        from: NaiveDate,
+        to: NaiveDate,
+        at: fn(&T) -> LocalInstant,
+    ) -> Vec<T> {
+        let mut damaged = Vec::new();
+        insights::in_days(store, from, to, at, &mut damaged)
+            .expect("read")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect()
+    }
+    let c: Vec<Craving> = read(store, from, to, |c| c.at);
+    let e: Vec<Encounter> = read(store, from, to, |e| e.at);
+    let l: Vec<Lapse> = read(store, from, to, |l| l.at);
+    let k: Vec<CheckIn> = read(store, from, to, |k| k.at);
     journal_insights(&c, &e, &l, &k, from, to)
 }
 
-fn plain_year(conn: &Connection, from_ms: i64, until_ms: i64, from: NaiveDate, to: NaiveDate) -> usize {
+fn plain_year(
+    conn: &Connection,
+    from_ms: i64,
+    until_ms: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> usize {
     let c: Vec<Craving> = plain_bodies(conn, 0, from_ms, until_ms);
     let e: Vec<Encounter> = plain_bodies(conn, 1, from_ms, until_ms);
     let k: Vec<CheckIn> = plain_bodies(conn, 2, from_ms, until_ms);
@@ -138,7 +176,10 @@ fn main() {
     let dir = tmp.path().join("vault");
     let dir_str = dir.to_str().expect("utf-8").to_string();
     // Monday 2025-11-24, 18:30 in New York.
-    let now = LocalInstant { utc_millis: 1_764_027_000_000, offset_minutes: -300 };
+    let now = LocalInstant {
+        utc_millis: 1_764_027_000_000,
+        offset_minutes: -300,
+    };
     let today_date = now.local_date().expect("date");
     let start = today_date - chrono::Duration::days(DAYS);
 
@@ -146,33 +187,63 @@ fn main() {
         let mut vault = Vault::create(&dir_str, PASSPHRASE).expect("vault");
         let device = vault.add_device_slot().expect("device slot");
         let store = vault.store().expect("unlocked");
-        let rev = plan::save(&store, plan::template(Language::English).expect("template"), None, true, now).expect("plan");
+        let rev = plan::save(
+            &store,
+            plan::template(Language::English).expect("template"),
+            None,
+            true,
+            now,
+        )
+        .expect("plan");
         let (alcohol, _) = sobriety::add(&store, "Alcohol", start, now).expect("clock");
         let cannabis_start = start + chrono::Duration::days(100);
         let (cannabis, _) = sobriety::add(&store, "Cannabis", cannabis_start, now).expect("clock");
         let entries = journal(&rev.plan, alcohol, today_date);
         seed_keel(&store, &entries, now);
         seed_program(&store, today_date, now);
-        (device.secret.to_vec(), rev, entries, vec![(alcohol, "Alcohol", start), (cannabis, "Cannabis", cannabis_start)])
+        (
+            device.secret.to_vec(),
+            rev,
+            entries,
+            vec![
+                (alcohol, "Alcohol", start),
+                (cannabis, "Cannabis", cannabis_start),
+            ],
+        )
     };
     let plain_path = tmp.path().join("plain.db");
     let cipher_path = tmp.path().join("cipher.db");
     let key = hex::encode([0x5au8; 32]);
     seed_plain(&open_plain(&plain_path, None), &rev, &clocks, &entries);
-    seed_plain(&open_plain(&cipher_path, Some(&key)), &rev, &clocks, &entries);
-    println!("== Keel vs plain SQLite vs SQLCipher ({version}), ten years, {} journal entries", entries.len());
+    seed_plain(
+        &open_plain(&cipher_path, Some(&key)),
+        &rev,
+        &clocks,
+        &entries,
+    );
+    println!(
+        "== Keel vs plain SQLite vs SQLCipher ({version}), ten years, {} journal entries",
+        entries.len()
+    );
 
     let open_keel = measure(RUNS, || {
         let mut v = Vault::open(&dir_str).expect("open");
         v.unlock_with_device_secret(&secret).expect("unlock");
-        drop(v.store().expect("store"));
+        v.store().expect("store");
     });
     let open_count = |conn: &Connection| {
-        let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).expect("read");
+        let _: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .expect("read");
     };
     let open_p = measure(RUNS, || open_count(&open_plain(&plain_path, None)));
     let open_c = measure(RUNS, || open_count(&open_plain(&cipher_path, Some(&key))));
-    three("open and unlock (device slot / raw key)", &open_keel, &open_p, &open_c);
+    three(
+        "open and unlock (device slot / raw key)",
+        &open_keel,
+        &open_p,
+        &open_c,
+    );
 
     let mut vault = Vault::open(&dir_str).expect("open");
     vault.unlock_with_device_secret(&secret).expect("unlock");
@@ -190,7 +261,16 @@ fn main() {
         let mut n = 0;
         let mut offset = 0;
         loop {
-            let page = logs::page::<Craving>(&store, PageRequest { from_millis: Some(from90), until_millis: Some(now.utc_millis), offset, limit: 1000 }).expect("page");
+            let page = logs::page::<Craving>(
+                &store,
+                PageRequest {
+                    from_millis: Some(from90),
+                    until_millis: Some(now.utc_millis),
+                    offset,
+                    limit: 1000,
+                },
+            )
+            .expect("page");
             n += page.items.len();
             offset += page.items.len();
             if offset >= page.total {
@@ -199,7 +279,9 @@ fn main() {
         }
         assert!(n > 1000);
     });
-    let list = |conn: &Connection| assert!(plain_bodies::<Craving>(conn, 0, from90, now.utc_millis).len() > 1000);
+    let list = |conn: &Connection| {
+        assert!(plain_bodies::<Craving>(conn, 0, from90, now.utc_millis).len() > 1000)
+    };
     let list_p = measure(RUNS, || list(&plain));
     let list_c = measure(RUNS, || list(&cipher));
     three("90-day craving list", &list_k, &list_p, &list_c);
@@ -207,9 +289,15 @@ fn main() {
     let year_from = today_date - chrono::Duration::days(365);
     let from_ms = now.utc_millis - 366 * 86_400_000;
     let runs = 21;
-    let year_k = measure(runs, || assert!(keel_year(&store, year_from, today_date) > 0));
-    let year_p = measure(runs, || assert!(plain_year(&plain, from_ms, now.utc_millis, year_from, today_date) > 0));
-    let year_c = measure(runs, || assert!(plain_year(&cipher, from_ms, now.utc_millis, year_from, today_date) > 0));
+    let year_k = measure(runs, || {
+        assert!(keel_year(&store, year_from, today_date) > 0)
+    });
+    let year_p = measure(runs, || {
+        assert!(plain_year(&plain, from_ms, now.utc_millis, year_from, today_date) > 0)
+    });
+    let year_c = measure(runs, || {
+        assert!(plain_year(&cipher, from_ms, now.utc_millis, year_from, today_date) > 0)
+    });
     three("one-year insights (journal)", &year_k, &year_p, &year_c);
 
     let sample = match &entries[entries.len() / 2] {
@@ -219,7 +307,9 @@ fn main() {
             _ => panic!("a craving"),
         },
     };
-    let add_k = measure(RUNS, || drop(logs::add(&store, sample.clone(), now).expect("add")));
+    let add_k = measure(RUNS, || {
+        drop(logs::add(&store, sample.clone(), now).expect("add"))
+    });
     let add = |conn: &Connection| {
         let tx = conn.unchecked_transaction().expect("tx");
         plain_insert(conn, &Gen::Craving(sample.clone())).expect("insert");
@@ -228,13 +318,16 @@ fn main() {
     let add_p = measure(RUNS, || add(&plain));
     let add_c = measure(RUNS, || add(&cipher));
     three("add an entry (durable commit)", &add_k, &add_p, &add_c);
-    drop(store);
-
     vault.lock();
     let t = Instant::now();
-    vault.unlock_with_passphrase(PASSPHRASE).expect("passphrase");
+    vault
+        .unlock_with_passphrase(PASSPHRASE)
+        .expect("passphrase");
     println!("passphrase unlock (PBKDF2 600,000): {}", ms(t.elapsed()));
-    println!("peak RSS of this process (three ten-year stores): {:.0} MiB", peak_rss_mib());
+    println!(
+        "peak RSS of this process (three ten-year stores): {:.0} MiB",
+        peak_rss_mib()
+    );
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len()) / 1_000_000;
     println!(
         "file sizes: vault {} MB, plain {} MB, SQLCipher {} MB",
@@ -242,5 +335,4 @@ fn main() {
         size(&plain_path),
         size(&cipher_path)
     );
-    let _ = fake_id(0);
 }
