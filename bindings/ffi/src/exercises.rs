@@ -914,12 +914,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn built_in_players_need_no_vault() {
+    fn built_in_players_need_no_vault() -> Result<()> {
         let options = ExerciseOptions {
             language: ExerciseLanguage::Spanish,
             length: ExerciseLength::Standard,
         };
-        let p = ExercisePlayer::builtin("breath.box".into(), options).unwrap();
+        let p = ExercisePlayer::builtin("breath.box".into(), options)?;
         assert_eq!(p.total_ms(), 64_000);
         assert_eq!(p.frame(4_000).phase, ExercisePhase::Hold);
         let t = p.timeline();
@@ -934,5 +934,6 @@ mod tests {
             core_ex::BuiltIn::ALL.len(),
             exercise_library(options.language).len()
         );
+        Ok(())
     }
 }
