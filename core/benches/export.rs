@@ -16,13 +16,12 @@ mod common;
 
 use std::time::Instant;
 
-use common::dataset::{DAYS, journal, seed_keel, seed_program};
+use common::dataset::{NOW, seed_journal, seed_program};
 use common::{measure, ms, row};
 
 use keel_core::export::{csv, fhir};
-use keel_core::plan::{self, Language};
 use keel_core::report::{self, ReportRequest, Topic};
-use keel_core::{LocalInstant, Vault, insights, sobriety};
+use keel_core::{Vault, insights};
 
 /// Peak resident set size since the last reset, in MiB.
 fn peak_rss_mib() -> Option<f64> {
@@ -47,25 +46,10 @@ fn main() {
     let vault =
         Vault::create(dir.to_str().expect("utf-8"), "bench passphrase long enough").expect("vault");
     let store = vault.store().expect("unlocked");
-    // Monday 2025-11-24, 18:30 in New York.
-    let now = LocalInstant {
-        utc_millis: 1_764_027_000_000,
-        offset_minutes: -300,
-    };
+    let now = NOW;
     let today = now.local_date().expect("date");
-    let rev = plan::save(
-        &store,
-        plan::template(Language::English).expect("template"),
-        None,
-        true,
-        now,
-    )
-    .expect("plan");
-    let start = today - chrono::Duration::days(DAYS);
-    let (alcohol, _) = sobriety::add(&store, "Alcohol", start, now).expect("clock");
-    let entries = journal(&rev.plan, alcohol, today);
     let t = Instant::now();
-    seed_keel(&store, &entries, now);
+    let entries = seed_journal(&store, now).entries;
     let (sessions, attended) = seed_program(&store, today, now);
     println!(
         "== Reports and exports over 10 years: {} journal entries, {sessions} practice sessions, \

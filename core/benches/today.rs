@@ -20,15 +20,15 @@
 
 mod common;
 
-use common::dataset::{DAYS, Gen, journal, seed_keel, tag};
-use common::plain::{PLAIN_SCHEMA, json, plain_insert, plain_today};
+use common::dataset::{Gen, NOW, seed_journal, tag};
+use common::plain::{json, plain_insert, plain_today, seed_plain};
 use common::{measure, ratio, row};
 use std::time::Instant;
 
 use rusqlite::{Connection, params};
 
 use keel_core::logs::{self, Context, Craving, CravingOutcome};
-use keel_core::plan::{self, Language, Plan};
+use keel_core::plan::Plan;
 use keel_core::sobriety::{self, Clock, ClockStatus};
 use keel_core::summary::lapses::{LapseFact, LapseIndex};
 use keel_core::summary::rebuild_all;
@@ -122,61 +122,21 @@ fn main() {
         Vault::create(dir.to_str().expect("utf-8"), "bench passphrase long enough").expect("vault");
     let store = vault.store().expect("unlocked");
 
-    // Monday 2025-11-24, 18:30 in New York.
-    let now = LocalInstant {
-        utc_millis: 1_764_027_000_000,
-        offset_minutes: -300,
-    };
-    let today_date = now.local_date().expect("date");
-    let rev = plan::save(
-        &store,
-        plan::template(Language::English).expect("template"),
-        None,
-        true,
-        now,
-    )
-    .expect("plan");
-    let start = today_date - chrono::Duration::days(DAYS);
-    let (alcohol, _) = sobriety::add(&store, "Alcohol", start, now).expect("clock");
-    let (cannabis, _) =
-        sobriety::add(&store, "Cannabis", start + chrono::Duration::days(100), now).expect("clock");
-    let entries = journal(&rev.plan, alcohol, today_date);
-
+    let now = NOW;
+    let t = Instant::now();
+    let seeded = seed_journal(&store, now);
+    let keel_seed = t.elapsed();
+    let entries = &seeded.entries;
+    let rev = &seeded.rev;
     println!(
         "== Today screen over 10 years of heavy use ({} entries)",
         entries.len()
     );
-    let t = Instant::now();
-    seed_keel(&store, &entries, now);
-    let keel_seed = t.elapsed();
 
     let plain_path = tmp.path().join("plain.db");
     let conn = Connection::open(&plain_path).expect("plain db");
-    conn.execute_batch(PLAIN_SCHEMA).expect("schema");
     let t = Instant::now();
-    conn.execute(
-        "INSERT INTO plan_revision (number, saved_at, offset_min, with_counselor, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![rev.number, rev.saved_at.utc_millis, rev.saved_at.offset_minutes, rev.with_counselor, json(&rev.plan)],
-    )
-    .expect("plan");
-    for (id, label, date) in [
-        (alcohol, "Alcohol", start),
-        (cannabis, "Cannabis", start + chrono::Duration::days(100)),
-    ] {
-        conn.execute(
-            "INSERT INTO clock (id, label, sobriety_date) VALUES (?1, ?2, ?3)",
-            params![id.to_string(), label, date.to_string()],
-        )
-        .expect("clock");
-    }
-    for chunk in entries.chunks(2000) {
-        let tx = conn.unchecked_transaction().expect("tx");
-        for e in chunk {
-            plain_insert(&conn, e).expect("insert");
-        }
-        tx.commit().expect("commit");
-    }
-    conn.execute_batch("ANALYZE").expect("analyze");
+    seed_plain(&conn, &seeded);
     let plain_seed = t.elapsed();
     println!(
         "seeding: vault {:.1} s ({} MB), plain SQLite {:.1} s ({} MB)",

@@ -359,3 +359,44 @@ pub fn seed_program(store: &Store<'_>, today: NaiveDate, now: LocalInstant) -> (
     }
     (sessions, attended)
 }
+
+/// Monday 2025-11-24, 18:30 in New York: "now" for every benchmark.
+pub const NOW: LocalInstant = LocalInstant {
+    utc_millis: 1_764_027_000_000,
+    offset_minutes: -300,
+};
+
+/// What [`seed_journal`] wrote, for the plain stores to hold the same.
+pub struct Seeded {
+    pub rev: keel_core::plan::PlanRevision,
+    /// (id, label, sobriety date) of the two clocks.
+    pub clocks: Vec<(RecordId, &'static str, NaiveDate)>,
+    pub entries: Vec<Gen>,
+}
+
+/// Saves the guided plan, an alcohol clock ten years old and a cannabis
+/// clock 100 days younger, and writes the ten-year journal through the real
+/// journal API (summaries maintained as in the app).
+pub fn seed_journal(store: &Store<'_>, now: LocalInstant) -> Seeded {
+    use keel_core::{plan, sobriety};
+    let today = now.local_date().expect("date");
+    let rev = plan::save(
+        store,
+        plan::template(plan::Language::English).expect("template"),
+        None,
+        true,
+        now,
+    )
+    .expect("plan");
+    let start = today - chrono::Duration::days(DAYS);
+    let later = start + chrono::Duration::days(100);
+    let (alcohol, _) = sobriety::add(store, "Alcohol", start, now).expect("clock");
+    let (cannabis, _) = sobriety::add(store, "Cannabis", later, now).expect("clock");
+    let entries = journal(&rev.plan, alcohol, today);
+    seed_keel(store, &entries, now);
+    Seeded {
+        rev,
+        clocks: vec![(alcohol, "Alcohol", start), (cannabis, "Cannabis", later)],
+        entries,
+    }
+}

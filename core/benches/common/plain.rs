@@ -248,3 +248,30 @@ pub fn ci_brief(c: &CheckIn) -> Brief {
 pub fn l_brief(c: &Lapse) -> Brief {
     logs::Entry::brief(c, fake_id(0))
 }
+
+/// The same plan, clocks and journal in a plain (or keyed SQLCipher)
+/// connection, in transactions of 2,000 rows, then `ANALYZE`.
+pub fn seed_plain(conn: &Connection, seeded: &super::dataset::Seeded) {
+    let rev = &seeded.rev;
+    conn.execute_batch(PLAIN_SCHEMA).expect("schema");
+    conn.execute(
+        "INSERT INTO plan_revision (number, saved_at, offset_min, with_counselor, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![rev.number, rev.saved_at.utc_millis, rev.saved_at.offset_minutes, rev.with_counselor, json(&rev.plan)],
+    )
+    .expect("plan");
+    for (id, label, date) in &seeded.clocks {
+        conn.execute(
+            "INSERT INTO clock (id, label, sobriety_date) VALUES (?1, ?2, ?3)",
+            params![id.to_string(), label, date.to_string()],
+        )
+        .expect("clock");
+    }
+    for chunk in seeded.entries.chunks(2000) {
+        let tx = conn.unchecked_transaction().expect("tx");
+        for e in chunk {
+            plain_insert(conn, e).expect("insert");
+        }
+        tx.commit().expect("commit");
+    }
+    conn.execute_batch("ANALYZE").expect("analyze");
+}

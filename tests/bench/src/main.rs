@@ -24,15 +24,14 @@ use std::path::Path;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use common::dataset::{DAYS, Gen, journal, seed_keel, seed_program};
-use common::plain::{PLAIN_SCHEMA, json, plain_insert, plain_today};
+use common::dataset::{Gen, NOW, seed_journal, seed_program};
+use common::plain::{plain_insert, plain_today, seed_plain};
 use common::{Stats, measure, ms, ratio, row};
 use rusqlite::{Connection, params};
 
 use keel_core::insights::{self, craving_series, heat_map, mood_series, top_triggers};
 use keel_core::logs::{self, CheckIn, Craving, Encounter, Lapse};
-use keel_core::plan::{self, Language};
-use keel_core::{LocalInstant, PageRequest, RecordId, Store, Vault, sobriety, today};
+use keel_core::{LocalInstant, PageRequest, Store, Vault, today};
 
 const RUNS: usize = 101;
 const PASSPHRASE: &str = "bench passphrase long enough";
@@ -48,35 +47,6 @@ fn open_plain(path: &Path, key: Option<&str>) -> Connection {
     conn.pragma_update(None, "synchronous", "FULL")
         .expect("sync");
     conn
-}
-
-fn seed_plain(
-    conn: &Connection,
-    rev: &plan::PlanRevision,
-    clocks: &[(RecordId, &str, NaiveDate)],
-    entries: &[Gen],
-) {
-    conn.execute_batch(PLAIN_SCHEMA).expect("schema");
-    conn.execute(
-        "INSERT INTO plan_revision (number, saved_at, offset_min, with_counselor, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![rev.number, rev.saved_at.utc_millis, rev.saved_at.offset_minutes, rev.with_counselor, json(&rev.plan)],
-    )
-    .expect("plan");
-    for (id, label, date) in clocks {
-        conn.execute(
-            "INSERT INTO clock (id, label, sobriety_date) VALUES (?1, ?2, ?3)",
-            params![id.to_string(), label, date.to_string()],
-        )
-        .expect("clock");
-    }
-    for chunk in entries.chunks(2000) {
-        let tx = conn.unchecked_transaction().expect("tx");
-        for e in chunk {
-            plain_insert(conn, e).expect("insert");
-        }
-        tx.commit().expect("commit");
-    }
-    conn.execute_batch("ANALYZE").expect("analyze");
 }
 
 /// Bodies of one kind of entry in `[from, until)`, newest first.
@@ -175,52 +145,23 @@ fn main() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("vault");
     let dir_str = dir.to_str().expect("utf-8").to_string();
-    // Monday 2025-11-24, 18:30 in New York.
-    let now = LocalInstant {
-        utc_millis: 1_764_027_000_000,
-        offset_minutes: -300,
-    };
+    let now = NOW;
     let today_date = now.local_date().expect("date");
-    let start = today_date - chrono::Duration::days(DAYS);
 
-    let (secret, rev, entries, clocks) = {
+    let (secret, seeded) = {
         let mut vault = Vault::create(&dir_str, PASSPHRASE).expect("vault");
         let device = vault.add_device_slot().expect("device slot");
         let store = vault.store().expect("unlocked");
-        let rev = plan::save(
-            &store,
-            plan::template(Language::English).expect("template"),
-            None,
-            true,
-            now,
-        )
-        .expect("plan");
-        let (alcohol, _) = sobriety::add(&store, "Alcohol", start, now).expect("clock");
-        let cannabis_start = start + chrono::Duration::days(100);
-        let (cannabis, _) = sobriety::add(&store, "Cannabis", cannabis_start, now).expect("clock");
-        let entries = journal(&rev.plan, alcohol, today_date);
-        seed_keel(&store, &entries, now);
+        let seeded = seed_journal(&store, now);
         seed_program(&store, today_date, now);
-        (
-            device.secret.to_vec(),
-            rev,
-            entries,
-            vec![
-                (alcohol, "Alcohol", start),
-                (cannabis, "Cannabis", cannabis_start),
-            ],
-        )
+        (device.secret.to_vec(), seeded)
     };
+    let entries = &seeded.entries;
     let plain_path = tmp.path().join("plain.db");
     let cipher_path = tmp.path().join("cipher.db");
     let key = hex::encode([0x5au8; 32]);
-    seed_plain(&open_plain(&plain_path, None), &rev, &clocks, &entries);
-    seed_plain(
-        &open_plain(&cipher_path, Some(&key)),
-        &rev,
-        &clocks,
-        &entries,
-    );
+    seed_plain(&open_plain(&plain_path, None), &seeded);
+    seed_plain(&open_plain(&cipher_path, Some(&key)), &seeded);
     println!(
         "== Keel vs plain SQLite vs SQLCipher ({version}), ten years, {} journal entries",
         entries.len()
