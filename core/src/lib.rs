@@ -12,6 +12,7 @@ pub mod crypto;
 pub mod error;
 pub mod exercises;
 pub mod export;
+mod faults;
 pub mod insights;
 pub mod logs;
 pub mod meetings;

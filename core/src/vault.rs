@@ -195,6 +195,18 @@ impl Vault {
         })
     }
 
+    /// Caps the database at its current size plus `extra` pages (`None`
+    /// lifts the cap): writes that need more fail as a full disk would,
+    /// with SQLITE_FULL. For the fault-injection tests.
+    #[cfg(test)]
+    pub(crate) fn limit_growth(&self, extra: Option<u32>) -> Result<()> {
+        let conn = self.conn()?;
+        let pages: u32 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let max = extra.map_or(1_073_741_823, |e| pages.saturating_add(e));
+        let _: i64 = conn.query_row(&format!("PRAGMA max_page_count = {max}"), [], |r| r.get(0))?;
+        Ok(())
+    }
+
     /// The vault's folder.
     pub fn dir(&self) -> &Path {
         &self.dir
