@@ -5,9 +5,10 @@
 //!
 //! It creates a throwaway vault, writes journal notes (one holding markup
 //! that must stay inert text), builds the report through `report::build`,
-//! adds sections of every block kind the domain builders will use (the plan,
-//! cravings with a bar chart, check-ins with a line chart, attendance), and
-//! seals it. The default passphrase is `maple river candle orbit`.
+//! adds hand-made sections of every block kind (a list, a grouped bar chart,
+//! a line chart, tables holding markup) whose exact content the browser
+//! tests assert on, and seals it. The domain section builders themselves
+//! are exercised by the demo's report and the Rust and Python tests. The default passphrase is `maple river candle orbit`.
 
 use std::path::PathBuf;
 
