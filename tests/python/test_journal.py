@@ -363,17 +363,19 @@ def test_encounters_and_check_ins(journal_vault):
 
 
 def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journal_vault):
+    # The lapse is logged "now" (not minutes ago) so that it falls on today's
+    # UTC date at any time of day, just after midnight included.
     v = journal_vault
     v.save_plan(keel.plan_template(PlanLanguage.ENGLISH), None, False)
     clock = v.add_clock(ClockDraft(label="Opioids", sobriety_date=days_ago(40)))
-    logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.1))
+    logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.0))
     assert logged.lapse.clock_ids == [clock.id] and not logged.lapse.resets_clocks
     assert logged.lapse_plan.steps and logged.lapse_plan.overdose_safety
     assert [l.phone for l in logged.lapse_plan.crisis_lines] == ["988", "1-800-662-4357"]
     [status] = logged.clocks
     assert status.current_days == 40 and status.lapses == 1
 
-    changed = v.update_lapse(logged.lapse.id, lapse([clock.id], resets=True, hours_ago=0.1))
+    changed = v.update_lapse(logged.lapse.id, lapse([clock.id], resets=True, hours_ago=0.0))
     assert changed.resets_clocks
     assert v.get_lapse(changed.id) == changed
     [status] = v.list_clocks(at(0, offset=0))
