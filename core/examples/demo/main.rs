@@ -466,6 +466,10 @@ fn journal_tour(dir: &str) -> DemoResult {
             Ok::<_, Error>(())
         },
     )?;
+    let sessions = timed("practise box breathing most evenings (rated)", || {
+        practice(&store, start, t)
+    })?;
+    println!("  {sessions} breathing sessions, craving rated before and after");
     let screen = timed("compute the Today screen (one call)", || {
         today::today(&store, t)
     })?;
@@ -510,6 +514,56 @@ fn journal_tour(dir: &str) -> DemoResult {
     meetings::meetings_tour(&store, start, t)?;
     report::report_tour(&store, dir, start, t)?;
     Ok(())
+}
+
+/// Box breathing on three evenings of four, the craving rated before and
+/// after (lower after, mostly): the practice part of the journal.
+fn practice(
+    store: &keel_core::Store<'_>,
+    start: NaiveDate,
+    now: LocalInstant,
+) -> Result<usize, Error> {
+    use keel_core::exercises::session::{self, SessionEnd, SessionStart};
+    use keel_core::exercises::{BuiltIn, ExerciseRef, Length};
+    let mut dice = Dice(11);
+    let mut n = 0;
+    for day in 0..JOURNAL_DAYS {
+        if day % 4 == 3 {
+            continue;
+        }
+        let Some(at) = local_at(start + chrono::Duration::days(day), 20, 15) else {
+            continue;
+        };
+        let before = 4 + dice.roll(5) as u8;
+        let s = session::start(
+            store,
+            SessionStart {
+                exercise: ExerciseRef::BuiltIn(BuiltIn::Box),
+                length: Length::Standard,
+                started_at: at,
+                craving_before: Some(before),
+                craving_id: None,
+            },
+            now,
+        )?;
+        let ended = LocalInstant {
+            utc_millis: at.utc_millis + 70_000,
+            ..at
+        };
+        session::finish(
+            store,
+            s.id,
+            SessionEnd {
+                ended_at: ended,
+                practiced_ms: Some(64_000),
+                craving_after: Some(before.saturating_sub(1 + dice.roll(3) as u8)),
+                craving_id: None,
+            },
+            now,
+        )?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 fn fmt_date(d: NaiveDate) -> String {
