@@ -340,10 +340,7 @@ impl MeetingOccurrence {
             meeting_name: o.meeting.name,
             kind: o.meeting.kind.into(),
             place: o.meeting.place.into(),
-            start: LocalTime {
-                utc_millis: o.slot.start_millis,
-                offset_minutes: o.slot.offset_minutes,
-            },
+            start: o.slot.start().into(),
             end_utc_millis: o.slot.end_millis,
             local_date: o.slot.local_date.into(),
             status: status.map(AttendanceStatus::from),

@@ -305,10 +305,7 @@ pub fn seed_program(store: &Store<'_>, today: NaiveDate, now: LocalInstant) -> (
                 store,
                 AttendanceDraft {
                     meeting_id: o.meeting_id,
-                    occurrence: LocalInstant {
-                        utc_millis: o.slot.start_millis,
-                        offset_minutes: o.slot.offset_minutes,
-                    },
+                    occurrence: o.slot.start(),
                     status,
                     minutes: None,
                     notes: String::new(),

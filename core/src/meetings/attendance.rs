@@ -266,10 +266,7 @@ pub fn check_in_now(store: &Store<'_>, now: LocalInstant) -> Result<SavedAttenda
         store,
         AttendanceDraft {
             meeting_id: o.meeting_id,
-            occurrence: LocalInstant {
-                utc_millis: o.slot.start_millis,
-                offset_minutes: o.slot.offset_minutes,
-            },
+            occurrence: o.slot.start(),
             status: if late {
                 AttendanceStatus::Late
             } else {

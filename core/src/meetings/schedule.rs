@@ -146,6 +146,17 @@ pub struct Slot {
     pub local_date: NaiveDate,
 }
 
+impl Slot {
+    /// The start with the meeting zone's offset: the instant an attendance
+    /// record is keyed by.
+    pub fn start(&self) -> crate::time::LocalInstant {
+        crate::time::LocalInstant {
+            utc_millis: self.start_millis,
+            offset_minutes: self.offset_minutes,
+        }
+    }
+}
+
 /// Parses an IANA zone name; `field` names it in errors.
 pub fn parse_zone(field: &'static str, name: &str) -> Result<Tz> {
     if name.is_empty() || name.len() > 64 {

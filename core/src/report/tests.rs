@@ -300,10 +300,7 @@ fn full_vault() -> (tempfile::TempDir, Vault) {
                 &s,
                 AttendanceDraft {
                     meeting_id: m.id,
-                    occurrence: LocalInstant {
-                        utc_millis: o.slot.start_millis,
-                        offset_minutes: o.slot.offset_minutes,
-                    },
+                    occurrence: o.slot.start(),
                     status: AttendanceStatus::Attended,
                     minutes: None,
                     notes: String::new(),
