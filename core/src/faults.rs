@@ -2,8 +2,9 @@
 //! pages, and writes go on until one needs more. Every refusal must be a
 //! typed storage error with nothing half-saved: the journal, its summaries
 //! and the vault stay consistent, and once space is back the same work
-//! succeeds. (A fault-injecting VFS for torn writes and I/O errors at every
-//! sync is not built yet.)
+//! succeeds. The fault-injecting VFS in `tests/harness` goes further: an
+//! I/O error or full disk at every single write and sync, and power cuts
+//! that tear unsynced writes.
 #![cfg(test)]
 #![allow(clippy::unwrap_used)]
 

@@ -196,8 +196,10 @@ fn lock(plan: &Mutex<Plan>) -> MutexGuard<'_, Plan> {
 }
 
 /// The folders being watched, each with its plan.
-fn watched() -> &'static Mutex<Vec<(PathBuf, Weak<Mutex<Plan>>)>> {
-    static WATCHED: OnceLock<Mutex<Vec<(PathBuf, Weak<Mutex<Plan>>)>>> = OnceLock::new();
+type Watched = Mutex<Vec<(PathBuf, Weak<Mutex<Plan>>)>>;
+
+fn watched() -> &'static Watched {
+    static WATCHED: OnceLock<Watched> = OnceLock::new();
     WATCHED.get_or_init(|| Mutex::new(Vec::new()))
 }
 
@@ -638,7 +640,10 @@ mod tests {
                 let from = start.max(SECTOR / 2);
                 let to = (start + SECTOR).min(SECTOR / 2 + 3 * SECTOR);
                 let part = &image[from..to];
-                assert!(part.iter().all(|&b| b == part[0]), "sector {start} torn inside");
+                assert!(
+                    part.iter().all(|&b| b == part[0]),
+                    "sector {start} torn inside"
+                );
             }
             outcomes.insert(image.iter().filter(|&&b| b == 7).count());
         }

@@ -125,7 +125,10 @@ fn workload(
                 match opened {
                     Ok(v) => vault.insert(v),
                     Err(e) => {
-                        assert!(watch.tripped(), "seed {seed}: open failed unprompted: {e:?}");
+                        assert!(
+                            watch.tripped(),
+                            "seed {seed}: open failed unprompted: {e:?}"
+                        );
                         return Some(Doubt::Other);
                     }
                 }
@@ -226,7 +229,10 @@ fn verify(dir: &Path, secret: &[u8], seed: u64, expected: &Expected, doubt: Opti
         .collect();
     match doubt {
         Some(Doubt::AddNote(text)) => {
-            assert!(unknown.len() <= 1 && unknown.iter().all(|t| *t == text), "seed {seed}")
+            assert!(
+                unknown.len() <= 1 && unknown.iter().all(|t| *t == text),
+                "seed {seed}"
+            )
         }
         _ => assert!(unknown.is_empty(), "seed {seed}: notes nobody wrote"),
     }
@@ -253,9 +259,15 @@ fn verify(dir: &Path, secret: &[u8], seed: u64, expected: &Expected, doubt: Opti
         let new = v.unlock_with_passphrase(NEW).is_ok();
         v.lock();
         let old = v.unlock_with_passphrase(OLD).is_ok();
-        assert!(new != old, "seed {seed}: exactly one passphrase (new {new}, old {old})");
+        assert!(
+            new != old,
+            "seed {seed}: exactly one passphrase (new {new}, old {old})"
+        );
         if expected.passphrase == NEW {
-            assert!(new, "seed {seed}: the acknowledged passphrase change was lost");
+            assert!(
+                new,
+                "seed {seed}: the acknowledged passphrase change was lost"
+            );
         }
     }
 }
