@@ -60,7 +60,6 @@ fn source(cravings: usize) -> Source {
     }
     notes::add(&s, NOW, "first note", NOW).unwrap();
     notes::add(&s, NOW, "second note", NOW).unwrap();
-    drop(s);
     drop(v);
     Source {
         _tmp: tmp,

@@ -52,7 +52,6 @@ fn template() -> Template {
             (notes::add(&s, NOW, &text, NOW).unwrap().id, text)
         })
         .collect();
-    drop(s);
     drop(v);
     Template {
         _tmp: tmp,
@@ -252,7 +251,6 @@ fn verify(dir: &Path, secret: &[u8], seed: u64, expected: &Expected, doubt: Opti
     // The Today screen's summaries agree with what is there.
     let t = today::today(&s, NOW).unwrap();
     assert!(t.recent.len() <= count + found.len());
-    drop(s);
 
     if expected.passphrase == NEW || matches!(doubt, Some(Doubt::ChangePassphrase)) {
         v.lock();
