@@ -19,6 +19,7 @@ pub mod meetings;
 pub mod notes;
 pub mod plan;
 pub mod report;
+pub mod salvage;
 mod schema;
 pub mod slots;
 pub mod sobriety;

@@ -62,14 +62,14 @@ impl std::fmt::Debug for Vault {
     }
 }
 
-fn meta_get(conn: &Connection, key: &str) -> Result<[u8; 16]> {
+pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<[u8; 16]> {
     let v: Option<Vec<u8>> = conn
         .query_row("SELECT v FROM meta WHERE k = ?1", [key], |r| r.get(0))
         .optional()?;
     v.and_then(|v| v.try_into().ok()).ok_or(Error::Corrupt)
 }
 
-fn check_dir(dir: &str) -> Result<PathBuf> {
+pub(crate) fn check_dir(dir: &str) -> Result<PathBuf> {
     if dir.trim().is_empty() {
         return Err(Error::invalid("path", "must not be empty"));
     }
@@ -83,7 +83,7 @@ fn check_dir(dir: &str) -> Result<PathBuf> {
 /// byte, synced, and returns the copy's name. The name comes from the
 /// file's SHA-256, so opening the same damaged file again keeps no second
 /// copy, and says nothing about the participant or the time.
-fn keep_aside(dir: &Path) -> Result<String> {
+pub(crate) fn keep_aside(dir: &Path) -> Result<String> {
     let db = dir.join(DB_FILE);
     let digest = ring::digest::digest(&ring::digest::SHA256, &fs::read(&db)?);
     let name = format!("damaged-{}.db", hex::encode(&digest.as_ref()[..8]));
@@ -100,7 +100,7 @@ fn keep_aside(dir: &Path) -> Result<String> {
 }
 
 /// Makes a rename durable by syncing the folder that holds it.
-fn sync_dir(dir: &Path) -> Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     fs::File::open(dir)?.sync_all()?;
     Ok(())
 }

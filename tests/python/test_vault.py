@@ -109,6 +109,43 @@ def test_a_file_that_is_not_a_vault_is_reported_and_kept(tmp_path):
     assert (folder / e.value.kept_as).read_bytes() == junk, "a copy kept aside"
 
 
+def test_a_damaged_vault_is_salvaged_into_a_working_one(folder):
+    vault = keel.Vault.create(folder, PASSPHRASE)
+    texts = {vault.add_note(NoteDraft(written_at=now(), text=f"note {i}")).text for i in range(300)}
+    del vault  # closing folds the write-ahead log into the file
+    db = os.path.join(folder, "vault.db")
+    with open(db, "rb") as f:
+        damaged = f.read()[: os.path.getsize(db) * 2 // 3]
+    with open(db, "wb") as f:
+        f.write(damaged)
+
+    with pytest.raises(KeelError.WrongCredential):
+        keel.salvage_vault(folder, "not the passphrase")
+    report = keel.salvage_vault(folder, PASSPHRASE)
+    assert 0 < report.recovered < 300
+    with open(os.path.join(folder, report.kept_as), "rb") as f:
+        assert f.read() == damaged, "kept aside byte for byte"
+
+    rebuilt = keel.Vault.open(folder)
+    rebuilt.unlock_with_passphrase(PASSPHRASE)
+    got = [n.text for n in rebuilt.list_notes().notes]
+    assert len(got) == report.recovered and set(got) <= texts
+
+
+def test_salvage_refuses_bad_input(tmp_path):
+    with pytest.raises(KeelError.InvalidInput) as e:
+        keel.salvage_vault("", PASSPHRASE)
+    assert e.value.field == "path"
+    with pytest.raises(KeelError.NotFound):
+        keel.salvage_vault(str(tmp_path / "missing"), PASSPHRASE)
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / "vault.db").write_bytes(b"\x5a" * 8192)
+    with pytest.raises(KeelError.Damaged) as e:
+        keel.salvage_vault(str(folder), PASSPHRASE)
+    assert (folder / e.value.kept_as).read_bytes() == b"\x5a" * 8192
+
+
 # --- credentials --------------------------------------------------------------
 
 

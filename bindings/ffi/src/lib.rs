@@ -65,6 +65,6 @@ pub use report::{
 pub use sobriety::{CalendarDate, Clock, ClockDraft, ClockStatus, Milestone, MilestoneUnit};
 pub use today::{CrisisContact, EntryBrief, PlanSuggestion, SuggestionReason, TodayScreen};
 pub use types::{KeySlot, KeySlotKind, LocalTime, NewDeviceSlot};
-pub use vault::{Vault, vault_exists};
+pub use vault::{SalvageReport, Vault, salvage_vault, vault_exists};
 
 uniffi::setup_scaffolding!("keel");

@@ -5,13 +5,44 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use keel_core::Vault as CoreVault;
 
 use crate::error::Result;
-use crate::types::{KeySlot, NewDeviceSlot};
+use crate::types::{KeySlot, LocalTime, NewDeviceSlot};
 
 /// True if `dir` holds a vault: show the unlock screen rather than
 /// onboarding.
 #[uniffi::export]
 pub fn vault_exists(dir: String) -> bool {
     CoreVault::exists(&dir)
+}
+
+/// What a salvage recovered and what it could not.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SalvageReport {
+    /// Records read back whole and written into the rebuilt vault.
+    pub recovered: u64,
+    /// Records found but unreadable (damaged, or unknown to this build).
+    pub unreadable: u64,
+    /// Of the 65,536 ranges record ids are spread over, how many could not
+    /// be read at all; their records are lost, in a number nobody can know.
+    pub unreadable_ranges: u64,
+    /// The damaged file, kept aside byte for byte in the vault's folder.
+    pub kept_as: String,
+}
+
+/// Rebuilds the vault in `dir` from what can still be read of it, for when
+/// opening it reported `Damaged` or reading it keeps failing with a storage
+/// error. Needs the passphrase (device slots are not carried over: enrol
+/// the keystore again after). The damaged file stays in the folder, kept
+/// aside; the rebuilt vault takes its place. Release any `Vault` object
+/// open on `dir` first.
+#[uniffi::export]
+pub fn salvage_vault(dir: String, passphrase: String) -> Result<SalvageReport> {
+    let r = keel_core::salvage::salvage(&dir, &passphrase, LocalTime::now())?;
+    Ok(SalvageReport {
+        recovered: r.recovered,
+        unreadable: r.unreadable,
+        unreadable_ranges: r.unreadable_ranges,
+        kept_as: r.kept_as,
+    })
 }
 
 /// An open vault. One per app; calls are serialised inside.

@@ -7,7 +7,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
-use keel_ffi::{KeelError, LocalTime, NoteDraft, Vault, vault_exists};
+use keel_ffi::{KeelError, LocalTime, NoteDraft, Vault, salvage_vault, vault_exists};
 use proptest::prelude::*;
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -77,6 +77,9 @@ proptest! {
         if let Err(e) = no_panic("open", || Vault::open(path.clone())) {
             prop_assert!(typed(&e));
         }
+        if let Err(e) = no_panic("salvage_vault", || salvage_vault(path.clone(), PASSPHRASE.into())) {
+            prop_assert!(typed(&e));
+        }
         // `create` is only tried where it cannot make a real folder.
         if path.trim().is_empty() || path.len() > 4096 || path.contains('\0') {
             let e = no_panic("create", || Vault::create(path.clone(), PASSPHRASE.into())).err();
@@ -127,7 +130,7 @@ proptest! {
 
     #[test]
     fn passphrases(attempt in hostile_strings()) {
-        let (_tmp, vault) = vault();
+        let (tmp, vault) = vault();
         let changed = no_panic("change_passphrase", || vault.change_passphrase(attempt.clone(), attempt.clone()));
         if let Err(e) = &changed {
             prop_assert!(typed(e));
@@ -135,6 +138,11 @@ proptest! {
         vault.lock();
         let unlocked = no_panic("unlock_with_passphrase", || vault.unlock_with_passphrase(attempt.clone()));
         prop_assert_eq!(unlocked.is_ok(), changed.is_ok() || attempt == PASSPHRASE);
+        drop(vault);
+        let dir = tmp.path().join("v").to_str().unwrap().to_string();
+        if let Err(e) = no_panic("salvage_vault", || salvage_vault(dir, attempt.clone())) {
+            prop_assert!(typed(&e));
+        }
     }
 }
 

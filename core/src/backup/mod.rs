@@ -452,7 +452,11 @@ pub fn restore(
     restore_opened(store, opened, mode)
 }
 
-fn restore_opened(store: &Store<'_>, opened: Opened, mode: RestoreMode) -> Result<RestoreSummary> {
+pub(crate) fn restore_opened(
+    store: &Store<'_>,
+    opened: Opened,
+    mode: RestoreMode,
+) -> Result<RestoreSummary> {
     if mode == RestoreMode::IntoEmptyVault {
         let records: u64 = vault_counts(store)?.values().sum();
         if records > 0 {

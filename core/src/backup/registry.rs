@@ -79,6 +79,7 @@ pub struct Collection {
     insert: fn(&Store<'_>, Value) -> Result<RecordId>,
     update: fn(&Store<'_>, &RecordId, Value) -> Result<()>,
     delete: fn(&Store<'_>, &RecordId) -> Result<()>,
+    open: fn(&Store<'_>, &RecordId, &[u8]) -> Result<Value>,
 }
 
 fn list_raw<N: Named>(store: &Store<'_>) -> Result<Listing<Value>> {
@@ -101,6 +102,10 @@ fn update_raw<N: Named>(store: &Store<'_>, id: &RecordId, value: Value) -> Resul
     store.update(id, &Raw::<N>::new(value))
 }
 
+fn open_raw<N: Named>(store: &Store<'_>, id: &RecordId, body: &[u8]) -> Result<Value> {
+    store.open::<Raw<N>>(id, body).map(|r| r.0)
+}
+
 fn delete_raw<N: Named>(store: &Store<'_>, id: &RecordId) -> Result<()> {
     store.delete::<Raw<N>>(id)
 }
@@ -115,6 +120,7 @@ impl Collection {
             insert: insert_raw::<N>,
             update: update_raw::<N>,
             delete: delete_raw::<N>,
+            open: open_raw::<N>,
         }
     }
 
@@ -136,6 +142,17 @@ impl Collection {
     /// Replaces record `id`.
     pub fn update(&self, store: &Store<'_>, id: &RecordId, value: Value) -> Result<()> {
         (self.update)(store, id, value)
+    }
+
+    /// The keyed tag its rows carry in this vault.
+    pub(crate) fn tag(&self, store: &Store<'_>) -> [u8; 16] {
+        store.tag(self.name)
+    }
+
+    /// Authenticates and opens one sealed body read straight from a row
+    /// (salvage reads rows without going through the collection).
+    pub(crate) fn open(&self, store: &Store<'_>, id: &RecordId, body: &[u8]) -> Result<Value> {
+        (self.open)(store, id, body)
     }
 
     /// Deletes record `id`.

@@ -158,7 +158,7 @@ impl<'v> Store<'v> {
         self.keys.timelines.borrow_mut().touch(T::COLLECTION, id);
     }
 
-    fn tag(&self, collection: &str) -> [u8; 16] {
+    pub(crate) fn tag(&self, collection: &str) -> [u8; 16] {
         let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, self.keys.tag.expose());
         let mac = ring::hmac::sign(&key, collection.as_bytes());
         let mut tag = [0u8; 16];
@@ -184,7 +184,7 @@ impl<'v> Store<'v> {
         self.cipher.seal(&self.aad(T::COLLECTION, id), &padded)
     }
 
-    fn open<T: Record>(&self, id: &RecordId, body: &[u8]) -> Result<T> {
+    pub(crate) fn open<T: Record>(&self, id: &RecordId, body: &[u8]) -> Result<T> {
         let integrity = || Error::Integrity {
             record: id.to_string(),
         };

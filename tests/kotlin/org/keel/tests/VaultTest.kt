@@ -15,6 +15,7 @@ import org.keel.core.KeySlotKind
 import org.keel.core.LocalTime
 import org.keel.core.NoteDraft
 import org.keel.core.Vault
+import org.keel.core.salvageVault
 import org.keel.core.vaultExists
 import java.io.File
 import java.security.MessageDigest
@@ -105,6 +106,29 @@ class VaultTest {
         val kept = expect<KeelException.Damaged> { Vault.open(dir.path).close() }.keptAs
         assertArrayEquals(junk, dir.resolve("vault.db").readBytes())
         assertArrayEquals(junk, dir.resolve(kept).readBytes())
+    }
+
+    @Test
+    fun aDamagedVaultIsSalvagedIntoAWorkingOne() {
+        val texts = (0 until 300).map { vault.addNote(NoteDraft(now(), "note $it")).text }.toSet()
+        vault.close()
+        val db = File(folder, "vault.db")
+        val damaged = db.readBytes().let { it.copyOf(it.size * 2 / 3) }
+        db.writeBytes(damaged)
+
+        expect<KeelException.WrongCredential> { salvageVault(folder, "not the passphrase") }
+        val report = salvageVault(folder, passphrase)
+        assertTrue(report.recovered > 0uL && report.recovered < 300uL)
+        assertArrayEquals(damaged, File(folder, report.keptAs).readBytes())
+
+        vault = Vault.open(folder)
+        vault.unlockWithPassphrase(passphrase)
+        val got = vault.listNotes().notes.map { it.text }
+        assertEquals(report.recovered, got.size.toULong())
+        assertTrue(texts.containsAll(got))
+
+        assertEquals("path", expect<KeelException.InvalidInput> { salvageVault("", passphrase) }.field)
+        expect<KeelException.NotFound> { salvageVault(tmp.root.resolve("none").path, passphrase) }
     }
 
     @Test
