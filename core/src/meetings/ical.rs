@@ -7,13 +7,13 @@
 //! The file is not encrypted and holds meeting names and places: the shells
 //! export it only when the participant asks, and say so.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Offset, TimeZone, Utc};
-use chrono_tz::{OffsetComponents, OffsetName, Tz};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Utc};
 use ics::components::{Parameter, Property};
 use ics::properties::{Description, DtStart, Location, Method, RRule, Summary, TzName};
 use ics::{Daylight, Event, ICalendar, Standard, TimeZone as VTimeZone, escape_text};
 
 use super::schedule::{Repeat, Schedule};
+use super::zone::Zone;
 use super::{SavedMeeting, schedule::resolve};
 use crate::error::{Error, Result};
 use crate::time::LocalInstant;
@@ -51,7 +51,7 @@ pub fn rrule(schedule: &Schedule) -> Result<Option<String>> {
             let tz = schedule.tz()?;
             let last = end
                 .and_hms_opt(23, 59, 59)
-                .and_then(|t| resolve(tz, t))
+                .and_then(|t| resolve(&tz, t))
                 .ok_or_else(|| Error::invalid("end_date", "out of range"))?;
             format!(";UNTIL={}", utc_stamp(last.with_timezone(&Utc)))
         }
@@ -91,18 +91,18 @@ struct Transition {
     name: Option<String>,
 }
 
-fn offset_at(tz: Tz, t: DateTime<Utc>) -> (i32, bool, Option<String>) {
-    let o = tz.offset_from_utc_datetime(&t.naive_utc());
+fn offset_at(tz: &Zone, t: DateTime<Utc>) -> (i32, bool, Option<String>) {
+    let o = tz.offset_at(t.timestamp());
     (
-        o.fix().local_minus_utc(),
-        !o.dst_offset().is_zero(),
+        o.utc_offset(),
+        o.is_dst(),
         o.abbreviation().map(str::to_string),
     )
 }
 
 /// Every offset change of `tz` in `[from, until)`, found day by day and
 /// then to the second.
-fn transitions(tz: Tz, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<Transition> {
+fn transitions(tz: &Zone, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<Transition> {
     let mut out = Vec::new();
     let mut t = from;
     let mut current = offset_at(tz, t);
@@ -162,7 +162,7 @@ enum Observance {
 }
 
 /// The `VTIMEZONE` of `tz` over `[from, until)`.
-fn vtimezone(tz: Tz, from: DateTime<Utc>, until: DateTime<Utc>) -> VTimeZone<'static> {
+fn vtimezone(tz: &Zone, from: DateTime<Utc>, until: DateTime<Utc>) -> VTimeZone<'static> {
     let (offset, dst, name) = offset_at(tz, from);
     let first = observance(
         dst,
@@ -215,7 +215,7 @@ pub fn export(meetings: &[SavedMeeting], now: LocalInstant) -> Result<String> {
         .ok_or_else(|| Error::invalid("now", "out of range"))?;
     let mut calendar = ICalendar::new("2.0", "-//Keel//Meetings 1.0//EN");
     calendar.push(Method::new("PUBLISH"));
-    let mut zones: Vec<(Tz, DateTime<Utc>)> = Vec::new();
+    let mut zones: Vec<(Zone, DateTime<Utc>)> = Vec::new();
     let mut events = Vec::new();
     for saved in meetings {
         let m = &saved.meeting;
@@ -227,7 +227,7 @@ pub fn export(meetings: &[SavedMeeting], now: LocalInstant) -> Result<String> {
             .ok_or_else(|| Error::invalid("start_date", "out of range"))?;
         match zones.iter_mut().find(|(z, _)| *z == tz) {
             Some((_, earliest)) => *earliest = (*earliest).min(first_utc),
-            None => zones.push((tz, first_utc)),
+            None => zones.push((tz.clone(), first_utc)),
         }
 
         let mut event = Event::new(format!("{}@keel.local", saved.id), utc_stamp(now));
@@ -268,7 +268,7 @@ pub fn export(meetings: &[SavedMeeting], now: LocalInstant) -> Result<String> {
             .with_ymd_and_hms(earliest.year() - 1, 1, 1, 0, 0, 0)
             .single()
             .unwrap_or(earliest);
-        calendar.add_timezone(vtimezone(tz, from, until.max(earliest)));
+        calendar.add_timezone(vtimezone(&tz, from, until.max(earliest)));
     }
     for e in events {
         calendar.add_event(e);

@@ -24,6 +24,7 @@ pub mod reminders;
 pub mod requirement;
 pub mod schedule;
 pub mod screen;
+pub mod zone;
 
 use serde::{Deserialize, Serialize};
 

@@ -16,9 +16,9 @@ use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
     Utc, Weekday,
 };
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::zone::Zone;
 use crate::calendar::date_serde;
 use crate::error::{Error, Result};
 
@@ -158,12 +158,11 @@ impl Slot {
 }
 
 /// Parses an IANA zone name; `field` names it in errors.
-pub fn parse_zone(field: &'static str, name: &str) -> Result<Tz> {
+pub fn parse_zone(field: &'static str, name: &str) -> Result<Zone> {
     if name.is_empty() || name.len() > 64 {
         return Err(Error::invalid(field, "not a time zone name"));
     }
-    name.parse::<Tz>()
-        .map_err(|_| Error::invalid(field, "not a known IANA time zone"))
+    Zone::parse(name).ok_or_else(|| Error::invalid(field, "not a known IANA time zone"))
 }
 
 impl Schedule {
@@ -198,7 +197,7 @@ impl Schedule {
     }
 
     /// The zone (validated when the schedule was).
-    pub fn tz(&self) -> Result<Tz> {
+    pub fn tz(&self) -> Result<Zone> {
         parse_zone("zone", &self.zone)
     }
 
@@ -227,7 +226,7 @@ impl Schedule {
     }
 
     /// The occurrence on local `date`, if there is one.
-    pub fn on(&self, tz: Tz, date: NaiveDate) -> Option<Slot> {
+    pub fn on(&self, tz: &Zone, date: NaiveDate) -> Option<Slot> {
         if !self.falls_on(date) {
             return None;
         }
@@ -267,7 +266,7 @@ impl Schedule {
         let mut out = Vec::new();
         let mut date = first.max(self.start_date);
         while date <= last && out.len() < MAX_OCCURRENCES {
-            if let Some(slot) = self.on(tz, date)
+            if let Some(slot) = self.on(&tz, date)
                 && slot.end_millis > from_millis
                 && slot.start_millis < until_millis
             {
@@ -288,7 +287,7 @@ impl Schedule {
             if self.end_date.is_some_and(|end| date > end) {
                 return None;
             }
-            if let Some(slot) = self.on(tz, date) {
+            if let Some(slot) = self.on(&tz, date) {
                 return Some(slot);
             }
             date = date.succ_opt()?;
@@ -304,7 +303,7 @@ fn monday_of(date: NaiveDate) -> NaiveDate {
 
 /// A local wall-clock time in `tz` as an instant, by the RFC 5545 rules:
 /// the earlier of two, and a time in a gap read with the offset before it.
-pub fn resolve(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Tz>> {
+pub fn resolve(tz: &Zone, local: NaiveDateTime) -> Option<DateTime<Zone>> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Some(t),
         LocalResult::Ambiguous(first, _) => Some(first),

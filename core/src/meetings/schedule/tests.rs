@@ -71,12 +71,12 @@ fn a_time_in_the_spring_gap_moves_forward_and_a_repeated_time_is_the_first() {
         &[Weekday::Sun],
         2 * 60 + 30,
     );
-    let spring = s.on(s.tz().unwrap(), d(2026, 3, 8)).unwrap();
+    let spring = s.on(&s.tz().unwrap(), d(2026, 3, 8)).unwrap();
     assert_eq!(spring.start_millis, utc(2026, 3, 8, 7, 30));
     assert_eq!(spring.offset_minutes, -240);
     // 01:30 happens twice on 2026-11-01: the first (daylight, -04:00).
     let s = weekly("America/New_York", d(2026, 1, 1), &[Weekday::Sun], 90);
-    let fall = s.on(s.tz().unwrap(), d(2026, 11, 1)).unwrap();
+    let fall = s.on(&s.tz().unwrap(), d(2026, 11, 1)).unwrap();
     assert_eq!(fall.start_millis, utc(2026, 11, 1, 5, 30));
     assert_eq!(fall.offset_minutes, -240);
 }
