@@ -15,12 +15,9 @@ use keel_core::logs::{self, Context, Craving, CravingOutcome};
 use keel_core::{Error, LocalInstant, Vault, notes, today};
 use keel_harness::fault_vfs::{Fault, Mode, Watch};
 
-const NOW: LocalInstant = LocalInstant {
-    utc_millis: 1_790_000_000_000,
-    offset_minutes: -300,
-};
-const OLD: &str = "the first long passphrase";
-const NEW: &str = "the second long passphrase";
+mod support;
+
+use support::{NEW, NOW, OLD, copy_dir, integrity};
 
 /// The two faults tried at every index: one failed operation, and a disk
 /// that stays full from there until space is freed.
@@ -68,26 +65,10 @@ fn source(cravings: usize) -> Source {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
-}
-
 fn open(dir: &Path, secret: &[u8]) -> Vault {
     let mut v = Vault::open(dir.to_str().unwrap()).unwrap();
     v.unlock_with_device_secret(secret).unwrap();
     v
-}
-
-fn integrity_ok(dir: &Path) {
-    let check: String = rusqlite::Connection::open(dir.join(keel_core::vault::DB_FILE))
-        .unwrap()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
 }
 
 /// A storage error the shells can act on; never corruption, never a
@@ -166,7 +147,7 @@ fn adding_an_entry_fails_whole_at_every_write_and_sync() {
         let v = open(&dir, &src.secret);
         assert_eq!(count(&v), want, "{what} after reopening");
         drop(v);
-        integrity_ok(&dir);
+        assert_eq!(integrity(&dir), "ok");
     }
     assert!(
         refused as u64 >= ops,
@@ -211,7 +192,7 @@ fn a_passphrase_change_keeps_exactly_one_passphrase_at_every_write_and_sync() {
         v.unlock_with_device_secret(&src.secret).unwrap();
         assert_eq!(count(&v), (3, 2), "{what}");
         drop(v);
-        integrity_ok(&dir);
+        assert_eq!(integrity(&dir), "ok");
     }
 }
 
@@ -266,7 +247,7 @@ fn a_migration_fails_cleanly_at_every_write_and_sync_and_upgrades_on_retry() {
             "{what}"
         );
         drop(v);
-        integrity_ok(&dir);
+        assert_eq!(integrity(&dir), "ok");
         let version: i64 = rusqlite::Connection::open(dir.join(keel_core::vault::DB_FILE))
             .unwrap()
             .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -325,6 +306,6 @@ fn a_restore_writes_all_or_nothing_at_every_write_and_sync() {
         let v = open(&dir, &secret);
         assert_eq!(count(&v), restored, "{what} after reopening");
         drop(v);
-        integrity_ok(&dir);
+        assert_eq!(integrity(&dir), "ok");
     }
 }

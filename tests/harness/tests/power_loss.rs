@@ -23,12 +23,10 @@ use keel_harness::fault_vfs::{Mode, Watch};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-const NOW: LocalInstant = LocalInstant {
-    utc_millis: 1_790_000_000_000,
-    offset_minutes: -300,
-};
-const OLD: &str = "the first long passphrase";
-const NEW: &str = "the second long passphrase";
+mod support;
+
+use support::{NEW, NOW, OLD, copy_dir, integrity};
+
 const STEPS: usize = 14;
 
 /// A vault with a device slot and a few notes, made once and copied into
@@ -191,11 +189,7 @@ fn workload(
 fn verify(dir: &Path, secret: &[u8], seed: u64, expected: &Expected, doubt: Option<&Doubt>) {
     let mut v = Vault::open(dir.to_str().unwrap())
         .unwrap_or_else(|e| panic!("seed {seed}: the vault does not open: {e:?}"));
-    let check: String = rusqlite::Connection::open(dir.join(keel_core::vault::DB_FILE))
-        .unwrap()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok", "seed {seed}");
+    assert_eq!(integrity(dir), "ok", "seed {seed}");
     v.unlock_with_device_secret(secret)
         .unwrap_or_else(|e| panic!("seed {seed}: the device slot fails: {e:?}"));
     let s = v.store().unwrap();
@@ -270,14 +264,6 @@ fn verify(dir: &Path, secret: &[u8], seed: u64, expected: &Expected, doubt: Opti
     }
 }
 
-fn copy_vault(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
-}
-
 /// Outcome counts over a batch of trials.
 #[derive(Debug, Default)]
 struct Tally {
@@ -301,7 +287,7 @@ fn trial(t: &Template, seed: u64, tally: &mut Tally) {
     };
 
     let clean = tmp.path().join("clean");
-    copy_vault(&t.dir, &clean);
+    copy_dir(&t.dir, &clean);
     let watch = Watch::new(&clean, Mode::Count).unwrap();
     let mut expected = expected_start.clone();
     let doubt = workload(&clean, &t.secret, seed, &watch, &mut expected);
@@ -310,7 +296,7 @@ fn trial(t: &Template, seed: u64, tally: &mut Tally) {
     drop(watch);
 
     let cut = tmp.path().join("cut");
-    copy_vault(&t.dir, &cut);
+    copy_dir(&t.dir, &cut);
     let at = StdRng::seed_from_u64(seed ^ 0xc0ff_ee00).random_range(0..ops.max(1));
     let watch = Watch::new(&cut, Mode::Crash { at }).unwrap();
     let mut expected = expected_start;
