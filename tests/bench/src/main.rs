@@ -14,8 +14,10 @@
 //! included, so the three differ only in how they encrypt. It prints median,
 //! p99 and the ratios Keel / plain and Keel / SQLCipher for: open and unlock,
 //! the Today screen, a 90-day craving list, one-year insights over the
-//! journal, and a durable insert; then Keel's passphrase unlock, the peak
-//! RSS of the process, and (from run.sh) library sizes.
+//! journal, and a durable insert; Keel's one-year counselor report (the
+//! baselines have no report generator: the store reads it makes are what the
+//! one-year insights compare); then Keel's passphrase unlock, the peak RSS
+//! of the process, and (from run.sh) library sizes.
 
 #[path = "../../../core/benches/common/mod.rs"]
 mod common;
@@ -31,6 +33,7 @@ use rusqlite::{Connection, params};
 
 use keel_core::insights::{self, craving_series, heat_map, mood_series, top_triggers};
 use keel_core::logs::{self, CheckIn, Craving, Encounter, Lapse};
+use keel_core::report::{self, ReportRequest, Topic};
 use keel_core::{LocalInstant, PageRequest, Store, Vault, today};
 
 const RUNS: usize = 101;
@@ -240,6 +243,31 @@ fn main() {
         assert!(plain_year(&cipher, from_ms, now.utc_millis, year_from, today_date) > 0)
     });
     three("one-year insights (journal)", &year_k, &year_p, &year_c);
+
+    // The baselines have no report generator; what a report reads from the
+    // store is what the one-year insights above compare.
+    let request = ReportRequest {
+        from: year_from,
+        to: today_date,
+        topics: vec![
+            Topic::Plan,
+            Topic::Cravings,
+            Topic::Checkins,
+            Topic::Exercises,
+            Topic::Attendance,
+            Topic::Insights,
+        ],
+        lang: report::Language::En,
+        now,
+    };
+    let report_k = measure(5, || {
+        let doc = report::build(&store, &request).expect("report");
+        report::render(&doc, "maple river candle orbit lantern").expect("render");
+    });
+    row(
+        "one-year counselor report, every section (Keel: build, seal with PBKDF2 600k)",
+        &report_k,
+    );
 
     let sample = match &entries[entries.len() / 2] {
         Gen::Craving(c) => c.clone(),
