@@ -1,16 +1,18 @@
 //! Salvage: rebuilding a vault from what can still be read of a damaged one.
 //!
-//! A damaged vault file is first kept aside byte for byte (as opening it
-//! does), so nothing the salvage does can lose more. Then a scratch copy is
-//! read range by range of record ids: a range whose pages SQLite cannot read
+//! The damaged file is only ever read: a scratch copy of it is opened and
+//! read range by range of record ids. A range whose pages SQLite cannot read
 //! is split into 256 smaller ranges, twice, so one bad page costs the records
 //! on it rather than the whole table. Every record found is opened with the
 //! data key, which authenticates it: a damaged page can lose records but
 //! never yields wrong ones. The readable records go into a new vault under
 //! the same passphrase (built beside the old file, then moved into its
 //! place), through the same path a restore takes, so links between records
-//! are rewritten and summaries rebuilt. Device slots are not carried over:
-//! the shells enrol the platform keystore again.
+//! are rewritten and summaries rebuilt. Before anything replaces the damaged
+//! file it is kept aside byte for byte (as opening it does), so nothing the
+//! salvage does can lose more; a wrong passphrase changes nothing at all.
+//! Device slots are not carried over: the shells enrol the platform
+//! keystore again.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -64,13 +66,21 @@ pub fn salvage(dir: &str, passphrase: &str, now: LocalInstant) -> Result<Salvage
     if !dir.join(DB_FILE).is_file() {
         return Err(Error::NotFound { what: "vault" });
     }
-    let kept_as = vault::keep_aside(&dir)?;
-
     let scratch = dir.join(format!(".salvage-{}", hex::encode(random_array::<8>()?)));
     fs::create_dir(&scratch)?;
-    let read = read_kept(&dir, &kept_as, &scratch, &passphrase);
+    let read = read_copy(&dir, &scratch, &passphrase);
     let _ = fs::remove_dir_all(&scratch);
-    let (entries, unreadable, unreadable_ranges) = read?;
+    // A wrong passphrase leaves the folder as it was; from here on the
+    // damaged file is kept aside before anything replaces it.
+    let (entries, unreadable, unreadable_ranges) = match read {
+        Err(Error::Corrupt) => {
+            return Err(Error::Damaged {
+                kept_as: vault::keep_aside(&dir)?,
+            });
+        }
+        other => other?,
+    };
+    let kept_as = vault::keep_aside(&dir)?;
     let recovered = entries.len() as u64;
 
     rebuild(&dir, &passphrase, entries, now)?;
@@ -82,19 +92,13 @@ pub fn salvage(dir: &str, passphrase: &str, now: LocalInstant) -> Result<Salvage
     })
 }
 
-/// Reads every authentic record of the kept copy, through a scratch copy
-/// (SQLite may need to replay its write-ahead log, which writes).
-fn read_kept(
-    dir: &Path,
-    kept_as: &str,
-    scratch: &Path,
-    passphrase: &str,
-) -> Result<(Vec<Entry>, u64, u64)> {
-    let damaged = || Error::Damaged {
-        kept_as: kept_as.to_string(),
-    };
+/// Reads every authentic record of the vault file through a scratch copy
+/// (SQLite may need to replay its write-ahead log, which writes); the file
+/// itself is only read. `Error::Corrupt` if not even its keys can be read.
+fn read_copy(dir: &Path, scratch: &Path, passphrase: &str) -> Result<(Vec<Entry>, u64, u64)> {
+    let damaged = || Error::Corrupt;
     for suffix in ["", "-wal"] {
-        let from = dir.join(format!("{kept_as}{suffix}"));
+        let from = dir.join(format!("{DB_FILE}{suffix}"));
         if from.is_file() {
             fs::copy(&from, scratch.join(format!("{DB_FILE}{suffix}")))?;
         }
