@@ -11,7 +11,7 @@
 #
 #   fmt      cargo fmt --check
 #   clippy   cargo clippy --all-targets -- -D warnings
-#   cargo    cargo test over the workspace (crash harness at its default count)
+#   cargo    cargo test over the workspace (reliability harness at its default counts)
 #   python   pytest against the generated Python bindings and the real library
 #   kotlin   kotlinc + JUnit on the JVM against the generated Kotlin bindings
 #   parse    tree-sitter parse of the generated Swift and every Swift/Kotlin
