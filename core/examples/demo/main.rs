@@ -3,11 +3,13 @@
 //! It creates a vault in the folder it names (default `./keel-demo-vault`),
 //! writes journal entries, locks, shows a wrong passphrase refused, reopens
 //! with the right one and with a device key, and prints what lies on disk and
-//! how long each step took. Run it with
+//! how long each step took; then a 90-day journal, meetings, the counselor
+//! report, and a salvage of a damaged copy of the vault. Run it with
 //! `cargo run --release -p keel-core --example demo [-- FOLDER]`.
 
 mod meetings;
 mod report;
+mod salvage;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -196,6 +198,7 @@ fn main() -> DemoResult {
         .unwrap_or_else(|| "keel-demo-vault".to_string());
     vault_tour(&dir)?;
     journal_tour(&dir)?;
+    salvage::salvage_tour(&dir, now())?;
     println!("\nDone. The vault is in {dir}/ (run again to wipe and rebuild it).");
     Ok(())
 }
