@@ -62,14 +62,7 @@ fn main() {
     let request = ReportRequest {
         from: year_ago,
         to: today,
-        topics: vec![
-            Topic::Plan,
-            Topic::Cravings,
-            Topic::Checkins,
-            Topic::Exercises,
-            Topic::Attendance,
-            Topic::Insights,
-        ],
+        topics: Topic::ALL_BUT_JOURNAL.to_vec(),
         lang: report::Language::En,
         now,
     };

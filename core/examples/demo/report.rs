@@ -31,14 +31,7 @@ pub fn report_tour(
     let request = ReportRequest {
         from,
         to,
-        topics: vec![
-            Topic::Plan,
-            Topic::Cravings,
-            Topic::Checkins,
-            Topic::Exercises,
-            Topic::Attendance,
-            Topic::Insights,
-        ],
+        topics: Topic::ALL_BUT_JOURNAL.to_vec(),
         lang: report::Language::En,
         now,
     };

@@ -65,6 +65,19 @@ pub enum Topic {
     Journal,
 }
 
+impl Topic {
+    /// Every part of a counselor report but the journal: private notes are
+    /// only ever shared by an explicit choice, never as part of a default.
+    pub const ALL_BUT_JOURNAL: [Topic; 6] = [
+        Topic::Plan,
+        Topic::Cravings,
+        Topic::Checkins,
+        Topic::Exercises,
+        Topic::Attendance,
+        Topic::Insights,
+    ];
+}
+
 /// What the participant asked to share.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportRequest {

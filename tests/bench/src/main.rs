@@ -249,14 +249,7 @@ fn main() {
     let request = ReportRequest {
         from: year_from,
         to: today_date,
-        topics: vec![
-            Topic::Plan,
-            Topic::Cravings,
-            Topic::Checkins,
-            Topic::Exercises,
-            Topic::Attendance,
-            Topic::Insights,
-        ],
+        topics: Topic::ALL_BUT_JOURNAL.to_vec(),
         lang: report::Language::En,
         now,
     };
