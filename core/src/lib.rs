@@ -14,6 +14,7 @@ pub mod exercises;
 pub mod export;
 mod faults;
 pub mod insights;
+pub mod language;
 pub mod logs;
 pub mod meetings;
 pub mod notes;
@@ -31,6 +32,7 @@ pub mod validate;
 pub mod vault;
 
 pub use error::{Error, Result};
+pub use language::Language;
 pub use store::{Listing, Page, PageRequest, Record, RecordId, Store, Timed};
 pub use time::LocalInstant;
 pub use vault::{DeviceSlot, Vault};

@@ -10,7 +10,7 @@ import time
 import pytest
 
 import keel
-from keel import KeelError, LocalTime, NoteDraft, RestoreMode
+from keel import KeelError, Moment, NoteDraft, RestoreMode
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 VAULT_PASSPHRASE = "a long enough passphrase"
@@ -29,7 +29,7 @@ BACKUP = doc_snippet("backup-format.md")
 
 
 def at(minutes_ago):
-    return LocalTime(utc_millis=int(time.time() * 1000) - minutes_ago * 60_000, offset_minutes=60)
+    return Moment(utc_millis=int(time.time() * 1000) - minutes_ago * 60_000, offset_minutes=60)
 
 
 @pytest.fixture

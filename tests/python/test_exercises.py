@@ -28,7 +28,7 @@ from keel import (
     ExerciseSound,
     ExerciseSuggestionReason,
     KeelError,
-    LocalTime,
+    Moment,
     PageQuery,
 )
 
@@ -66,7 +66,7 @@ def now_ms():
 
 
 def at(minutes_ago=0.0):
-    return LocalTime(utc_millis=now_ms() - int(minutes_ago * MINUTE), offset_minutes=OFFSET)
+    return Moment(utc_millis=now_ms() - int(minutes_ago * MINUTE), offset_minutes=OFFSET)
 
 
 def options(length=None, language=EN):
@@ -386,7 +386,7 @@ def test_insight_and_suggestion(exercise_vault):
     assert scan.average_drop is None
 
     # 08:00 local on a fixed day (2025-11-24, UTC-5).
-    morning = LocalTime(utc_millis=1_763_942_400_000 + 13 * HOUR, offset_minutes=OFFSET)
+    morning = Moment(utc_millis=1_763_942_400_000 + 13 * HOUR, offset_minutes=OFFSET)
     s = v.suggest_exercise(morning, None, [], EN)
     assert (s.exercise.id, s.reason) == ("breath.box", ExerciseSuggestionReason.MORNING)
     assert s.reason_text == "A steady start to your day."
@@ -401,11 +401,11 @@ def test_insight_and_suggestion(exercise_vault):
 
     assert invalid_field(lambda: v.suggest_exercise(morning, 11, [], EN)) == "craving_intensity"
     assert invalid_field(lambda: v.suggest_exercise(morning, None, [24], EN)) == "high_risk_hours"
-    assert invalid_field(lambda: v.suggest_exercise(LocalTime(utc_millis=0, offset_minutes=0), None, [], EN)) == "now"
+    assert invalid_field(lambda: v.suggest_exercise(Moment(utc_millis=0, offset_minutes=0), None, [], EN)) == "now"
 
 
 def test_a_craving_without_history_suggests_urge_surfing(exercise_vault):
-    night = LocalTime(utc_millis=1_763_942_400_000 + 28 * HOUR, offset_minutes=OFFSET)  # 23:00
+    night = Moment(utc_millis=1_763_942_400_000 + 28 * HOUR, offset_minutes=OFFSET)  # 23:00
     s = exercise_vault.suggest_exercise(night, 5, [], EN)
     assert (s.exercise.id, s.reason) == ("mbrp.urge-surfing", ExerciseSuggestionReason.CRAVING)
     s = exercise_vault.suggest_exercise(night, None, [], EN)

@@ -24,12 +24,12 @@ from keel import (
     CopingTag,
     CravingDraft,
     CravingOutcome,
-    DayOfWeek,
+    Weekday,
     EntryContext,
     ExerciseLanguage,
     Halt,
     KeelError,
-    LocalTime,
+    Moment,
     MeetingDraft,
     MeetingKind,
     MeetingPlace,
@@ -52,7 +52,7 @@ def now_ms():
 
 
 def at(hours_ago):
-    return LocalTime(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=-300)
+    return Moment(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=-300)
 
 
 def date_of(t):
@@ -83,7 +83,7 @@ def journal(tmp_path):
         place=MeetingPlace(venue="Harbor Clinic", address="", online_url="", online_notes="", phone="", phone_notes=""),
         schedule=MeetingSchedule(zone="America/New_York", start_date=CalendarDate(year=start.year, month=start.month, day=start.day),
                                  end_date=None, start_minute=18 * 60, duration_minutes=180,
-                                 repeat=MeetingRepeat.WEEKLY(days=[DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY], every_weeks=1)),
+                                 repeat=MeetingRepeat.WEEKLY(days=[Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.THURSDAY], every_weeks=1)),
         reminder_minutes=None, notes="", types=[]))
     for o in v.meeting_occurrences(now_ms() - 14 * 24 * HOUR, now_ms() - 4 * HOUR):
         v.record_attendance(AttendanceDraft(meeting_id=m.id, occurrence=o.start, status=AttendanceStatus.ATTENDED, minutes=None, notes=""))

@@ -14,7 +14,7 @@ import keel
 from keel import (
     CalendarDate,
     CheckInDraft,
-    ClockDraft,
+    SobrietyClockDraft,
     CopingTag,
     CravingDraft,
     CravingOutcome,
@@ -24,7 +24,7 @@ from keel import (
     Halt,
     KeelError,
     LapseDraft,
-    LocalTime,
+    Moment,
     MilestoneUnit,
     Mood,
     PageQuery,
@@ -52,7 +52,7 @@ def now_ms():
 
 
 def at(hours_ago=0.0, offset=OFFSET):
-    return LocalTime(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=offset)
+    return Moment(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=offset)
 
 
 def days_ago(n):
@@ -214,7 +214,7 @@ def test_bad_or_stale_plan_saves_name_their_field_and_write_nothing(journal_vaul
 
 def test_clocks_count_calendar_days_and_milestones(journal_vault):
     v = journal_vault
-    clock = v.add_clock(ClockDraft(label="Alcohol", sobriety_date=days_ago(29)))
+    clock = v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=days_ago(29)))
     assert len(clock.id) == 32 and clock.sobriety_date == days_ago(29)
     now = at(0, offset=0)
     [status] = v.list_clocks(now)
@@ -224,24 +224,24 @@ def test_clocks_count_calendar_days_and_milestones(journal_vault):
     assert status.next_milestone.days_away == 1
     assert status.milestone_today is None
 
-    renamed = v.update_clock(clock.id, ClockDraft(label="Alcohol and cannabis", sobriety_date=days_ago(7)))
+    renamed = v.update_clock(clock.id, SobrietyClockDraft(label="Alcohol and cannabis", sobriety_date=days_ago(7)))
     assert renamed.id == clock.id
     [status] = v.list_clocks(now)
     assert status.label == "Alcohol and cannabis"
     assert (status.milestone_today.unit, status.milestone_today.count) == (MilestoneUnit.DAYS, 7)
 
-    assert invalid_field(lambda: v.add_clock(ClockDraft(label=" ", sobriety_date=days_ago(1)))) == "label"
-    assert invalid_field(lambda: v.add_clock(ClockDraft(label="x", sobriety_date=days_ago(-3)))) == "sobriety_date"
+    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label=" ", sobriety_date=days_ago(1)))) == "label"
+    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label="x", sobriety_date=days_ago(-3)))) == "sobriety_date"
     bad_date = CalendarDate(year=2025, month=2, day=30)
-    assert invalid_field(lambda: v.add_clock(ClockDraft(label="x", sobriety_date=bad_date))) == "sobriety_date"
-    assert invalid_field(lambda: v.list_clocks(LocalTime(utc_millis=now_ms(), offset_minutes=20 * 60))) == "now"
+    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label="x", sobriety_date=bad_date))) == "sobriety_date"
+    assert invalid_field(lambda: v.list_clocks(Moment(utc_millis=now_ms(), offset_minutes=20 * 60))) == "now"
 
     v.delete_clock(clock.id)
     assert v.list_clocks(now) == []
     with pytest.raises(KeelError.NotFound):
         v.delete_clock(clock.id)
     with pytest.raises(KeelError.NotFound):
-        v.update_clock(clock.id, ClockDraft(label="x", sobriety_date=days_ago(1)))
+        v.update_clock(clock.id, SobrietyClockDraft(label="x", sobriety_date=days_ago(1)))
 
 
 # ---------------------------------------------------------------- logs
@@ -367,7 +367,7 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
     # UTC date at any time of day, just after midnight included.
     v = journal_vault
     v.save_plan(keel.plan_template(PlanLanguage.ENGLISH), None, False)
-    clock = v.add_clock(ClockDraft(label="Opioids", sobriety_date=days_ago(40)))
+    clock = v.add_clock(SobrietyClockDraft(label="Opioids", sobriety_date=days_ago(40)))
     logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.0))
     assert logged.lapse.clock_ids == [clock.id] and not logged.lapse.resets_clocks
     assert logged.lapse_plan.steps and logged.lapse_plan.overdose_safety
@@ -401,7 +401,7 @@ def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     plan.contacts[0].phone = "555-0100"
     plan = v.save_plan(plan, None, True).plan
     lonely = plan.triggers[0]
-    clock = v.add_clock(ClockDraft(label="Alcohol", sobriety_date=days_ago(10)))
+    clock = v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=days_ago(10)))
     # Loneliness logged at this hour, on this weekday, in past weeks.
     for weeks in (1, 2, 3):
         v.add_craving(craving(hours_ago=weeks * 7 * 24, intensity=6, triggers=[plan_trigger(lonely.id)]))
@@ -431,7 +431,7 @@ def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     assert after.clocks[0].current_days == 0
 
     with pytest.raises(KeelError.InvalidInput):
-        v.today(LocalTime(utc_millis=0, offset_minutes=0))
+        v.today(Moment(utc_millis=0, offset_minutes=0))
 
 
 def test_every_journal_call_answers_locked_when_locked(journal_vault):

@@ -20,12 +20,12 @@ from keel import (
     AttendanceDraft,
     AttendanceStatus,
     CalendarDate,
-    DayOfWeek,
+    Weekday,
     FeedSkipReason,
     FeedWarning,
     Fellowship,
     KeelError,
-    LocalTime,
+    Moment,
     MeetingDraft,
     MeetingKind,
     MeetingPlace,
@@ -81,7 +81,7 @@ def draft(name="Evening IOP group", kind=MeetingKind.IOP_GROUP(), zone="America/
             start_minute=minute,
             duration_minutes=duration,
             repeat=repeat or MeetingRepeat.WEEKLY(
-                days=[DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY], every_weeks=1),
+                days=[Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.THURSDAY], every_weeks=1),
         ),
         reminder_minutes=reminder,
         notes=kw.pop("notes", ""),
@@ -92,9 +92,9 @@ def draft(name="Evening IOP group", kind=MeetingKind.IOP_GROUP(), zone="America/
 def test_meetings_round_trip_and_every_error_path(vault):
     m = vault.add_meeting(draft())
     assert m.schedule.repeat == MeetingRepeat.WEEKLY(
-        days=[DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY], every_weeks=1)
+        days=[Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.THURSDAY], every_weeks=1)
     aa = vault.add_meeting(draft(name="Saturday Serenity", kind=MeetingKind.TWELVE_STEP(Fellowship.AA),
-                                 repeat=MeetingRepeat.MONTHLY(week=MonthWeek.LAST, day=DayOfWeek.SATURDAY),
+                                 repeat=MeetingRepeat.MONTHLY(week=MonthWeek.LAST, day=Weekday.SATURDAY),
                                  minute=600, duration=60, reminder=None))
     assert [x.name for x in vault.list_meetings().meetings] == ["Evening IOP group", "Saturday Serenity"]
     renamed = vault.update_meeting(aa.id, draft(name="Saturday Serenity (hybrid)", reminder=None))
@@ -109,7 +109,7 @@ def test_meetings_round_trip_and_every_error_path(vault):
         "start_minute": draft(minute=1440),
         "duration_minutes": draft(duration=0),
         "days": draft(repeat=MeetingRepeat.WEEKLY(days=[], every_weeks=1)),
-        "every_weeks": draft(repeat=MeetingRepeat.WEEKLY(days=[DayOfWeek.MONDAY], every_weeks=13)),
+        "every_weeks": draft(repeat=MeetingRepeat.WEEKLY(days=[Weekday.MONDAY], every_weeks=13)),
         "online_url": draft(where=place(online_url="javascript:alert(1)")),
         "phone": draft(where=place(phone="call Sam")),
         "reminder_minutes": draft(reminder=5000),
@@ -137,7 +137,7 @@ def test_meetings_round_trip_and_every_error_path(vault):
 
 def test_occurrences_follow_dst_in_the_meeting_zone(vault):
     vault.add_meeting(draft(start=datetime.date(2026, 3, 1), repeat=MeetingRepeat.WEEKLY(
-        days=[DayOfWeek.SUNDAY], every_weeks=1), minute=19 * 60))
+        days=[Weekday.SUNDAY], every_weeks=1), minute=19 * 60))
     start = int(datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc).timestamp() * 1000)
     got = vault.meeting_occurrences(start, start + 15 * DAY)
     ny = zoneinfo.ZoneInfo("America/New_York")
@@ -168,12 +168,12 @@ def test_attendance_im_here_requirement_and_screen(vault):
     edited = vault.update_attendance(again.id, AttendanceStatus.LATE, None, "Bus was late.")
     assert edited.status == AttendanceStatus.LATE and edited.minutes == 90
 
-    screen = vault.meetings_screen(LocalTime(utc_millis=now_ms(), offset_minutes=0))
+    screen = vault.meetings_screen(Moment(utc_millis=now_ms(), offset_minutes=0))
     assert screen.meeting_count == 1
     assert screen.progress.settings.weekly_minutes == 540
     assert 0.0 <= (screen.progress.attendance_rate or 0.0) <= 1.0
     assert len(screen.recent) == min(10, len(past))
-    history = vault.attendance_history(LocalTime(utc_millis=now_ms(), offset_minutes=0), 4)
+    history = vault.attendance_history(Moment(utc_millis=now_ms(), offset_minutes=0), 4)
     assert len(history) == 4 and sum(w.sessions for w in history) >= 5
     lines = vault.attendance_record(now_ms() - 30 * DAY, now_ms())
     assert lines[0].kind_label == "IOP group session"
@@ -181,11 +181,11 @@ def test_attendance_im_here_requirement_and_screen(vault):
 
     # "I'm here" 10 minutes before the next occurrence.
     nxt = vault.meeting_occurrences(now_ms(), now_ms() + 8 * DAY)[0]
-    here = vault.check_in_to_meeting(LocalTime(utc_millis=nxt.start.utc_millis - 10 * MINUTE, offset_minutes=0))
+    here = vault.check_in_to_meeting(Moment(utc_millis=nxt.start.utc_millis - 10 * MINUTE, offset_minutes=0))
     assert here.status == AttendanceStatus.ATTENDED and here.meeting_id == m.id
     with pytest.raises(KeelError.NotFound):
-        vault.check_in_to_meeting(LocalTime(utc_millis=nxt.start.utc_millis + 5 * 3_600_000, offset_minutes=0))
-    today_screen = vault.today(LocalTime(utc_millis=nxt.start.utc_millis + MINUTE, offset_minutes=-300))
+        vault.check_in_to_meeting(Moment(utc_millis=nxt.start.utc_millis + 5 * 3_600_000, offset_minutes=0))
+    today_screen = vault.today(Moment(utc_millis=nxt.start.utc_millis + MINUTE, offset_minutes=-300))
     assert today_screen.meeting_now.meeting_id == m.id
 
     vault.delete_attendance(here.id)
@@ -197,14 +197,14 @@ def test_attendance_im_here_requirement_and_screen(vault):
                                                     check_in_minute=None, gentle_prompts=False))
     assert e.value.field == "weekly_minutes"
     with pytest.raises(KeelError.InvalidInput):
-        vault.attendance_history(LocalTime(utc_millis=now_ms(), offset_minutes=0), 0)
+        vault.attendance_history(Moment(utc_millis=now_ms(), offset_minutes=0), 0)
 
 
 def test_reminders_are_neutral(vault):
     m = vault.add_meeting(draft(name="NA at St. Mark's", kind=MeetingKind.TWELVE_STEP(Fellowship.NA)))
     vault.save_meeting_settings(MeetingSettings(weekly_minutes=None, weekly_sessions=None,
                                                 check_in_minute=21 * 60, gentle_prompts=True))
-    got = vault.upcoming_reminders(LocalTime(utc_millis=now_ms(), offset_minutes=0), 7 * 24)
+    got = vault.upcoming_reminders(Moment(utc_millis=now_ms(), offset_minutes=0), 7 * 24)
     assert any(isinstance(r.kind, ReminderKind.MEETING) and r.kind.meeting_id == m.id for r in got)
     assert any(r.kind == ReminderKind.CHECK_IN() for r in got)
     for r in got:
@@ -212,7 +212,7 @@ def test_reminders_are_neutral(vault):
         for word in ("na ", "mark", "narcotics", "meeting", "treatment", "iop"):
             assert word not in text, (word, r)
     with pytest.raises(KeelError.InvalidInput):
-        vault.upcoming_reminders(LocalTime(utc_millis=now_ms(), offset_minutes=0), 0)
+        vault.upcoming_reminders(Moment(utc_millis=now_ms(), offset_minutes=0), 0)
 
 
 def test_the_spec_example_and_a_hostile_feed(vault):
@@ -226,7 +226,7 @@ def test_the_spec_example_and_a_hostile_feed(vault):
         (1, FeedSkipReason.DUPLICATE_SLUG()), (2, FeedSkipReason.NO_DAY()), (4, FeedSkipReason.NOT_AN_OBJECT())]
     assert got.meetings[1].warnings == [FeedWarning.UNKNOWN_TYPE(code="??"), FeedWarning.BAD_LINK()]
     first = got.meetings[0].draft
-    assert first.schedule.repeat == MeetingRepeat.WEEKLY(days=[DayOfWeek.SUNDAY], every_weeks=1)
+    assert first.schedule.repeat == MeetingRepeat.WEEKLY(days=[Weekday.SUNDAY], every_weeks=1)
     assert (first.schedule.start_minute, first.schedule.duration_minutes) == (18 * 60, 90)
     assert first.types == ["Open", "Transgender", "LGBTQ"]
     # Picked into the participant's list.
@@ -246,9 +246,9 @@ def test_icalendar_export_reads_back_with_the_same_occurrences(vault):
     meetings = [
         draft(start=start, notes="Bring the workbook; ask about Friday, too.\nSecond line."),
         draft(name="Family night", kind=MeetingKind.FAMILY_SESSION(), zone="Europe/London", start=start,
-              repeat=MeetingRepeat.MONTHLY(week=MonthWeek.FIFTH, day=DayOfWeek.THURSDAY), minute=19 * 60),
+              repeat=MeetingRepeat.MONTHLY(week=MonthWeek.FIFTH, day=Weekday.THURSDAY), minute=19 * 60),
         draft(name="Every other Tuesday", zone="Australia/Sydney", start=start,
-              repeat=MeetingRepeat.WEEKLY(days=[DayOfWeek.TUESDAY], every_weeks=2), minute=2 * 60 + 30,
+              repeat=MeetingRepeat.WEEKLY(days=[Weekday.TUESDAY], every_weeks=2), minute=2 * 60 + 30,
               end_date=cal(datetime.date(2026, 12, 31))),
         draft(name="Intake", kind=MeetingKind.COUNSELING(), zone="America/Denver", start=datetime.date(2026, 3, 8),
               repeat=MeetingRepeat.ONCE(), minute=2 * 60 + 30, duration=50),

@@ -10,7 +10,7 @@ import time
 import pytest
 
 import keel
-from keel import CalendarDate, KeelError, LocalTime, NoteDraft, ReportRequest, ReportTopic
+from keel import CalendarDate, KeelError, Moment, NoteDraft, ReportRequest, ReportTopic
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 VAULT_PASSPHRASE = "a long enough passphrase"
@@ -31,11 +31,11 @@ REPORT = doc_snippet("report-format.md")
 
 
 def now():
-    return LocalTime(utc_millis=int(time.time() * 1000), offset_minutes=OFFSET)
+    return Moment(utc_millis=int(time.time() * 1000), offset_minutes=OFFSET)
 
 
 def hours_ago(h):
-    return LocalTime(utc_millis=int(time.time() * 1000) - h * HOUR, offset_minutes=OFFSET)
+    return Moment(utc_millis=int(time.time() * 1000) - h * HOUR, offset_minutes=OFFSET)
 
 
 def local_date(t):

@@ -10,7 +10,7 @@ import time
 import pytest
 
 import keel
-from keel import KeelError, KeySlotKind, LocalTime, NoteDraft
+from keel import KeelError, KeySlotKind, Moment, NoteDraft
 
 PASSPHRASE = "a long enough passphrase"
 HUGE = "x" * (1024 * 1024 + 1)
@@ -19,7 +19,7 @@ MALFORMED_IDS = ["", HUGE, "not-an-id", "zz" * 16, "00" * 15, "é" * 16, "0" * 3
 
 
 def now():
-    return LocalTime(utc_millis=int(time.time() * 1000), offset_minutes=60)
+    return Moment(utc_millis=int(time.time() * 1000), offset_minutes=60)
 
 
 def file_hashes(folder):
@@ -258,7 +258,7 @@ def test_wipe(folder, vault):
 def test_notes_round_trip(vault):
     a = vault.add_note(NoteDraft(written_at=now(), text="  first thought  "))
     assert a.text == "first thought"
-    b = vault.add_note(NoteDraft(written_at=LocalTime(utc_millis=a.written_at.utc_millis + 1000, offset_minutes=60), text="second"))
+    b = vault.add_note(NoteDraft(written_at=Moment(utc_millis=a.written_at.utc_millis + 1000, offset_minutes=60), text="second"))
     assert [n.id for n in vault.list_notes().notes] == [b.id, a.id]
     changed = vault.update_note(a.id, NoteDraft(written_at=a.written_at, text="first, edited"))
     assert changed.id == a.id
@@ -281,10 +281,10 @@ def test_bad_note_text_is_refused_and_nothing_is_saved(vault, text, reason):
 
 
 @pytest.mark.parametrize("moment", [
-    LocalTime(utc_millis=2**63 - 1, offset_minutes=0),
-    LocalTime(utc_millis=-(2**63), offset_minutes=0),
-    LocalTime(utc_millis=0, offset_minutes=100_000),
-    LocalTime(utc_millis=0, offset_minutes=-(2**31)),
+    Moment(utc_millis=2**63 - 1, offset_minutes=0),
+    Moment(utc_millis=-(2**63), offset_minutes=0),
+    Moment(utc_millis=0, offset_minutes=100_000),
+    Moment(utc_millis=0, offset_minutes=-(2**31)),
 ])
 def test_impossible_moments_are_refused(vault, moment):
     with pytest.raises(KeelError.InvalidInput):

@@ -6,7 +6,7 @@ use std::path::Path;
 use keel_core::backup::{self, BackupError};
 
 use crate::error::{KeelError, Result};
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// How a restore treats records already in the vault.
@@ -39,7 +39,7 @@ pub struct BackupCollectionCount {
 /// What a backup file holds, set against the vault.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct BackupContents {
-    pub created_at: LocalTime,
+    pub created_at: Moment,
     pub records: u64,
     pub vault_records: u64,
     pub collections: Vec<BackupCollectionCount>,
@@ -89,7 +89,7 @@ impl Vault {
             &vault.store()?,
             Path::new(&path),
             &passphrase,
-            LocalTime::now(),
+            Moment::now(),
         )?;
         Ok(BackupSummary {
             records: s.records,

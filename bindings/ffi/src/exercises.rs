@@ -19,7 +19,7 @@ use keel_core::exercises::{
 use crate::error::{KeelError, Result};
 use crate::logs::PageQuery;
 use crate::mirror::{all, mirror_enum};
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// The language of titles, descriptions and cue texts.
@@ -593,7 +593,7 @@ pub struct BreathingPatternList {
 pub struct ExerciseSessionStart {
     pub exercise_id: String,
     pub length: ExerciseLength,
-    pub started_at: LocalTime,
+    pub started_at: Moment,
     /// 0 to 10.
     pub craving_before: Option<u32>,
     /// The craving record this session is used for (its id's format is
@@ -604,7 +604,7 @@ pub struct ExerciseSessionStart {
 /// What ends a session.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ExerciseSessionEnd {
-    pub ended_at: LocalTime,
+    pub ended_at: Moment,
     /// Practice time from `exercise_playback_elapsed`.
     pub practiced_ms: Option<u64>,
     /// 0 to 10.
@@ -621,9 +621,9 @@ pub struct ExerciseSession {
     /// A custom pattern's name when the session started.
     pub exercise_name: Option<String>,
     pub planned_ms: u64,
-    pub started_at: LocalTime,
+    pub started_at: Moment,
     pub status: ExerciseSessionStatus,
-    pub ended_at: Option<LocalTime>,
+    pub ended_at: Option<Moment>,
     pub practiced_ms: Option<u64>,
     pub craving_before: Option<u32>,
     pub craving_after: Option<u32>,
@@ -640,7 +640,7 @@ impl From<session::SavedSession> for ExerciseSession {
             planned_ms: x.planned_ms,
             started_at: x.started_at.into(),
             status: x.status.into(),
-            ended_at: x.ended_at.map(LocalTime::from),
+            ended_at: x.ended_at.map(Moment::from),
             practiced_ms: x.practiced_ms,
             craving_before: x.craving_before.map(u32::from),
             craving_after: x.craving_after.map(u32::from),
@@ -810,7 +810,7 @@ impl Vault {
             craving_id: craving_id(start.craving_id)?,
         };
         let vault = self.core();
-        Ok(session::start(&vault.store()?, start, LocalTime::now())?.into())
+        Ok(session::start(&vault.store()?, start, Moment::now())?.into())
     }
 
     /// Finishes the session `id`.
@@ -822,7 +822,7 @@ impl Vault {
         let id = RecordId::parse("id", &id)?;
         let end = session_end(end)?;
         let vault = self.core();
-        Ok(session::finish(&vault.store()?, id, end, LocalTime::now())?.into())
+        Ok(session::finish(&vault.store()?, id, end, Moment::now())?.into())
     }
 
     /// Abandons the session `id` (stopped before the end).
@@ -834,7 +834,7 @@ impl Vault {
         let id = RecordId::parse("id", &id)?;
         let end = session_end(end)?;
         let vault = self.core();
-        Ok(session::abandon(&vault.store()?, id, end, LocalTime::now())?.into())
+        Ok(session::abandon(&vault.store()?, id, end, Moment::now())?.into())
     }
 
     /// The session `id`.
@@ -878,7 +878,7 @@ impl Vault {
     /// is in progress, `high_risk_hours` (0-23, local) from the plan.
     pub fn suggest_exercise(
         &self,
-        now: LocalTime,
+        now: Moment,
         craving_intensity: Option<u32>,
         high_risk_hours: Vec<u32>,
         language: ExerciseLanguage,

@@ -4,7 +4,7 @@ use keel_core::export::{csv, fhir};
 use keel_core::report::Language;
 
 use crate::error::Result;
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// One CSV file.
@@ -94,7 +94,7 @@ impl Vault {
     /// program's EHR. Not encrypted; export only when the participant asks.
     pub fn export_fhir(&self) -> Result<FhirExport> {
         let vault = self.core();
-        let out = fhir::export(&vault.store()?, LocalTime::now())?;
+        let out = fhir::export(&vault.store()?, Moment::now())?;
         Ok(FhirExport {
             json: out.json,
             observations: count(out.observations),

@@ -8,8 +8,8 @@ use crate::exercises::{ExerciseInsight, ExerciseLanguage};
 use crate::meetings::WeekSummary;
 use crate::mirror::all;
 use crate::plan::TriggerCategory;
-use crate::sobriety::{CalendarDate, ClockStatus};
-use crate::types::LocalTime;
+use crate::sobriety::{CalendarDate, SobrietyClockStatus};
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// Cravings on one day.
@@ -81,7 +81,7 @@ pub struct Insights {
     pub mood: Vec<MoodDay>,
     pub attendance_weeks: Vec<WeekSummary>,
     pub attendance_rate: Option<f64>,
-    pub clocks: Vec<ClockStatus>,
+    pub clocks: Vec<SobrietyClockStatus>,
     pub damaged_ids: Vec<String>,
 }
 
@@ -93,7 +93,7 @@ impl Vault {
         &self,
         from_date: CalendarDate,
         to_date: CalendarDate,
-        now: LocalTime,
+        now: Moment,
         language: ExerciseLanguage,
     ) -> Result<Insights> {
         let from = from_date.to_core("from_date")?;

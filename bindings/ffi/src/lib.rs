@@ -46,11 +46,11 @@ pub use logs::{
     LapseDraft, LapseLogged, LapsePage, Mood, PageQuery, TriggerTag,
 };
 pub use meetings::{
-    AttendanceDraft, AttendanceLine, AttendancePage, AttendanceRecord, AttendanceStatus, DayOfWeek,
+    AttendanceDraft, AttendanceLine, AttendancePage, AttendanceRecord, AttendanceStatus,
     FeedMeeting, FeedSkipReason, FeedSkipped, FeedWarning, Fellowship, Meeting, MeetingDraft,
     MeetingGuideImport, MeetingKind, MeetingList, MeetingOccurrence, MeetingPlace, MeetingRepeat,
     MeetingSchedule, MeetingSettings, MeetingsCalendar, MeetingsScreen, MonthWeek, Reminder,
-    ReminderKind, WeekProgress, WeekSummary, import_meeting_guide,
+    ReminderKind, WeekProgress, WeekSummary, Weekday, import_meeting_guide,
 };
 pub use notes::{JournalNote, NoteDraft, NoteList};
 pub use plan::{
@@ -62,9 +62,11 @@ pub use report::{
     ReportFile, ReportPreview, ReportRequest, ReportSectionPreview, ReportTopic,
     check_export_passphrase, generate_passphrase, suggested_report_file_name,
 };
-pub use sobriety::{CalendarDate, Clock, ClockDraft, ClockStatus, Milestone, MilestoneUnit};
+pub use sobriety::{
+    CalendarDate, Milestone, MilestoneUnit, SobrietyClock, SobrietyClockDraft, SobrietyClockStatus,
+};
 pub use today::{CrisisContact, EntryBrief, PlanSuggestion, SuggestionReason, TodayScreen};
-pub use types::{KeySlot, KeySlotKind, LocalTime, NewDeviceSlot};
+pub use types::{KeySlot, KeySlotKind, Language, Moment, NewDeviceSlot, Now, language_for_locale};
 pub use vault::{SalvageReport, Vault, salvage_vault, vault_exists};
 
 uniffi::setup_scaffolding!("keel");

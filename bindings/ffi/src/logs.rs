@@ -15,8 +15,8 @@ use keel_core::{PageRequest, RecordId};
 use crate::error::Result;
 use crate::mirror::{all, mirror_enum};
 use crate::plan::{LapsePlan, TriggerCategory};
-use crate::sobriety::ClockStatus;
-use crate::types::LocalTime;
+use crate::sobriety::SobrietyClockStatus;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// The kinds of log entry.
@@ -196,7 +196,7 @@ impl From<CopingTag> for core_logs::CopingTag {
 /// A craving to save.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CravingDraft {
-    pub at: LocalTime,
+    pub at: Moment,
     /// 0 to 10.
     pub intensity: u8,
     pub duration_minutes: Option<u32>,
@@ -211,7 +211,7 @@ pub struct CravingDraft {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Craving {
     pub id: String,
-    pub at: LocalTime,
+    pub at: Moment,
     pub intensity: u8,
     pub duration_minutes: Option<u32>,
     pub triggers: Vec<TriggerTag>,
@@ -266,7 +266,7 @@ impl From<Saved<core_logs::Craving>> for Craving {
 /// A trigger met without a craving, to save.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct EncounterDraft {
-    pub at: LocalTime,
+    pub at: Moment,
     /// At least one.
     pub triggers: Vec<TriggerTag>,
     pub context: EntryContext,
@@ -279,7 +279,7 @@ pub struct EncounterDraft {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Encounter {
     pub id: String,
-    pub at: LocalTime,
+    pub at: Moment,
     pub triggers: Vec<TriggerTag>,
     pub context: EntryContext,
     pub how_handled: String,
@@ -326,7 +326,7 @@ impl From<Saved<core_logs::Encounter>> for Encounter {
 /// A daily check-in to save.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CheckInDraft {
-    pub at: LocalTime,
+    pub at: Moment,
     pub mood: Mood,
     /// 0 to 10.
     pub craving_level: u8,
@@ -343,7 +343,7 @@ pub struct CheckInDraft {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CheckIn {
     pub id: String,
-    pub at: LocalTime,
+    pub at: Moment,
     pub mood: Mood,
     pub craving_level: u8,
     pub sleep_minutes: Option<u32>,
@@ -394,7 +394,7 @@ impl From<Saved<core_logs::CheckIn>> for CheckIn {
 /// clocks in `clock_ids` restart the day after it.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct LapseDraft {
-    pub at: LocalTime,
+    pub at: Moment,
     pub clock_ids: Vec<String>,
     pub resets_clocks: bool,
     pub substance: String,
@@ -407,7 +407,7 @@ pub struct LapseDraft {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Lapse {
     pub id: String,
-    pub at: LocalTime,
+    pub at: Moment,
     pub clock_ids: Vec<String>,
     pub resets_clocks: bool,
     pub substance: String,
@@ -430,7 +430,7 @@ pub struct LapsePage {
 pub struct LapseLogged {
     pub lapse: Lapse,
     pub lapse_plan: LapsePlan,
-    pub clocks: Vec<ClockStatus>,
+    pub clocks: Vec<SobrietyClockStatus>,
 }
 
 impl LapseDraft {
@@ -480,7 +480,7 @@ fn page<E, T: From<Saved<E>>>(p: EntryPage<E>) -> (Vec<T>, u64, Vec<String>) {
 impl Vault {
     fn log_add<E: Entry>(&self, entry: E) -> Result<Saved<E>> {
         let vault = self.core();
-        Ok(core_logs::add(&vault.store()?, entry, LocalTime::now())?)
+        Ok(core_logs::add(&vault.store()?, entry, Moment::now())?)
     }
 
     fn log_update<E: Entry>(&self, id: &str, entry: E) -> Result<Saved<E>> {
@@ -490,7 +490,7 @@ impl Vault {
             &vault.store()?,
             id,
             entry,
-            LocalTime::now(),
+            Moment::now(),
         )?)
     }
 
@@ -615,7 +615,7 @@ impl Vault {
     pub fn add_lapse(&self, draft: LapseDraft) -> Result<LapseLogged> {
         let lapse = draft.into_core()?;
         let vault = self.core();
-        let logged = core_logs::lapse::record(&vault.store()?, lapse, LocalTime::now())?;
+        let logged = core_logs::lapse::record(&vault.store()?, lapse, Moment::now())?;
         Ok(LapseLogged {
             lapse: logged.saved.into(),
             lapse_plan: logged.lapse_plan.into(),

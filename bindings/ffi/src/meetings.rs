@@ -1,7 +1,7 @@
 //! Meetings, attendance, the weekly requirement, reminders, Meeting Guide
 //! import and the iCalendar export across the FFI.
 
-use chrono::Weekday;
+use chrono::Weekday as ChronoWeekday;
 use keel_core::meetings::{
     self as core, attendance as core_attendance, guide, ical, reminders as core_reminders,
     requirement as core_requirement, screen as core_screen,
@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::logs::PageQuery;
 use crate::mirror::{all, mirror_enum};
 use crate::sobriety::CalendarDate;
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// A twelve-step fellowship.
@@ -83,7 +83,7 @@ impl From<MeetingKind> for core::MeetingKind {
 
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum DayOfWeek {
+pub enum Weekday {
     Monday,
     Tuesday,
     Wednesday,
@@ -92,7 +92,7 @@ pub enum DayOfWeek {
     Saturday,
     Sunday,
 }
-mirror_enum!(Weekday => DayOfWeek {
+mirror_enum!(ChronoWeekday => Weekday {
     Monday = Mon, Tuesday = Tue, Wednesday = Wed, Thursday = Thu, Friday = Fri,
     Saturday = Sat, Sunday = Sun
 });
@@ -114,12 +114,9 @@ mirror_enum!(core::MonthWeek => MonthWeek { First, Second, Third, Fourth, Fifth,
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum MeetingRepeat {
     /// On `days`, every `every_weeks` weeks (1 = weekly, 1 to 12).
-    Weekly {
-        days: Vec<DayOfWeek>,
-        every_weeks: u8,
-    },
+    Weekly { days: Vec<Weekday>, every_weeks: u8 },
     /// "The 2nd Tuesday", "the last Friday".
-    Monthly { week: MonthWeek, day: DayOfWeek },
+    Monthly { week: MonthWeek, day: Weekday },
     /// Once, on the start date.
     Once,
 }
@@ -243,7 +240,7 @@ impl MeetingSchedule {
             duration_minutes: self.duration_minutes,
             repeat: match self.repeat {
                 MeetingRepeat::Weekly { days, every_weeks } => core::Repeat::Weekly {
-                    days: core::DaySet::of(days.into_iter().map(Weekday::from)),
+                    days: core::DaySet::of(days.into_iter().map(ChronoWeekday::from)),
                     every_weeks,
                 },
                 MeetingRepeat::Monthly { week, day } => core::Repeat::Monthly {
@@ -322,7 +319,7 @@ pub struct MeetingOccurrence {
     pub place: MeetingPlace,
     /// The start, with the meeting zone's UTC offset; the shell shows it in
     /// the phone's zone.
-    pub start: LocalTime,
+    pub start: Moment,
     pub end_utc_millis: i64,
     /// The date in the meeting's zone.
     pub local_date: CalendarDate,
@@ -353,7 +350,7 @@ impl MeetingOccurrence {
 pub struct AttendanceDraft {
     pub meeting_id: String,
     /// The occurrence's start (an occurrence's `start`).
-    pub occurrence: LocalTime,
+    pub occurrence: Moment,
     pub status: AttendanceStatus,
     /// Minutes attended; null takes the scheduled length (0 if absent).
     pub minutes: Option<u16>,
@@ -368,7 +365,7 @@ pub struct AttendanceRecord {
     pub meeting_id: String,
     pub meeting_name: String,
     pub kind: MeetingKind,
-    pub occurrence: LocalTime,
+    pub occurrence: Moment,
     pub status: AttendanceStatus,
     pub minutes: u16,
     pub notes: String,
@@ -408,7 +405,7 @@ pub struct AttendancePage {
 pub struct AttendanceLine {
     /// The date in the meeting's zone.
     pub date: CalendarDate,
-    pub start: LocalTime,
+    pub start: Moment,
     pub meeting_name: String,
     /// "IOP group session", "AA meeting"...
     pub kind_label: String,
@@ -657,7 +654,7 @@ pub fn import_meeting_guide(
     kind: MeetingKind,
     default_zone: String,
 ) -> Result<MeetingGuideImport> {
-    let today = LocalTime::now().local_date().unwrap_or_default();
+    let today = Moment::now().local_date().unwrap_or_default();
     let got = guide::import(&feed, kind.into(), &default_zone, today)?;
     Ok(MeetingGuideImport {
         meetings: got
@@ -696,7 +693,7 @@ fn id(field: &'static str, text: &str) -> keel_core::Result<RecordId> {
 }
 
 fn now() -> LocalInstant {
-    LocalTime::now()
+    Moment::now()
 }
 
 #[uniffi::export]
@@ -814,7 +811,7 @@ impl Vault {
 
     /// "I'm here": records the meeting happening now (or starting within
     /// half an hour) as attended. `NotFound` if none is on.
-    pub fn check_in_to_meeting(&self, now: LocalTime) -> Result<AttendanceRecord> {
+    pub fn check_in_to_meeting(&self, now: Moment) -> Result<AttendanceRecord> {
         let vault = self.core();
         Ok(core_attendance::check_in_now(&vault.store()?, now.into())?.into())
     }
@@ -832,7 +829,7 @@ impl Vault {
     }
 
     /// The Meetings screen at `now` (the phone's clock and offset).
-    pub fn meetings_screen(&self, now: LocalTime) -> Result<MeetingsScreen> {
+    pub fn meetings_screen(&self, now: Moment) -> Result<MeetingsScreen> {
         let vault = self.core();
         let s = core_screen::meetings_screen(&vault.store()?, now.into())?;
         let occurrence = |u: core_screen::Upcoming| MeetingOccurrence::new(u.occurrence, u.status);
@@ -853,7 +850,7 @@ impl Vault {
 
     /// Program hours and sessions per week, the last `weeks` weeks (1 to
     /// 520), oldest first.
-    pub fn attendance_history(&self, now: LocalTime, weeks: u32) -> Result<Vec<WeekSummary>> {
+    pub fn attendance_history(&self, now: Moment, weeks: u32) -> Result<Vec<WeekSummary>> {
         let vault = self.core();
         let store = vault.store()?;
         let settings = core_requirement::settings(&store)?;
@@ -891,7 +888,7 @@ impl Vault {
 
     /// The notifications due in the next `horizon_hours` (1 to 336), for
     /// the shell to schedule; call again after any change.
-    pub fn upcoming_reminders(&self, now: LocalTime, horizon_hours: u32) -> Result<Vec<Reminder>> {
+    pub fn upcoming_reminders(&self, now: Moment, horizon_hours: u32) -> Result<Vec<Reminder>> {
         let vault = self.core();
         Ok(all(core_reminders::upcoming_in(
             &vault.store()?,

@@ -4,13 +4,13 @@ use keel_core::RecordId;
 use keel_core::notes::{self, SavedNote};
 
 use crate::error::Result;
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// A note to save.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct NoteDraft {
-    pub written_at: LocalTime,
+    pub written_at: Moment,
     pub text: String,
 }
 
@@ -18,7 +18,7 @@ pub struct NoteDraft {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JournalNote {
     pub id: String,
-    pub written_at: LocalTime,
+    pub written_at: Moment,
     pub text: String,
 }
 
@@ -46,13 +46,7 @@ impl Vault {
     pub fn add_note(&self, draft: NoteDraft) -> Result<JournalNote> {
         let vault = self.core();
         let store = vault.store()?;
-        Ok(notes::add(
-            &store,
-            draft.written_at.into(),
-            &draft.text,
-            LocalTime::now(),
-        )?
-        .into())
+        Ok(notes::add(&store, draft.written_at.into(), &draft.text, Moment::now())?.into())
     }
 
     /// Replaces the note `id`, keeping its id.
@@ -65,7 +59,7 @@ impl Vault {
             id,
             draft.written_at.into(),
             &draft.text,
-            LocalTime::now(),
+            Moment::now(),
         )?
         .into())
     }

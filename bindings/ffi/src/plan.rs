@@ -9,7 +9,7 @@ use keel_core::plan::{self as core_plan};
 
 use crate::error::Result;
 use crate::mirror::{all, mirror_enum};
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// The stage of relapse a warning sign belongs to (Gorski; Melemis).
@@ -140,7 +140,7 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PlanRevision {
     pub number: u32,
-    pub saved_at: LocalTime,
+    pub saved_at: Moment,
     pub with_counselor: bool,
     pub plan: Plan,
 }
@@ -149,7 +149,7 @@ pub struct PlanRevision {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PlanRevisionInfo {
     pub number: u32,
-    pub saved_at: LocalTime,
+    pub saved_at: Moment,
     pub with_counselor: bool,
 }
 
@@ -368,7 +368,7 @@ impl Vault {
             plan.into(),
             based_on_revision,
             with_counselor,
-            LocalTime::now(),
+            Moment::now(),
         )?
         .into())
     }

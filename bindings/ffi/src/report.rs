@@ -8,7 +8,7 @@ use keel_core::report::{self, Language, Topic};
 use crate::error::{KeelError, Result};
 use crate::mirror::mirror_enum;
 use crate::sobriety::CalendarDate;
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// A part of the vault the participant can share.
@@ -43,7 +43,7 @@ pub struct ReportRequest {
     /// The app's locale (`es-MX`, `en-US`): Spanish for any `es`, else English.
     pub locale: String,
     /// Now, from the phone's clock and time zone; shown as "prepared".
-    pub now: LocalTime,
+    pub now: Moment,
 }
 
 /// What one section of the report holds.

@@ -11,7 +11,7 @@ use keel_core::sobriety::{self, MilestoneUnit as CoreUnit};
 
 use crate::error::Result;
 use crate::mirror::mirror_enum;
-use crate::types::LocalTime;
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// A calendar date (no time, no zone).
@@ -72,7 +72,7 @@ impl From<sobriety::Milestone> for Milestone {
 
 /// A clock to add or change.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ClockDraft {
+pub struct SobrietyClockDraft {
     /// What it counts ("Alcohol"); 1 to 200 characters.
     pub label: String,
     /// The first day without use; not in the future.
@@ -81,7 +81,7 @@ pub struct ClockDraft {
 
 /// A saved clock.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Clock {
+pub struct SobrietyClock {
     pub id: String,
     pub label: String,
     pub sobriety_date: CalendarDate,
@@ -89,7 +89,7 @@ pub struct Clock {
 
 /// A clock as the screens show it.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ClockStatus {
+pub struct SobrietyClockStatus {
     pub id: String,
     pub label: String,
     pub sobriety_date: CalendarDate,
@@ -105,9 +105,9 @@ pub struct ClockStatus {
     pub milestone_today: Option<Milestone>,
 }
 
-impl From<sobriety::ClockStatus> for ClockStatus {
+impl From<sobriety::ClockStatus> for SobrietyClockStatus {
     fn from(c: sobriety::ClockStatus) -> Self {
-        ClockStatus {
+        SobrietyClockStatus {
             id: c.id.to_string(),
             label: c.label,
             sobriety_date: c.sobriety_date.into(),
@@ -122,8 +122,8 @@ impl From<sobriety::ClockStatus> for ClockStatus {
     }
 }
 
-fn saved(id: RecordId, clock: sobriety::Clock) -> Clock {
-    Clock {
+fn saved(id: RecordId, clock: sobriety::Clock) -> SobrietyClock {
+    SobrietyClock {
         id: id.to_string(),
         label: clock.label,
         sobriety_date: clock.sobriety_date.into(),
@@ -133,19 +133,19 @@ fn saved(id: RecordId, clock: sobriety::Clock) -> Clock {
 #[uniffi::export]
 impl Vault {
     /// Adds a clock (at most 20).
-    pub fn add_clock(&self, draft: ClockDraft) -> Result<Clock> {
+    pub fn add_clock(&self, draft: SobrietyClockDraft) -> Result<SobrietyClock> {
         let date = draft.sobriety_date.to_core("sobriety_date")?;
         let vault = self.core();
-        let (id, clock) = sobriety::add(&vault.store()?, &draft.label, date, LocalTime::now())?;
+        let (id, clock) = sobriety::add(&vault.store()?, &draft.label, date, Moment::now())?;
         Ok(saved(id, clock))
     }
 
     /// Changes clock `id`'s label or sobriety date.
-    pub fn update_clock(&self, id: String, draft: ClockDraft) -> Result<Clock> {
+    pub fn update_clock(&self, id: String, draft: SobrietyClockDraft) -> Result<SobrietyClock> {
         let id = RecordId::parse("id", &id)?;
         let date = draft.sobriety_date.to_core("sobriety_date")?;
         let vault = self.core();
-        let clock = sobriety::update(&vault.store()?, id, &draft.label, date, LocalTime::now())?;
+        let clock = sobriety::update(&vault.store()?, id, &draft.label, date, Moment::now())?;
         Ok(saved(id, clock))
     }
 
@@ -157,11 +157,11 @@ impl Vault {
     }
 
     /// Every clock's status at `now`, oldest sobriety date first.
-    pub fn list_clocks(&self, now: LocalTime) -> Result<Vec<ClockStatus>> {
+    pub fn list_clocks(&self, now: Moment) -> Result<Vec<SobrietyClockStatus>> {
         let vault = self.core();
         Ok(sobriety::statuses(&vault.store()?, now.into())?
             .into_iter()
-            .map(ClockStatus::from)
+            .map(SobrietyClockStatus::from)
             .collect())
     }
 }

@@ -12,8 +12,8 @@ use crate::logs::{CravingOutcome, EntryKind, Mood};
 use crate::meetings::MeetingOccurrence;
 use crate::mirror::{all, mirror_enum};
 use crate::plan::{ContactRole, CopingPlan, LapsePlan, Trigger};
-use crate::sobriety::{CalendarDate, ClockStatus};
-use crate::types::LocalTime;
+use crate::sobriety::{CalendarDate, SobrietyClockStatus};
+use crate::types::Moment;
 use crate::vault::Vault;
 
 /// An entry as the Today screen lists it.
@@ -21,7 +21,7 @@ use crate::vault::Vault;
 pub struct EntryBrief {
     pub id: String,
     pub kind: EntryKind,
-    pub at: LocalTime,
+    pub at: Moment,
     /// A craving's intensity or a check-in's craving level (0-10).
     pub level: Option<u8>,
     pub mood: Option<Mood>,
@@ -107,7 +107,7 @@ impl From<core_today::CrisisContact> for CrisisContact {
 pub struct TodayScreen {
     /// The participant's calendar day at `now`.
     pub date: CalendarDate,
-    pub clocks: Vec<ClockStatus>,
+    pub clocks: Vec<SobrietyClockStatus>,
     pub checked_in_today: bool,
     pub todays_check_in: Option<EntryBrief>,
     /// The newest entries of every kind (up to 5), newest first.
@@ -126,7 +126,7 @@ pub struct TodayScreen {
 #[uniffi::export]
 impl Vault {
     /// The Today screen at `now` (the phone's clock and UTC offset).
-    pub fn today(&self, now: LocalTime) -> Result<TodayScreen> {
+    pub fn today(&self, now: Moment) -> Result<TodayScreen> {
         let vault = self.core();
         let store = vault.store()?;
         let t = core_today::today(&store, now.into())?;

@@ -3,16 +3,18 @@
 use keel_core::slots::{SlotInfo, SlotKind};
 use keel_core::{DeviceSlot, LocalInstant};
 
+use crate::mirror::mirror_enum;
+
 /// A moment: UTC milliseconds plus the local UTC offset in minutes at that
 /// moment (what the phone's clock and time zone say).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct LocalTime {
+pub struct Moment {
     pub utc_millis: i64,
     pub offset_minutes: i32,
 }
 
-impl From<LocalTime> for LocalInstant {
-    fn from(t: LocalTime) -> Self {
+impl From<Moment> for LocalInstant {
+    fn from(t: Moment) -> Self {
         LocalInstant {
             utc_millis: t.utc_millis,
             offset_minutes: t.offset_minutes,
@@ -20,16 +22,16 @@ impl From<LocalTime> for LocalInstant {
     }
 }
 
-impl From<LocalInstant> for LocalTime {
+impl From<LocalInstant> for Moment {
     fn from(t: LocalInstant) -> Self {
-        LocalTime {
+        Moment {
             utc_millis: t.utc_millis,
             offset_minutes: t.offset_minutes,
         }
     }
 }
 
-impl LocalTime {
+impl Moment {
     /// The system clock, with the offset of the host's local time zone.
     pub fn now() -> LocalInstant {
         let now = chrono::Local::now();
@@ -89,4 +91,33 @@ impl From<DeviceSlot> for NewDeviceSlot {
             secret: d.secret.to_vec(),
         }
     }
+}
+
+/// The language of every text the core writes for people. The shell keeps
+/// the participant's choice outside the vault (so the unlock and crisis
+/// screens are localised while locked) and passes it to each call that
+/// returns such text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum Language {
+    English,
+    Spanish,
+}
+
+mirror_enum!(keel_core::Language => Language { English = En, Spanish = Es });
+
+/// The language for a BCP 47 locale tag such as `es-MX` or `en_US`:
+/// Spanish for any `es` tag, English otherwise.
+#[uniffi::export]
+pub fn language_for_locale(locale: String) -> Language {
+    keel_core::Language::from_locale(&locale).into()
+}
+
+/// "Now" as the phone sees it: the instant and the IANA time zone the phone
+/// is set to (`ZoneId.systemDefault().id`, `TimeZone.current.identifier`).
+/// Every call that computes local times takes it, so wall-clock schedules
+/// follow the zone's DST rules rather than one fixed offset.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Now {
+    pub utc_millis: i64,
+    pub zone: String,
 }

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use keel_core::Vault as CoreVault;
 
 use crate::error::Result;
-use crate::types::{KeySlot, LocalTime, NewDeviceSlot};
+use crate::types::{KeySlot, Moment, NewDeviceSlot};
 
 /// True if `dir` holds a vault: show the unlock screen rather than
 /// onboarding.
@@ -36,7 +36,7 @@ pub struct SalvageReport {
 /// open on `dir` first.
 #[uniffi::export]
 pub fn salvage_vault(dir: String, passphrase: String) -> Result<SalvageReport> {
-    let r = keel_core::salvage::salvage(&dir, &passphrase, LocalTime::now())?;
+    let r = keel_core::salvage::salvage(&dir, &passphrase, Moment::now())?;
     Ok(SalvageReport {
         recovered: r.recovered,
         unreadable: r.unreadable,

@@ -7,7 +7,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
-use keel_ffi::{KeelError, LocalTime, NoteDraft, Vault, salvage_vault, vault_exists};
+use keel_ffi::{KeelError, Moment, NoteDraft, Vault, salvage_vault, vault_exists};
 use proptest::prelude::*;
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -37,8 +37,8 @@ fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
-fn hostile_time() -> impl Strategy<Value = LocalTime> {
-    (any::<i64>(), any::<i32>()).prop_map(|(utc_millis, offset_minutes)| LocalTime {
+fn hostile_time() -> impl Strategy<Value = Moment> {
+    (any::<i64>(), any::<i32>()).prop_map(|(utc_millis, offset_minutes)| Moment {
         utc_millis,
         offset_minutes,
     })
@@ -107,7 +107,7 @@ proptest! {
         }
         // Whatever was refused, the vault still works.
         let note = vault.add_note(NoteDraft {
-            written_at: LocalTime { utc_millis: 1_790_000_000_000, offset_minutes: 0 },
+            written_at: Moment { utc_millis: 1_790_000_000_000, offset_minutes: 0 },
             text: "still here".into(),
         });
         prop_assert!(note.is_ok());
@@ -151,7 +151,7 @@ fn every_call_after_a_wipe_is_typed() {
     let (_tmp, vault) = vault();
     vault.wipe().unwrap();
     let draft = NoteDraft {
-        written_at: LocalTime {
+        written_at: Moment {
             utc_millis: 0,
             offset_minutes: 0,
         },

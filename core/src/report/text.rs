@@ -8,51 +8,11 @@
 //! the report and needs review by the program's counsel before release; see
 //! docs/report-format.md.
 
-use serde::{Deserialize, Serialize};
-
 use crate::logs::CravingOutcome;
 use crate::meetings::attendance::AttendanceStatus;
 use crate::plan::{ContactRole, RelapseStage, RiskLevel, TriggerCategory};
 
-/// The language of everything the core writes into a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// English.
-    #[default]
-    En,
-    /// Spanish.
-    Es,
-}
-
-impl Language {
-    /// The language for a BCP 47 tag such as `es-MX` or `en_US`: Spanish for
-    /// any `es` tag, English otherwise.
-    pub fn from_locale(tag: &str) -> Language {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("es") {
-            Language::Es
-        } else {
-            Language::En
-        }
-    }
-
-    /// The BCP 47 tag written into the HTML `lang` attribute.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Es => "es",
-        }
-    }
-
-    /// Picks this language's text.
-    pub fn pick(self, en: &'static str, es: &'static str) -> &'static str {
-        match self {
-            Language::En => en,
-            Language::Es => es,
-        }
-    }
-}
+pub use crate::language::Language;
 
 /// The 42 CFR Part 2 notice: a heading and its paragraphs.
 pub fn disclosure(lang: Language) -> (&'static str, Vec<&'static str>) {

@@ -12,7 +12,7 @@ import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.keel.core.CalendarDate
 import org.keel.core.KeelException
-import org.keel.core.LocalTime
+import org.keel.core.Moment
 import org.keel.core.NoteDraft
 import org.keel.core.ReportRequest
 import org.keel.core.ReportTopic
@@ -57,9 +57,9 @@ class BackupTest {
     }
 
     private fun at(minutesAgo: Long = 0) =
-        LocalTime(System.currentTimeMillis() - minutesAgo * 60_000, offset)
+        Moment(System.currentTimeMillis() - minutesAgo * 60_000, offset)
 
-    private fun date(t: LocalTime): CalendarDate {
+    private fun date(t: Moment): CalendarDate {
         val d = Instant.ofEpochMilli(t.utcMillis).atOffset(ZoneOffset.ofTotalSeconds(t.offsetMinutes * 60))
         return CalendarDate(d.year, d.monthValue.toUByte(), d.dayOfMonth.toUByte())
     }

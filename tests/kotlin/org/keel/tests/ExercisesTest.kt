@@ -26,7 +26,7 @@ import org.keel.core.ExerciseSituation
 import org.keel.core.ExerciseSound
 import org.keel.core.ExerciseSuggestionReason
 import org.keel.core.KeelException
-import org.keel.core.LocalTime
+import org.keel.core.Moment
 import org.keel.core.PageQuery
 import org.keel.core.Vault
 import org.keel.core.exerciseLanguageForLocale
@@ -72,7 +72,7 @@ class ExercisesTest {
     }
 
     private fun at(minutesAgo: Double = 0.0) =
-        LocalTime(System.currentTimeMillis() - (minutesAgo * minute).toLong(), newYork)
+        Moment(System.currentTimeMillis() - (minutesAgo * minute).toLong(), newYork)
 
     private fun options(length: ExerciseLength = ExerciseLength.Standard, language: ExerciseLanguage = en) =
         ExerciseOptions(language, length)
@@ -307,7 +307,7 @@ class ExercisesTest {
         assertNull(insights[1].averageDrop)
 
         // 08:00 local on 2025-11-24 in New York.
-        val morning = LocalTime(1_763_942_400_000L + 13 * hour, newYork)
+        val morning = Moment(1_763_942_400_000L + 13 * hour, newYork)
         val plain = vault.suggestExercise(morning, null, emptyList(), en)
         assertEquals("breath.box", plain.exercise.id)
         assertEquals(ExerciseSuggestionReason.MORNING, plain.reason)

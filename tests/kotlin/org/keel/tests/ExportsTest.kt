@@ -18,7 +18,7 @@ import org.keel.core.EntryContext
 import org.keel.core.ExerciseLanguage
 import org.keel.core.Halt
 import org.keel.core.KeelException
-import org.keel.core.LocalTime
+import org.keel.core.Moment
 import org.keel.core.Mood
 import org.keel.core.ReportRequest
 import org.keel.core.ReportTopic
@@ -63,9 +63,9 @@ class ExportsTest {
         vault.close()
     }
 
-    private fun at(hoursAgo: Double) = LocalTime(System.currentTimeMillis() - (hoursAgo * hour).toLong(), 0)
+    private fun at(hoursAgo: Double) = Moment(System.currentTimeMillis() - (hoursAgo * hour).toLong(), 0)
 
-    private fun date(t: LocalTime): CalendarDate {
+    private fun date(t: Moment): CalendarDate {
         val d = Instant.ofEpochMilli(t.utcMillis).atOffset(ZoneOffset.UTC).toLocalDate()
         return CalendarDate(d.year, d.monthValue.toUByte(), d.dayOfMonth.toUByte())
     }

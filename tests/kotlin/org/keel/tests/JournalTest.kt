@@ -13,7 +13,7 @@ import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.keel.core.CalendarDate
 import org.keel.core.CheckInDraft
-import org.keel.core.ClockDraft
+import org.keel.core.SobrietyClockDraft
 import org.keel.core.ContactRole
 import org.keel.core.CopingPlan
 import org.keel.core.CopingTag
@@ -25,7 +25,7 @@ import org.keel.core.EntryKind
 import org.keel.core.Halt
 import org.keel.core.KeelException
 import org.keel.core.LapseDraft
-import org.keel.core.LocalTime
+import org.keel.core.Moment
 import org.keel.core.MilestoneUnit
 import org.keel.core.Mood
 import org.keel.core.PageQuery
@@ -69,7 +69,7 @@ class JournalTest {
     }
 
     private fun at(hoursAgo: Double = 0.0, offset: Int = newYork) =
-        LocalTime(System.currentTimeMillis() - (hoursAgo * hour).toLong(), offset)
+        Moment(System.currentTimeMillis() - (hoursAgo * hour).toLong(), offset)
 
     private fun daysAgo(n: Long): CalendarDate {
         val d = LocalDate.now(ZoneOffset.UTC).minusDays(n)
@@ -162,7 +162,7 @@ class JournalTest {
 
     @Test
     fun clocks() {
-        val clock = vault.addClock(ClockDraft("Alcohol", daysAgo(29)))
+        val clock = vault.addClock(SobrietyClockDraft("Alcohol", daysAgo(29)))
         val now = at(0.0, 0)
         val status = vault.listClocks(now).single()
         assertEquals(clock.id, status.id)
@@ -171,14 +171,14 @@ class JournalTest {
         assertEquals(30u, status.nextMilestone.count)
         assertEquals(1u, status.nextMilestone.daysAway)
 
-        vault.updateClock(clock.id, ClockDraft("Everything", daysAgo(7)))
+        vault.updateClock(clock.id, SobrietyClockDraft("Everything", daysAgo(7)))
         val renamed = vault.listClocks(now).single()
         assertEquals("Everything", renamed.label)
         assertEquals(7u, renamed.milestoneToday?.count)
 
-        assertEquals("label", invalidField { vault.addClock(ClockDraft("", daysAgo(1))) })
-        assertEquals("sobriety_date", invalidField { vault.addClock(ClockDraft("x", daysAgo(-3))) })
-        assertEquals("sobriety_date", invalidField { vault.addClock(ClockDraft("x", CalendarDate(2025, 2u, 30u))) })
+        assertEquals("label", invalidField { vault.addClock(SobrietyClockDraft("", daysAgo(1))) })
+        assertEquals("sobriety_date", invalidField { vault.addClock(SobrietyClockDraft("x", daysAgo(-3))) })
+        assertEquals("sobriety_date", invalidField { vault.addClock(SobrietyClockDraft("x", CalendarDate(2025, 2u, 30u))) })
         vault.deleteClock(clock.id)
         assertTrue(vault.listClocks(now).isEmpty())
         assertNotFound { vault.deleteClock(clock.id) }
@@ -263,7 +263,7 @@ class JournalTest {
         val withPhone = template.copy(contacts = template.contacts.mapIndexed { i, c -> if (i == 0) c.copy(phone = "555-0100") else c })
         val plan = vault.savePlan(withPhone, null, true).plan
         val lonely = plan.triggers[0]
-        val clock = vault.addClock(ClockDraft("Opioids", daysAgo(40)))
+        val clock = vault.addClock(SobrietyClockDraft("Opioids", daysAgo(40)))
         for (weeks in 1..3) {
             vault.addCraving(craving(weeks * 7 * 24.0, 6, listOf(planTrigger(lonely.id))))
         }

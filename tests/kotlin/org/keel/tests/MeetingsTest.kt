@@ -12,11 +12,11 @@ import org.junit.rules.TemporaryFolder
 import org.keel.core.AttendanceDraft
 import org.keel.core.AttendanceStatus
 import org.keel.core.CalendarDate
-import org.keel.core.DayOfWeek
+import org.keel.core.Weekday
 import org.keel.core.FeedSkipReason
 import org.keel.core.Fellowship
 import org.keel.core.KeelException
-import org.keel.core.LocalTime
+import org.keel.core.Moment
 import org.keel.core.MeetingDraft
 import org.keel.core.MeetingKind
 import org.keel.core.MeetingPlace
@@ -56,7 +56,7 @@ class MeetingsTest {
         vault.close()
     }
 
-    private fun now() = LocalTime(System.currentTimeMillis(), 0)
+    private fun now() = Moment(System.currentTimeMillis(), 0)
 
     private fun date(d: LocalDate) = CalendarDate(d.year, d.monthValue.toUByte(), d.dayOfMonth.toUByte())
 
@@ -67,7 +67,7 @@ class MeetingsTest {
         kind: MeetingKind = MeetingKind.IopGroup,
         zone: String = "America/New_York",
         start: LocalDate = LocalDate.now().minusDays(30),
-        repeat: MeetingRepeat = MeetingRepeat.Weekly(listOf(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY), 1u),
+        repeat: MeetingRepeat = MeetingRepeat.Weekly(listOf(Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.THURSDAY), 1u),
         minute: Int = 18 * 60,
         where: MeetingPlace = place(),
     ) = MeetingDraft(
@@ -93,10 +93,10 @@ class MeetingsTest {
         val monthly = vault.addMeeting(
             draft(
                 name = "Saturday Serenity", kind = MeetingKind.TwelveStep(Fellowship.AA),
-                repeat = MeetingRepeat.Monthly(MonthWeek.SECOND, DayOfWeek.SATURDAY),
+                repeat = MeetingRepeat.Monthly(MonthWeek.SECOND, Weekday.SATURDAY),
             ),
         )
-        assertEquals(MeetingRepeat.Monthly(MonthWeek.SECOND, DayOfWeek.SATURDAY), vault.getMeeting(monthly.id).schedule.repeat)
+        assertEquals(MeetingRepeat.Monthly(MonthWeek.SECOND, Weekday.SATURDAY), vault.getMeeting(monthly.id).schedule.repeat)
         assertEquals(listOf("Evening IOP group", "Saturday Serenity"), vault.listMeetings().meetings.map { it.name })
         assertEquals(m.id, vault.updateMeeting(m.id, draft(name = "Morning IOP group")).id)
         vault.deleteMeeting(monthly.id)
@@ -114,7 +114,7 @@ class MeetingsTest {
 
     @Test
     fun occurrencesKeepTheMeetingsZoneAcrossDst() {
-        vault.addMeeting(draft(start = LocalDate.of(2026, 3, 1), repeat = MeetingRepeat.Weekly(listOf(DayOfWeek.SUNDAY), 1u), minute = 19 * 60))
+        vault.addMeeting(draft(start = LocalDate.of(2026, 3, 1), repeat = MeetingRepeat.Weekly(listOf(Weekday.SUNDAY), 1u), minute = 19 * 60))
         val from = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli()
         val got = vault.meetingOccurrences(from, from + 15 * day)
         val ny = ZoneId.of("America/New_York")
@@ -137,10 +137,10 @@ class MeetingsTest {
         assertNotNull(screen.progress.attendanceRate)
 
         val next = vault.meetingOccurrences(System.currentTimeMillis(), System.currentTimeMillis() + 8 * day).first()
-        val here = vault.checkInToMeeting(LocalTime(next.start.utcMillis - 5 * 60_000, 0))
+        val here = vault.checkInToMeeting(Moment(next.start.utcMillis - 5 * 60_000, 0))
         assertEquals(AttendanceStatus.ATTENDED, here.status)
-        assertEquals(m.id, vault.today(LocalTime(next.start.utcMillis + 60_000, 0)).meetingNow?.meetingId)
-        expect<KeelException.NotFound> { vault.checkInToMeeting(LocalTime(next.start.utcMillis + 5 * 3_600_000, 0)) }
+        assertEquals(m.id, vault.today(Moment(next.start.utcMillis + 60_000, 0)).meetingNow?.meetingId)
+        expect<KeelException.NotFound> { vault.checkInToMeeting(Moment(next.start.utcMillis + 5 * 3_600_000, 0)) }
         expect<KeelException.InvalidInput> { vault.recordAttendance(AttendanceDraft("nope", next.start, AttendanceStatus.ATTENDED, null, "")) }
 
         val reminders = vault.upcomingReminders(now(), 48u)

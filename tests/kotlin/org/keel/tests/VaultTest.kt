@@ -12,7 +12,7 @@ import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.keel.core.KeelException
 import org.keel.core.KeySlotKind
-import org.keel.core.LocalTime
+import org.keel.core.Moment
 import org.keel.core.NoteDraft
 import org.keel.core.Vault
 import org.keel.core.salvageVault
@@ -60,7 +60,7 @@ class VaultTest {
         throw AssertionError()
     }
 
-    private fun now() = LocalTime(System.currentTimeMillis(), 60)
+    private fun now() = Moment(System.currentTimeMillis(), 60)
 
     private fun hashes(dir: File): Map<String, String> =
         dir.walk().filter { it.isFile }.associate { f ->
@@ -190,7 +190,7 @@ class VaultTest {
     fun notes() {
         val a = vault.addNote(NoteDraft(now(), "  first thought  "))
         assertEquals("first thought", a.text)
-        val b = vault.addNote(NoteDraft(LocalTime(a.writtenAt.utcMillis + 1000, 60), "second"))
+        val b = vault.addNote(NoteDraft(Moment(a.writtenAt.utcMillis + 1000, 60), "second"))
         assertEquals(listOf(b.id, a.id), vault.listNotes().notes.map { it.id })
         assertEquals(a.id, vault.updateNote(a.id, NoteDraft(a.writtenAt, "first, edited")).id)
         assertEquals("first, edited", vault.getNote(a.id).text)
@@ -206,7 +206,7 @@ class VaultTest {
             assertEquals("text", expect<KeelException.InvalidInput> { vault.addNote(NoteDraft(now(), text)) }.field)
             expect<KeelException.InvalidInput> { vault.updateNote(kept.id, NoteDraft(now(), text)) }
         }
-        for (moment in listOf(LocalTime(Long.MAX_VALUE, 0), LocalTime(Long.MIN_VALUE, 0), LocalTime(0, 100_000), LocalTime(0, Int.MIN_VALUE))) {
+        for (moment in listOf(Moment(Long.MAX_VALUE, 0), Moment(Long.MIN_VALUE, 0), Moment(0, 100_000), Moment(0, Int.MIN_VALUE))) {
             expect<KeelException.InvalidInput> { vault.addNote(NoteDraft(moment, "a note")) }
         }
         val draft = NoteDraft(now(), "a note")
