@@ -43,3 +43,54 @@ impl Language {
         }
     }
 }
+
+impl Language {
+    /// Every language, for catalogue checks.
+    pub const ALL: [Language; 2] = [Language::En, Language::Es];
+
+    /// Picks this language's side of a [`Text`].
+    pub fn text(self, text: &Text) -> &'static str {
+        match self {
+            Language::En => text.en,
+            Language::Es => text.es,
+        }
+    }
+}
+
+/// A people-facing text in every supported language. Tables of texts are
+/// built from it so a text cannot exist in one language only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    /// English.
+    pub en: &'static str,
+    /// Spanish.
+    pub es: &'static str,
+}
+
+/// Shorthand for a [`Text`] in tables.
+pub const fn t(en: &'static str, es: &'static str) -> Text {
+    Text { en, es }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_pick_a_language() {
+        assert_eq!(Language::from_locale("es-MX"), Language::Es);
+        assert_eq!(Language::from_locale("ES_es"), Language::Es);
+        assert_eq!(Language::from_locale("es"), Language::Es);
+        assert_eq!(Language::from_locale("en-US"), Language::En);
+        assert_eq!(Language::from_locale("fr-FR"), Language::En);
+        assert_eq!(Language::from_locale(""), Language::En);
+        assert_eq!(Language::from_locale("est"), Language::En);
+    }
+
+    #[test]
+    fn texts_pick_their_side() {
+        let x = t("one", "uno");
+        assert_eq!(Language::En.text(&x), "one");
+        assert_eq!(Language::Es.text(&x), "uno");
+    }
+}

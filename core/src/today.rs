@@ -137,7 +137,7 @@ pub fn compose(
     let lapse_plan = if lapse_recently {
         Some(match plan {
             Some(p) => p.lapse_plan.clone(),
-            None => template(Language::English)?.lapse_plan,
+            None => template(Language::En)?.lapse_plan,
         })
     } else {
         None
@@ -235,7 +235,7 @@ pub fn suggestions(plan: &Plan, rhythm: &Rhythm, slot: u8) -> Vec<Suggestion> {
 pub fn crisis_contacts(plan: Option<&Plan>) -> Vec<CrisisContact> {
     let lines = match plan {
         Some(p) => p.lapse_plan.crisis_lines.clone(),
-        None => default_crisis_lines(Language::English),
+        None => default_crisis_lines(Language::En),
     };
     let mut out: Vec<CrisisContact> = lines
         .into_iter()

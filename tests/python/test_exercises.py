@@ -16,7 +16,7 @@ from keel import (
     ExerciseCategory,
     ExerciseCueKind,
     ExerciseHaptic,
-    ExerciseLanguage,
+    Language,
     ExerciseLength,
     ExerciseOptions,
     ExercisePhase,
@@ -36,8 +36,8 @@ PASSPHRASE = "a long enough passphrase"
 MINUTE = 60_000
 HOUR = 60 * MINUTE
 OFFSET = -300  # New York in winter
-EN = ExerciseLanguage.ENGLISH
-ES = ExerciseLanguage.SPANISH
+EN = Language.ENGLISH
+ES = Language.SPANISH
 BUILT_IN = [
     "breath.box",
     "breath.4-7-8",
@@ -141,11 +141,11 @@ def test_the_library_comes_in_english_and_spanish():
 
 
 def test_locales_map_to_a_language():
-    assert keel.exercise_language_for_locale("es-MX") == ES
-    assert keel.exercise_language_for_locale("es_ES") == ES
-    assert keel.exercise_language_for_locale("en-US") == EN
-    assert keel.exercise_language_for_locale("fr") == EN
-    assert keel.exercise_language_for_locale("") == EN
+    assert keel.language_for_locale("es-MX") == ES
+    assert keel.language_for_locale("es_ES") == ES
+    assert keel.language_for_locale("en-US") == EN
+    assert keel.language_for_locale("fr") == EN
+    assert keel.language_for_locale("") == EN
 
 
 # ---------------------------------------------------------------- players

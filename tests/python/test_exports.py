@@ -26,7 +26,7 @@ from keel import (
     CravingOutcome,
     Weekday,
     EntryContext,
-    ExerciseLanguage,
+    Language,
     Halt,
     KeelError,
     Moment,
@@ -36,7 +36,6 @@ from keel import (
     MeetingRepeat,
     MeetingSchedule,
     Mood,
-    PlanLanguage,
     ReportRequest,
     ReportTopic,
     TriggerCategory,
@@ -67,7 +66,7 @@ def ctx():
 @pytest.fixture
 def journal(tmp_path):
     v = keel.Vault.create(str(tmp_path / "vault"), "a long enough passphrase")
-    v.save_plan(keel.plan_template(PlanLanguage.ENGLISH), None, True)
+    v.save_plan(keel.plan_template(Language.ENGLISH), None, True)
     for i, (intensity, outcome) in enumerate([(8, CravingOutcome.REACHED_OUT), (6, CravingOutcome.RODE_IT_OUT), (4, CravingOutcome.USED)]):
         v.add_craving(CravingDraft(
             at=at(24 * (i + 1)), intensity=intensity, duration_minutes=15,
@@ -93,7 +92,7 @@ def journal(tmp_path):
 
 def test_insights_are_chart_ready(journal):
     t = at(0)
-    got = journal.insights(date_of(at(24 * 20)), date_of(t), t, ExerciseLanguage.ENGLISH)
+    got = journal.insights(date_of(at(24 * 20)), date_of(t), t, Language.ENGLISH)
     assert len(got.days) == 21
     assert sum(d.cravings for d in got.days) == 3
     assert len(got.heat_map) == 168 and sum(c.cravings for c in got.heat_map) == 3
@@ -102,10 +101,10 @@ def test_insights_are_chart_ready(journal):
     assert len(got.mood) == 3 and got.mood[0].sleep_hours == 7.5
     assert sum(w.sessions for w in got.attendance_weeks) >= 3
     with pytest.raises(KeelError.InvalidInput) as e:
-        journal.insights(date_of(t), date_of(at(24 * 400)), t, ExerciseLanguage.ENGLISH)
+        journal.insights(date_of(t), date_of(at(24 * 400)), t, Language.ENGLISH)
     assert e.value.field == "period"
     with pytest.raises(KeelError.InvalidInput):
-        journal.insights(CalendarDate(year=2026, month=2, day=30), date_of(t), t, ExerciseLanguage.ENGLISH)
+        journal.insights(CalendarDate(year=2026, month=2, day=30), date_of(t), t, Language.ENGLISH)
 
 
 def test_a_report_with_every_section(journal):
@@ -113,7 +112,7 @@ def test_a_report_with_every_section(journal):
     req = ReportRequest(from_date=date_of(at(24 * 20)), to_date=date_of(t),
                         topics=[ReportTopic.PLAN, ReportTopic.CRAVINGS, ReportTopic.CHECKINS, ReportTopic.EXERCISES,
                                 ReportTopic.ATTENDANCE, ReportTopic.INSIGHTS, ReportTopic.JOURNAL],
-                        locale="en-US", now=t)
+                        language=Language.ENGLISH, now=t)
     p = journal.report_preview(req)
     assert [s.id for s in p.sections] == ["overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights", "journal"]
     cravings = p.sections[2]
@@ -124,8 +123,8 @@ def test_a_report_with_every_section(journal):
 
 
 def test_csv_needs_confirmation_and_keeps_formulas_inert(journal):
-    assert "not encrypted" in keel.csv_export_warning("en-US")
-    assert "no están cifrados" in keel.csv_export_warning("es-MX")
+    assert "not encrypted" in keel.csv_export_warning(Language.ENGLISH)
+    assert "no están cifrados" in keel.csv_export_warning(Language.SPANISH)
     with pytest.raises(KeelError.InvalidInput) as e:
         journal.export_csv(False)
     assert e.value.field == "confirmed"

@@ -28,7 +28,7 @@ from keel import (
     MilestoneUnit,
     Mood,
     PageQuery,
-    PlanLanguage,
+    Language,
     RelapseStage,
     SuggestionReason,
     TriggerCategory,
@@ -129,8 +129,8 @@ def invalid_field(call):
 
 
 def test_templates_come_in_english_and_spanish_with_default_crisis_lines():
-    en = keel.plan_template(PlanLanguage.ENGLISH)
-    es = keel.plan_template(PlanLanguage.SPANISH)
+    en = keel.plan_template(Language.ENGLISH)
+    es = keel.plan_template(Language.SPANISH)
     assert en.reasons != es.reasons
     for plan in (en, es):
         assert [l.phone for l in plan.lapse_plan.crisis_lines] == ["988", "1-800-662-4357"]
@@ -150,7 +150,7 @@ def test_plan_saves_are_revisions_with_history(journal_vault):
     v = journal_vault
     assert v.current_plan() is None
     assert v.plan_history() == []
-    plan = keel.plan_template(PlanLanguage.ENGLISH)
+    plan = keel.plan_template(Language.ENGLISH)
     first = v.save_plan(plan, None, True)
     assert first.number == 1 and first.with_counselor
     assert first.plan == plan
@@ -180,7 +180,7 @@ def test_plan_saves_are_revisions_with_history(journal_vault):
 
 def test_bad_or_stale_plan_saves_name_their_field_and_write_nothing(journal_vault):
     v = journal_vault
-    plan = keel.plan_template(PlanLanguage.SPANISH)
+    plan = keel.plan_template(Language.SPANISH)
     assert invalid_field(lambda: v.save_plan(plan, 3, False)) == "based_on"
     v.save_plan(plan, None, False)
     v.save_plan(plan, 1, False)
@@ -188,19 +188,19 @@ def test_bad_or_stale_plan_saves_name_their_field_and_write_nothing(journal_vaul
     assert invalid_field(lambda: v.save_plan(plan, 1, False)) == "based_on"
     assert invalid_field(lambda: v.save_plan(plan, None, False)) == "based_on"
 
-    bad = keel.plan_template(PlanLanguage.ENGLISH)
+    bad = keel.plan_template(Language.ENGLISH)
     bad.triggers[0].name = "   "
     assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "triggers.name"
-    bad = keel.plan_template(PlanLanguage.ENGLISH)
+    bad = keel.plan_template(Language.ENGLISH)
     bad.coping_plans[0].trigger_ids = [keel.new_plan_item_id()]
     assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "coping_plans.trigger_ids"
-    bad = keel.plan_template(PlanLanguage.ENGLISH)
+    bad = keel.plan_template(Language.ENGLISH)
     bad.goals.append("x" * 201)
     assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "goals"
-    bad = keel.plan_template(PlanLanguage.ENGLISH)
+    bad = keel.plan_template(Language.ENGLISH)
     bad.contacts[0].phone = "call me maybe"
     assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "contacts.phone"
-    bad = keel.plan_template(PlanLanguage.ENGLISH)
+    bad = keel.plan_template(Language.ENGLISH)
     bad.triggers[0].id = "not-an-id"
     assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "triggers.id"
     assert len(v.plan_history()) == 2
@@ -249,7 +249,7 @@ def test_clocks_count_calendar_days_and_milestones(journal_vault):
 
 def test_cravings_add_edit_get_delete_and_page(journal_vault):
     v = journal_vault
-    plan = v.save_plan(keel.plan_template(PlanLanguage.ENGLISH), None, False).plan
+    plan = v.save_plan(keel.plan_template(Language.ENGLISH), None, False).plan
     lonely = plan.triggers[0]
     draft = craving(
         hours_ago=3,
@@ -366,7 +366,7 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
     # The lapse is logged "now" (not minutes ago) so that it falls on today's
     # UTC date at any time of day, just after midnight included.
     v = journal_vault
-    v.save_plan(keel.plan_template(PlanLanguage.ENGLISH), None, False)
+    v.save_plan(keel.plan_template(Language.ENGLISH), None, False)
     clock = v.add_clock(SobrietyClockDraft(label="Opioids", sobriety_date=days_ago(40)))
     logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.0))
     assert logged.lapse.clock_ids == [clock.id] and not logged.lapse.resets_clocks
@@ -397,7 +397,7 @@ def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     assert empty.plan_revision is None and empty.lapse_plan is None
     assert [c.phone for c in empty.crisis_contacts] == ["988", "1-800-662-4357"]
 
-    plan = keel.plan_template(PlanLanguage.ENGLISH)
+    plan = keel.plan_template(Language.ENGLISH)
     plan.contacts[0].phone = "555-0100"
     plan = v.save_plan(plan, None, True).plan
     lonely = plan.triggers[0]
@@ -441,7 +441,7 @@ def test_every_journal_call_answers_locked_when_locked(journal_vault):
     for call in (
         lambda: v.current_plan(),
         lambda: v.plan_history(),
-        lambda: v.save_plan(keel.plan_template(PlanLanguage.ENGLISH), None, False),
+        lambda: v.save_plan(keel.plan_template(Language.ENGLISH), None, False),
         lambda: v.add_craving(craving()),
         lambda: v.list_check_ins(everything()),
         lambda: v.list_clocks(now),

@@ -10,7 +10,7 @@ import time
 import pytest
 
 import keel
-from keel import CalendarDate, KeelError, Moment, NoteDraft, ReportRequest, ReportTopic
+from keel import CalendarDate, KeelError, Language, Moment, NoteDraft, ReportRequest, ReportTopic
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 VAULT_PASSPHRASE = "a long enough passphrase"
@@ -54,13 +54,13 @@ def vault(tmp_path):
     v.lock()
 
 
-def request(locale="en-US", topics=None):
+def request(language=Language.ENGLISH, topics=None):
     t = now()
     return ReportRequest(
         from_date=local_date(hours_ago(24 * 7)),
         to_date=local_date(t),
         topics=[ReportTopic.JOURNAL] if topics is None else topics,
-        locale=locale,
+        language=language,
         now=t,
     )
 
@@ -94,7 +94,7 @@ def test_preview_says_exactly_what_will_be_shared(vault):
     assert p.lines[0].startswith("Period: ")
     assert p.lines[2] == "Journal notes shared: 2 table rows, 1 paragraph"
     assert re.fullmatch(r"[0-9a-f]{64}", p.fingerprint)
-    es = vault.report_preview(request(locale="es-MX"))
+    es = vault.report_preview(request(language=Language.SPANISH))
     assert es.title == "Informe de progreso de Keel"
     assert es.lines[0].startswith("Periodo: del ")
 

@@ -12,40 +12,15 @@ use std::sync::Arc;
 
 use keel_core::RecordId;
 use keel_core::exercises::{
-    self as core_ex, ExerciseRef, Lang, Length, Options, Playback, SessionEnd, SessionStart,
-    Timeline, pattern, session,
+    self as core_ex, ExerciseRef, Length, Options, Playback, SessionEnd, SessionStart, Timeline,
+    pattern, session,
 };
 
 use crate::error::{KeelError, Result};
 use crate::logs::PageQuery;
 use crate::mirror::{all, mirror_enum};
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
-
-/// The language of titles, descriptions and cue texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum ExerciseLanguage {
-    English,
-    Spanish,
-}
-
-impl From<ExerciseLanguage> for Lang {
-    fn from(l: ExerciseLanguage) -> Self {
-        match l {
-            ExerciseLanguage::English => Lang::En,
-            ExerciseLanguage::Spanish => Lang::Es,
-        }
-    }
-}
-
-impl From<Lang> for ExerciseLanguage {
-    fn from(l: Lang) -> Self {
-        match l {
-            Lang::En => ExerciseLanguage::English,
-            Lang::Es => ExerciseLanguage::Spanish,
-        }
-    }
-}
 
 /// What kind of practice an exercise is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -174,7 +149,7 @@ mirror_enum!(core_ex::SuggestionReason => ExerciseSuggestionReason {
 /// What the participant chose for one run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct ExerciseOptions {
-    pub language: ExerciseLanguage,
+    pub language: Language,
     pub length: ExerciseLength,
 }
 
@@ -316,7 +291,7 @@ impl From<core_ex::Cue> for ExerciseCue {
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ExerciseTimeline {
     pub exercise_id: String,
-    pub language: ExerciseLanguage,
+    pub language: Language,
     pub total_ms: u64,
     pub cycles: Option<u32>,
     pub segments: Vec<ExerciseSegment>,
@@ -475,15 +450,8 @@ impl ExercisePlayer {
 
 /// The built-in library in `language`, in display order. Needs no vault.
 #[uniffi::export]
-pub fn exercise_library(language: ExerciseLanguage) -> Vec<Exercise> {
+pub fn exercise_library(language: Language) -> Vec<Exercise> {
     all(core_ex::library(language.into()))
-}
-
-/// The exercise language for a locale tag (`es-MX` -> Spanish); English
-/// for anything else.
-#[uniffi::export]
-pub fn exercise_language_for_locale(locale: String) -> ExerciseLanguage {
-    Lang::from_locale(&locale).into()
 }
 
 /// A playback started at monotonic instant `now_ms`.
@@ -675,7 +643,11 @@ pub struct ExerciseInsight {
 
 impl ExerciseInsight {
     /// The insight with its title in `lang`.
-    pub(crate) fn new(store: &keel_core::Store<'_>, i: session::Insight, lang: Lang) -> Self {
+    pub(crate) fn new(
+        store: &keel_core::Store<'_>,
+        i: session::Insight,
+        lang: keel_core::Language,
+    ) -> Self {
         ExerciseInsight {
             title: title_of(store, &i.exercise_id, lang)
                 .or_else(|| i.exercise_name.clone())
@@ -717,7 +689,11 @@ fn session_end(end: ExerciseSessionEnd) -> Result<SessionEnd> {
 }
 
 /// The title of `exercise_id` in `lang`, if it still exists.
-fn title_of(store: &keel_core::Store<'_>, exercise_id: &str, lang: Lang) -> Option<String> {
+fn title_of(
+    store: &keel_core::Store<'_>,
+    exercise_id: &str,
+    lang: keel_core::Language,
+) -> Option<String> {
     match ExerciseRef::parse("exercise_id", exercise_id).ok()? {
         ExerciseRef::BuiltIn(b) => Some(b.title(lang).to_string()),
         ExerciseRef::Custom(id) => pattern::get(store, id).ok().map(|p| p.pattern.name),
@@ -727,7 +703,7 @@ fn title_of(store: &keel_core::Store<'_>, exercise_id: &str, lang: Lang) -> Opti
 #[uniffi::export]
 impl Vault {
     /// Built-in exercises and the participant's patterns, in `language`.
-    pub fn list_exercises(&self, language: ExerciseLanguage) -> Result<ExerciseList> {
+    pub fn list_exercises(&self, language: Language) -> Result<ExerciseList> {
         let vault = self.core();
         let list = core_ex::list(&vault.store()?, language.into())?;
         Ok(ExerciseList {
@@ -737,11 +713,7 @@ impl Vault {
     }
 
     /// The exercise `exercise_id` (built-in or custom) in `language`.
-    pub fn get_exercise(
-        &self,
-        exercise_id: String,
-        language: ExerciseLanguage,
-    ) -> Result<Exercise> {
+    pub fn get_exercise(&self, exercise_id: String, language: Language) -> Result<Exercise> {
         let id = ExerciseRef::parse("exercise_id", &exercise_id)?;
         let vault = self.core();
         Ok(core_ex::describe(&vault.store()?, id, language.into())?.into())
@@ -864,7 +836,7 @@ impl Vault {
 
     /// Per exercise used: sessions, and how much cravings dropped on
     /// average when it was used (titles in `language`).
-    pub fn exercise_insights(&self, language: ExerciseLanguage) -> Result<Vec<ExerciseInsight>> {
+    pub fn exercise_insights(&self, language: Language) -> Result<Vec<ExerciseInsight>> {
         let lang = language.into();
         let vault = self.core();
         let store = vault.store()?;
@@ -881,9 +853,9 @@ impl Vault {
         now: Moment,
         craving_intensity: Option<u32>,
         high_risk_hours: Vec<u32>,
-        language: ExerciseLanguage,
+        language: Language,
     ) -> Result<ExerciseSuggestion> {
-        let lang: Lang = language.into();
+        let lang: keel_core::Language = language.into();
         let hours: Vec<u8> = high_risk_hours
             .iter()
             .map(|&h| u8::try_from(h).unwrap_or(u8::MAX))
@@ -916,7 +888,7 @@ mod tests {
     #[test]
     fn built_in_players_need_no_vault() -> Result<()> {
         let options = ExerciseOptions {
-            language: ExerciseLanguage::Spanish,
+            language: Language::Spanish,
             length: ExerciseLength::Standard,
         };
         let p = ExercisePlayer::builtin("breath.box".into(), options)?;

@@ -1,10 +1,9 @@
 //! CSV and FHIR exports across the FFI.
 
 use keel_core::export::{csv, fhir};
-use keel_core::report::Language;
 
 use crate::error::Result;
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
 
 /// One CSV file.
@@ -59,13 +58,10 @@ fn count(n: usize) -> u32 {
 }
 
 /// The warning to show, and have the participant accept, before a CSV
-/// export, in the language of `locale` (English or Spanish).
+/// export, in `language`.
 #[uniffi::export]
-pub fn csv_export_warning(locale: String) -> String {
-    match Language::from_locale(&locale) {
-        Language::Es => csv::WARNING_ES.to_string(),
-        Language::En => csv::WARNING_EN.to_string(),
-    }
+pub fn csv_export_warning(language: Language) -> String {
+    csv::warning(language.into()).to_string()
 }
 
 #[uniffi::export]

@@ -1,15 +1,14 @@
 //! Insights across the FFI: chart-ready records over a period.
 
-use keel_core::exercises::Lang;
 use keel_core::insights as core;
 
 use crate::error::Result;
-use crate::exercises::{ExerciseInsight, ExerciseLanguage};
+use crate::exercises::ExerciseInsight;
 use crate::meetings::WeekSummary;
 use crate::mirror::all;
 use crate::plan::TriggerCategory;
 use crate::sobriety::{CalendarDate, SobrietyClockStatus};
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
 
 /// Cravings on one day.
@@ -94,11 +93,11 @@ impl Vault {
         from_date: CalendarDate,
         to_date: CalendarDate,
         now: Moment,
-        language: ExerciseLanguage,
+        language: Language,
     ) -> Result<Insights> {
         let from = from_date.to_core("from_date")?;
         let to = to_date.to_core("to_date")?;
-        let lang: Lang = language.into();
+        let lang: keel_core::Language = language.into();
         let vault = self.core();
         let store = vault.store()?;
         let i = core::insights(&store, from, to, now.into())?;

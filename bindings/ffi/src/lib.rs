@@ -29,12 +29,12 @@ pub use error::KeelError;
 pub use exercises::{
     BreathingPattern, BreathingPatternDraft, BreathingPatternList, Exercise, ExerciseCategory,
     ExerciseCue, ExerciseCueKind, ExerciseDuration, ExerciseFrame, ExerciseHaptic, ExerciseInsight,
-    ExerciseLanguage, ExerciseLength, ExerciseList, ExerciseOptions, ExerciseOutlineStep,
-    ExercisePhase, ExercisePlayback, ExercisePlayer, ExerciseSegment, ExerciseSession,
-    ExerciseSessionEnd, ExerciseSessionPage, ExerciseSessionStart, ExerciseSessionStatus,
-    ExerciseSituation, ExerciseSound, ExerciseSuggestion, ExerciseSuggestionReason,
-    ExerciseTimeline, exercise_language_for_locale, exercise_library, exercise_playback_elapsed,
-    exercise_playback_pause, exercise_playback_resume, exercise_playback_start,
+    ExerciseLength, ExerciseList, ExerciseOptions, ExerciseOutlineStep, ExercisePhase,
+    ExercisePlayback, ExercisePlayer, ExerciseSegment, ExerciseSession, ExerciseSessionEnd,
+    ExerciseSessionPage, ExerciseSessionStart, ExerciseSessionStatus, ExerciseSituation,
+    ExerciseSound, ExerciseSuggestion, ExerciseSuggestionReason, ExerciseTimeline,
+    exercise_library, exercise_playback_elapsed, exercise_playback_pause, exercise_playback_resume,
+    exercise_playback_start,
 };
 pub use exports::{CsvExport, CsvFile, FhirExport, csv_export_warning};
 pub use insights::{
@@ -54,9 +54,9 @@ pub use meetings::{
 };
 pub use notes::{JournalNote, NoteDraft, NoteList};
 pub use plan::{
-    ContactRole, CopingPlan, CrisisLine, LapsePlan, Plan, PlanLanguage, PlanRevision,
-    PlanRevisionInfo, RelapseStage, RiskLevel, SupportContact, Trigger, TriggerCategory,
-    WarningSign, new_plan_item_id, plan_template,
+    ContactRole, CopingPlan, CrisisLine, LapsePlan, Plan, PlanRevision, PlanRevisionInfo,
+    RelapseStage, RiskLevel, SupportContact, Trigger, TriggerCategory, WarningSign,
+    new_plan_item_id, plan_template,
 };
 pub use report::{
     ReportFile, ReportPreview, ReportRequest, ReportSectionPreview, ReportTopic,

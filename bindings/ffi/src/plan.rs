@@ -9,7 +9,7 @@ use keel_core::plan::{self as core_plan};
 
 use crate::error::Result;
 use crate::mirror::{all, mirror_enum};
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
 
 /// The stage of relapse a warning sign belongs to (Gorski; Melemis).
@@ -62,14 +62,6 @@ pub enum ContactRole {
     Other,
 }
 mirror_enum!(core_plan::ContactRole => ContactRole { Sponsor, Counselor, Family, Peer, CrisisLine, Other });
-
-/// The languages of the guided template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum PlanLanguage {
-    English,
-    Spanish,
-}
-mirror_enum!(core_plan::Language => PlanLanguage { English, Spanish });
 
 /// A warning sign at one stage of relapse.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -334,7 +326,7 @@ impl From<core_plan::RevisionInfo> for PlanRevisionInfo {
 /// every section, with fresh ids, and the default crisis lines (988 and the
 /// SAMHSA helpline 1-800-662-4357). Edit it, then `save_plan(plan, null, ...)`.
 #[uniffi::export]
-pub fn plan_template(language: PlanLanguage) -> Result<Plan> {
+pub fn plan_template(language: Language) -> Result<Plan> {
     Ok(core_plan::template(language.into())?.into())
 }
 

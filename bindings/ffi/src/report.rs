@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use keel_core::report::{self, Language, Topic};
+use keel_core::report::{self, Topic};
 
 use crate::error::{KeelError, Result};
 use crate::mirror::mirror_enum;
 use crate::sobriety::CalendarDate;
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
 
 /// A part of the vault the participant can share.
@@ -40,8 +40,8 @@ pub struct ReportRequest {
     pub to_date: CalendarDate,
     /// The parts to include, in order.
     pub topics: Vec<ReportTopic>,
-    /// The app's locale (`es-MX`, `en-US`): Spanish for any `es`, else English.
-    pub locale: String,
+    /// The language the report is written in.
+    pub language: Language,
     /// Now, from the phone's clock and time zone; shown as "prepared".
     pub now: Moment,
 }
@@ -104,7 +104,7 @@ impl ReportRequest {
             from: self.from_date.to_core("from_date")?,
             to: self.to_date.to_core("to_date")?,
             topics: self.topics.iter().map(|t| Topic::from(*t)).collect(),
-            lang: Language::from_locale(&self.locale),
+            lang: self.language.into(),
             now: self.now.into(),
         })
     }

@@ -379,7 +379,7 @@ pub fn seed_journal(store: &Store<'_>, now: LocalInstant) -> Seeded {
     let today = now.local_date().expect("date");
     let rev = plan::save(
         store,
-        plan::template(plan::Language::English).expect("template"),
+        plan::template(plan::Language::En).expect("template"),
         None,
         true,
         now,

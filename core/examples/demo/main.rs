@@ -260,7 +260,7 @@ fn from_plan(plan: &Plan, index: usize) -> TriggerTag {
 
 /// Maria's plan: the template, made hers in a session with her counselor.
 fn marias_plan() -> Result<Plan, Error> {
-    let mut p = plan::template(Language::English)?;
+    let mut p = plan::template(Language::En)?;
     p.reasons = vec![
         "Be there for Lucas's school mornings".into(),
         "Keep my nursing license".into(),

@@ -8,7 +8,7 @@
 //!
 //! Ids are stable: sessions store them. Never rename or reuse one.
 
-use super::Lang;
+use super::Language;
 use super::timeline::Phase;
 use super::{
     Category, DurationOption, ExerciseInfo, ExerciseRef, Length, OutlineStep, Situation, Text, t,
@@ -131,12 +131,12 @@ impl BuiltIn {
     }
 
     /// The title in `lang`.
-    pub fn title(self, lang: Lang) -> &'static str {
-        lang.pick(&self.def().title)
+    pub fn title(self, lang: Language) -> &'static str {
+        lang.text(&self.def().title)
     }
 
     /// Everything the detail screen shows, in `lang`.
-    pub fn info(self, lang: Lang) -> ExerciseInfo {
+    pub fn info(self, lang: Language) -> ExerciseInfo {
         let def = self.def();
         let (durations, default_total_ms, outline, minutes_range) = match &def.script {
             Script::Breathing {
@@ -157,7 +157,7 @@ impl BuiltIn {
                     .map(|p| OutlineStep {
                         phase: p.phase,
                         duration_ms: p.ms,
-                        text: lang.pick(&p.cue).to_string(),
+                        text: lang.text(&p.cue).to_string(),
                     })
                     .collect();
                 (
@@ -186,7 +186,7 @@ impl BuiltIn {
                     .map(|s| OutlineStep {
                         phase: Phase::Guided,
                         duration_ms: s.ms,
-                        text: lang.pick(&s.cue).to_string(),
+                        text: lang.text(&s.cue).to_string(),
                     })
                     .collect();
                 (
@@ -200,9 +200,9 @@ impl BuiltIn {
         ExerciseInfo {
             id: ExerciseRef::BuiltIn(self),
             category: def.category,
-            title: lang.pick(&def.title).to_string(),
-            purpose: lang.pick(&def.purpose).to_string(),
-            when_to_use: lang.pick(&def.when).to_string(),
+            title: lang.text(&def.title).to_string(),
+            purpose: lang.text(&def.purpose).to_string(),
+            when_to_use: lang.text(&def.when).to_string(),
             situations: def.situations.to_vec(),
             source: def.source.to_string(),
             durations,
@@ -853,8 +853,8 @@ mod tests {
     #[test]
     fn every_text_is_present_and_translated() {
         for b in BuiltIn::ALL {
-            let en = b.info(Lang::En);
-            let es = b.info(Lang::Es);
+            let en = b.info(Language::En);
+            let es = b.info(Language::Es);
             for (a, b) in [
                 (&en.title, &es.title),
                 (&en.purpose, &es.purpose),
@@ -876,7 +876,7 @@ mod tests {
     #[test]
     fn guided_defaults_add_up_and_every_option_fits() {
         for b in BuiltIn::ALL {
-            let info = b.info(Lang::En);
+            let info = b.info(Language::En);
             assert!(
                 info.durations
                     .iter()

@@ -43,52 +43,8 @@ pub const MAX_CYCLES: u32 = 500;
 /// Prefix of a custom pattern's exercise id (`custom.` + its record id).
 pub const CUSTOM_PREFIX: &str = "custom.";
 
-/// The language of titles, descriptions and cue texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Spanish.
-    Es,
-}
-
-impl Lang {
-    /// Every supported language.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    /// The language for a BCP 47 locale tag such as `es-MX` or `en_US`:
-    /// Spanish for any `es` tag, English otherwise (the fallback).
-    pub fn from_locale(tag: &str) -> Lang {
-        let primary = tag
-            .trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if primary == "es" { Lang::Es } else { Lang::En }
-    }
-
-    /// Picks this language's text.
-    pub(crate) fn pick(self, text: &Text) -> &'static str {
-        match self {
-            Lang::En => text.en,
-            Lang::Es => text.es,
-        }
-    }
-}
-
-/// A text in every supported language.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Text {
-    pub en: &'static str,
-    pub es: &'static str,
-}
-
-/// Shorthand for a [`Text`] in the library's tables.
-pub(crate) const fn t(en: &'static str, es: &'static str) -> Text {
-    Text { en, es }
-}
+pub use crate::language::Language;
+pub(crate) use crate::language::{Text, t};
 
 /// What kind of practice an exercise is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -168,7 +124,7 @@ pub enum Length {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Options {
     /// The language of cue texts.
-    pub lang: Lang,
+    pub lang: Language,
     /// How long.
     pub length: Length,
 }
@@ -233,12 +189,12 @@ pub struct ExerciseList {
 
 /// The built-in library in `lang`, in display order. Needs no vault, so a
 /// shell may offer it before unlock.
-pub fn library(lang: Lang) -> Vec<ExerciseInfo> {
+pub fn library(lang: Language) -> Vec<ExerciseInfo> {
     BuiltIn::ALL.iter().map(|b| b.info(lang)).collect()
 }
 
 /// Built-in exercises and the participant's patterns, in `lang`.
-pub fn list(store: &Store<'_>, lang: Lang) -> Result<ExerciseList> {
+pub fn list(store: &Store<'_>, lang: Language) -> Result<ExerciseList> {
     let patterns = pattern::list(store)?;
     let mut exercises = library(lang);
     for saved in &patterns.patterns {
@@ -251,7 +207,7 @@ pub fn list(store: &Store<'_>, lang: Lang) -> Result<ExerciseList> {
 }
 
 /// The exercise `id` in `lang` (a custom pattern is read from the store).
-pub fn describe(store: &Store<'_>, id: ExerciseRef, lang: Lang) -> Result<ExerciseInfo> {
+pub fn describe(store: &Store<'_>, id: ExerciseRef, lang: Language) -> Result<ExerciseInfo> {
     match id {
         ExerciseRef::BuiltIn(b) => Ok(b.info(lang)),
         ExerciseRef::Custom(rid) => pattern::get(store, rid)?.pattern.info(rid, lang),
@@ -272,17 +228,6 @@ pub fn timeline(store: &Store<'_>, id: ExerciseRef, options: Options) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn locales_pick_a_language() {
-        assert_eq!(Lang::from_locale("es-MX"), Lang::Es);
-        assert_eq!(Lang::from_locale("ES_es"), Lang::Es);
-        assert_eq!(Lang::from_locale("es"), Lang::Es);
-        assert_eq!(Lang::from_locale("en-US"), Lang::En);
-        assert_eq!(Lang::from_locale("fr-FR"), Lang::En);
-        assert_eq!(Lang::from_locale(""), Lang::En);
-        assert_eq!(Lang::from_locale("est"), Lang::En);
-    }
 
     #[test]
     fn exercise_ids_round_trip() {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::library::{CUSTOM_SOURCE, CUSTOM_WHEN};
 use super::timeline::check_cycles;
 use super::{
-    Category, DurationOption, ExerciseInfo, ExerciseRef, Lang, Length, OutlineStep, Situation,
+    Category, DurationOption, ExerciseInfo, ExerciseRef, Language, Length, OutlineStep, Situation,
 };
 use crate::error::{Error, Result};
 use crate::store::{Record, RecordId, Store};
@@ -100,7 +100,7 @@ fn phase(field: &'static str, ms: u32, optional: bool) -> Result<u32> {
 }
 
 /// Seconds for display: "4", "5.45" (English) or "5,45" (Spanish).
-fn seconds(ms: u32, lang: Lang) -> String {
+fn seconds(ms: u32, lang: Language) -> String {
     let whole = ms / 1000;
     let frac = ms % 1000;
     if frac == 0 {
@@ -109,8 +109,8 @@ fn seconds(ms: u32, lang: Lang) -> String {
     let digits = format!("{frac:03}");
     let digits = digits.trim_end_matches('0');
     let sep = match lang {
-        Lang::En => '.',
-        Lang::Es => ',',
+        Language::En => '.',
+        Language::Es => ',',
     };
     format!("{whole}{sep}{digits}")
 }
@@ -150,31 +150,31 @@ impl BreathingPattern {
     }
 
     /// The pattern as a library entry in `lang`.
-    pub fn info(&self, id: RecordId, lang: Lang) -> Result<ExerciseInfo> {
+    pub fn info(&self, id: RecordId, lang: Language) -> Result<ExerciseInfo> {
         let s = |ms| seconds(ms, lang);
         let mut parts = vec![match lang {
-            Lang::En => format!("in {} s", s(self.inhale_ms)),
-            Lang::Es => format!("inhalar {} s", s(self.inhale_ms)),
+            Language::En => format!("in {} s", s(self.inhale_ms)),
+            Language::Es => format!("inhalar {} s", s(self.inhale_ms)),
         }];
         if self.hold_in_ms > 0 {
             parts.push(match lang {
-                Lang::En => format!("hold {} s", s(self.hold_in_ms)),
-                Lang::Es => format!("retener {} s", s(self.hold_in_ms)),
+                Language::En => format!("hold {} s", s(self.hold_in_ms)),
+                Language::Es => format!("retener {} s", s(self.hold_in_ms)),
             });
         }
         parts.push(match lang {
-            Lang::En => format!("out {} s", s(self.exhale_ms)),
-            Lang::Es => format!("exhalar {} s", s(self.exhale_ms)),
+            Language::En => format!("out {} s", s(self.exhale_ms)),
+            Language::Es => format!("exhalar {} s", s(self.exhale_ms)),
         });
         if self.hold_out_ms > 0 {
             parts.push(match lang {
-                Lang::En => format!("pause {} s", s(self.hold_out_ms)),
-                Lang::Es => format!("pausa {} s", s(self.hold_out_ms)),
+                Language::En => format!("pause {} s", s(self.hold_out_ms)),
+                Language::Es => format!("pausa {} s", s(self.hold_out_ms)),
             });
         }
         let purpose = match lang {
-            Lang::En => format!("Your own rhythm: {}.", parts.join(", ")),
-            Lang::Es => format!("Tu propio ritmo: {}.", parts.join(", ")),
+            Language::En => format!("Your own rhythm: {}.", parts.join(", ")),
+            Language::Es => format!("Tu propio ritmo: {}.", parts.join(", ")),
         };
         let timeline = super::Timeline::for_pattern(
             id,
@@ -200,9 +200,9 @@ impl BreathingPattern {
             category: Category::Breathing,
             title: self.name.clone(),
             purpose,
-            when_to_use: lang.pick(&CUSTOM_WHEN).to_string(),
+            when_to_use: lang.text(&CUSTOM_WHEN).to_string(),
             situations: vec![Situation::Anytime],
-            source: lang.pick(&CUSTOM_SOURCE).to_string(),
+            source: lang.text(&CUSTOM_SOURCE).to_string(),
             durations: vec![DurationOption {
                 length: Length::Cycles(self.cycles),
                 total_ms: self.total_ms(),
@@ -353,7 +353,7 @@ mod tests {
         );
         assert_eq!(t.segments.len(), 18, "the zero hold is left out");
 
-        let info = exercises::describe(&s, ExerciseRef::Custom(a.id), Lang::Es).unwrap();
+        let info = exercises::describe(&s, ExerciseRef::Custom(a.id), Language::Es).unwrap();
         assert_eq!(info.title, "Slow square");
         assert_eq!(
             info.purpose,
@@ -361,12 +361,12 @@ mod tests {
         );
         assert_eq!(info.outline.len(), 3);
         assert_eq!(info.outline[2].text, "Exhala");
-        let en = a.pattern.info(a.id, Lang::En).unwrap();
+        let en = a.pattern.info(a.id, Language::En).unwrap();
         assert_eq!(
             en.purpose,
             "Your own rhythm: in 5 s, hold 2.5 s, out 5.45 s."
         );
-        let all = exercises::list(&s, Lang::En).unwrap();
+        let all = exercises::list(&s, Language::En).unwrap();
         assert_eq!(all.exercises.len(), exercises::BuiltIn::ALL.len() + 2);
         assert_eq!(all.exercises.last().unwrap().id, ExerciseRef::Custom(a.id));
 

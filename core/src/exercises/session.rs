@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ExerciseRef, Lang, Length, Options};
+use super::{ExerciseRef, Language, Length, Options};
 use crate::error::{Error, Result};
 use crate::store::{PageRequest, Record, RecordId, Store, Timed};
 use crate::time::LocalInstant;
@@ -173,7 +173,7 @@ pub fn start(store: &Store<'_>, start: SessionStart, now: LocalInstant) -> Resul
         store,
         start.exercise,
         Options {
-            lang: Lang::En,
+            lang: Language::En,
             length: start.length,
         },
     )?;

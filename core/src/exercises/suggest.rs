@@ -16,7 +16,7 @@
 use chrono::Timelike;
 
 use super::session::Insight;
-use super::{BuiltIn, ExerciseRef, Lang, Text, t};
+use super::{BuiltIn, ExerciseRef, Language, Text, t};
 use crate::error::{Error, Result};
 use crate::time::LocalInstant;
 
@@ -61,7 +61,7 @@ pub enum SuggestionReason {
 
 impl SuggestionReason {
     /// One line the Today screen shows under the suggestion.
-    pub fn text(self, lang: Lang) -> &'static str {
+    pub fn text(self, lang: Language) -> &'static str {
         let text: Text = match self {
             SuggestionReason::HelpedBefore => t(
                 "This has helped you with cravings before.",
@@ -91,7 +91,7 @@ impl SuggestionReason {
                 "Ayuda a tu cuerpo a prepararse para dormir.",
             ),
         };
-        lang.pick(&text)
+        lang.text(&text)
     }
 }
 
@@ -301,8 +301,8 @@ mod tests {
             Evening,
             Night,
         ] {
-            assert!(!r.text(Lang::En).is_empty());
-            assert_ne!(r.text(Lang::En), r.text(Lang::Es));
+            assert!(!r.text(Language::En).is_empty());
+            assert_ne!(r.text(Language::En), r.text(Language::Es));
         }
     }
 }

@@ -13,7 +13,7 @@ use super::library::{
     CUSTOM_EXHALE, CUSTOM_HOLD, CUSTOM_INHALE, CUSTOM_REST, PhaseDef, Script, StepDef,
 };
 use super::pattern::BreathingPattern;
-use super::{BuiltIn, ExerciseRef, Lang, Length, MAX_CYCLES, MAX_EXERCISE_MS, Options};
+use super::{BuiltIn, ExerciseRef, Language, Length, MAX_CYCLES, MAX_EXERCISE_MS, Options};
 use crate::error::{Error, Result};
 use crate::store::RecordId;
 
@@ -148,7 +148,7 @@ pub struct Timeline {
     /// Which exercise.
     pub exercise: ExerciseRef,
     /// The language of the texts.
-    pub lang: Lang,
+    pub lang: Language,
     /// Its length in ms (> 0).
     pub total_ms: u64,
     /// How many breathing cycles, for breathing exercises.
@@ -306,7 +306,7 @@ impl Timeline {
             } => {
                 let phases: Vec<(Phase, u64, &'static str)> = phases
                     .iter()
-                    .map(|p: &PhaseDef| (p.phase, p.ms, lang.pick(&p.cue)))
+                    .map(|p: &PhaseDef| (p.phase, p.ms, lang.text(&p.cue)))
                     .collect();
                 let cycle_ms = phases.iter().map(|p| p.1).sum();
                 let cycles = resolve_cycles(options.length, *default_cycles, cycle_ms)?;
@@ -329,7 +329,7 @@ impl Timeline {
                 let steps: Vec<(u64, &'static str)> = lengths
                     .into_iter()
                     .zip(steps.iter())
-                    .map(|(ms, s)| (ms, lang.pick(&s.cue)))
+                    .map(|(ms, s)| (ms, lang.text(&s.cue)))
                     .collect();
                 Ok(Timeline::guided(id, lang, &steps))
             }
@@ -352,7 +352,7 @@ impl Timeline {
         ]
         .into_iter()
         .filter(|(_, ms, _)| *ms > 0)
-        .map(|(phase, ms, text)| (phase, u64::from(ms), lang.pick(text)))
+        .map(|(phase, ms, text)| (phase, u64::from(ms), lang.text(text)))
         .collect();
         let cycle_ms: u64 = phases.iter().map(|p| p.1).sum();
         if phases.is_empty() || cycle_ms == 0 {
@@ -371,7 +371,7 @@ impl Timeline {
     /// non-empty, checked by the callers).
     fn breathing(
         exercise: ExerciseRef,
-        lang: Lang,
+        lang: Language,
         phases: &[(Phase, u64, &'static str)],
         cycles: u32,
     ) -> Timeline {
@@ -427,7 +427,7 @@ impl Timeline {
     }
 
     /// Guided steps of the given lengths (non-empty).
-    fn guided(exercise: ExerciseRef, lang: Lang, steps: &[(u64, &'static str)]) -> Timeline {
+    fn guided(exercise: ExerciseRef, lang: Language, steps: &[(u64, &'static str)]) -> Timeline {
         let mut at = 0u64;
         let segments = steps
             .iter()
@@ -450,7 +450,7 @@ impl Timeline {
 
     fn from_segments(
         exercise: ExerciseRef,
-        lang: Lang,
+        lang: Language,
         cycles: Option<u32>,
         segments: Vec<Segment>,
     ) -> Timeline {
@@ -551,7 +551,7 @@ mod tests {
 
     fn opts(length: Length) -> Options {
         Options {
-            lang: Lang::En,
+            lang: Language::En,
             length,
         }
     }
@@ -724,7 +724,7 @@ mod tests {
     #[test]
     fn every_allowed_length_gives_steps_of_at_least_five_seconds() {
         for b in BuiltIn::ALL {
-            let info = b.info(Lang::Es);
+            let info = b.info(Language::Es);
             let lengths: Vec<Length> = match info.minutes_range {
                 Some((lo, hi)) => (lo..=hi).map(Length::Minutes).collect(),
                 None => info.durations.iter().map(|d| d.length).collect(),
@@ -733,7 +733,7 @@ mod tests {
                 let t = Timeline::builtin(
                     b,
                     Options {
-                        lang: Lang::Es,
+                        lang: Language::Es,
                         length,
                     },
                 )
@@ -756,7 +756,7 @@ mod tests {
         let t = Timeline::builtin(
             BuiltIn::Box,
             Options {
-                lang: Lang::Es,
+                lang: Language::Es,
                 length: Length::Standard,
             },
         )
@@ -789,13 +789,13 @@ mod tests {
             "valid length",
             |(i, choice, es)| {
                 let b = BuiltIn::ALL[i];
-                let info = b.info(Lang::En);
+                let info = b.info(Language::En);
                 let length = match (choice, info.minutes_range) {
                     (0, _) => Length::Standard,
                     (_, Some((lo, hi))) => Length::Minutes(lo + choice % (hi - lo + 1)),
                     (_, None) => Length::Cycles(choice * 3),
                 };
-                let lang = if es { Lang::Es } else { Lang::En };
+                let lang = if es { Language::Es } else { Language::En };
                 Timeline::builtin(b, Options { lang, length }).ok()
             },
         );

@@ -10,20 +10,27 @@ use serde::Serialize;
 use super::oldest_first;
 use crate::error::{Error, Result};
 use crate::exercises::session::Session;
+use crate::language::{Language, Text, t};
 use crate::logs::{CheckIn, Craving, Encounter, Lapse, TriggerTag};
 use crate::meetings::attendance::Attendance;
 use crate::store::Store;
 use crate::time::LocalInstant;
 
 /// What the shells must show, and the participant accept, before a CSV
-/// export (English).
-pub const WARNING_EN: &str = "CSV files are not encrypted. Anyone who can open them can read \
-    your cravings, check-ins and attendance. Keep them on a device only you use, and delete \
-    them when you are done.";
-/// The same warning in Spanish.
-pub const WARNING_ES: &str = "Los archivos CSV no están cifrados. Cualquiera que pueda abrirlos \
-    puede leer sus antojos, registros diarios y asistencia. Guárdelos en un dispositivo que solo \
-    use usted y bórrelos cuando termine.";
+/// export.
+pub const WARNING: Text = t(
+    "CSV files are not encrypted. Anyone who can open them can read your cravings, \
+     check-ins and attendance. Keep them on a device only you use, and delete them when \
+     you are done.",
+    "Los archivos CSV no están cifrados. Cualquier persona que pueda abrirlos puede leer \
+     tus ganas de consumir, tus registros diarios y tu asistencia. Guárdalos en un \
+     dispositivo que solo uses tú y bórralos cuando termines.",
+);
+
+/// The warning in `lang`.
+pub fn warning(lang: Language) -> &'static str {
+    lang.text(&WARNING)
+}
 
 /// One CSV file.
 #[derive(Clone, PartialEq, Eq)]

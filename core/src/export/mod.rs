@@ -2,7 +2,7 @@
 //!
 //! - [`csv`]: one CSV file per log type, for spreadsheets. **Not
 //!   encrypted**: the core refuses unless the call confirms the participant
-//!   saw the warning ([`csv::WARNING_EN`]);
+//!   saw the warning ([`csv::WARNING`]);
 //! - [`fhir`]: a FHIR R4 `Bundle` (Observations for craving intensity and
 //!   check-ins, Encounters for attendance) a program can import into its EHR.
 //!

@@ -103,7 +103,7 @@ fn stored<T: Derived>(s: &Store<'_>) -> T {
 fn cravings_round_trip_with_plan_triggers_resolved() {
     let (_d, v) = vault();
     let s = v.store().unwrap();
-    let plan = crate::plan::save(&s, template(Language::English).unwrap(), None, false, NOW)
+    let plan = crate::plan::save(&s, template(Language::En).unwrap(), None, false, NOW)
         .unwrap()
         .plan;
     let lonely = &plan.triggers[0];
@@ -197,8 +197,7 @@ fn cravings_round_trip_with_plan_triggers_resolved() {
 fn plan_items_dropped_later_stay_valid_on_their_entries() {
     let (_d, v) = vault();
     let s = v.store().unwrap();
-    let rev =
-        crate::plan::save(&s, template(Language::English).unwrap(), None, false, NOW).unwrap();
+    let rev = crate::plan::save(&s, template(Language::En).unwrap(), None, false, NOW).unwrap();
     let id = rev.plan.triggers[0].id.clone();
     let saved = add(&s, craving(hours_ago(1), 5, vec![plan_trigger(&id)]), NOW).unwrap();
     let mut smaller = rev.plan.clone();

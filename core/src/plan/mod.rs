@@ -25,6 +25,6 @@ use crate::store::Store;
 pub(crate) fn lapse_plan_in(store: &Store<'_>) -> Result<LapsePlan> {
     match revisions::current_in(store)? {
         Some(rev) => Ok(rev.plan.lapse_plan),
-        None => Ok(template(Language::English)?.lapse_plan),
+        None => Ok(template(Language::En)?.lapse_plan),
     }
 }

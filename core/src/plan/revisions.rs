@@ -201,7 +201,7 @@ mod tests {
         let s = v.store().unwrap();
         assert!(current(&s).unwrap().is_none());
         assert!(history(&s).unwrap().is_empty());
-        let first = save(&s, template(Language::English).unwrap(), None, true, NOW).unwrap();
+        let first = save(&s, template(Language::En).unwrap(), None, true, NOW).unwrap();
         assert_eq!(first.number, 1);
         let mut edited = first.plan.clone();
         edited.reasons.push("Run a 5k".into());
@@ -228,7 +228,7 @@ mod tests {
     fn stale_saves_are_refused_and_write_nothing() {
         let (_d, v) = vault();
         let s = v.store().unwrap();
-        let plan = template(Language::Spanish).unwrap();
+        let plan = template(Language::Es).unwrap();
         let field = |r: Result<PlanRevision>| match r {
             Err(Error::InvalidInput { field, .. }) => field,
             other => panic!("expected invalid input, got {other:?}"),
@@ -255,7 +255,7 @@ mod tests {
     fn a_lost_index_is_rebuilt() {
         let (_d, v) = vault();
         let s = v.store().unwrap();
-        let plan = template(Language::English).unwrap();
+        let plan = template(Language::En).unwrap();
         save(&s, plan.clone(), None, false, NOW).unwrap();
         save(&s, plan.clone(), Some(1), true, NOW).unwrap();
         let heads = s.list::<PlanHead>().unwrap();

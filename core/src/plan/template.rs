@@ -5,34 +5,26 @@
 //! The crisis lines are the US defaults (988 and the SAMHSA National Helpline)
 //! and are meant to be changed by participants in other countries.
 
-use serde::{Deserialize, Serialize};
-
 use super::model::{
     ContactRole, CopingPlan, CrisisLine, LapsePlan, Plan, RelapseStage, RiskLevel, SupportContact,
     Trigger, TriggerCategory, WarningSign, new_item_id,
 };
 use crate::error::Result;
-
-/// The languages the template is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Language {
-    English,
-    Spanish,
-}
+pub use crate::language::Language;
 
 /// The default crisis lines (US): the 988 Suicide & Crisis Lifeline (call or
 /// text) and the SAMHSA National Helpline, 1-800-662-4357.
 pub fn default_crisis_lines(lang: Language) -> Vec<CrisisLine> {
     let (lifeline, lifeline_note, samhsa, samhsa_note) = match lang {
-        Language::English => (
+        Language::En => (
             "988 Suicide & Crisis Lifeline",
             "Call or text, 24/7",
             "SAMHSA National Helpline",
             "Free, confidential treatment referral, 24/7, English and Spanish",
         ),
-        Language::Spanish => (
+        Language::Es => (
             "988 Línea de Prevención del Suicidio y Crisis",
-            "Llame o envíe un mensaje de texto, 24/7",
+            "Llama o envía un mensaje de texto, 24/7",
             "Línea Nacional de Ayuda de SAMHSA",
             "Gratuita y confidencial, 24/7, en inglés y español",
         ),
@@ -290,8 +282,8 @@ const SPANISH: Texts = Texts {
 /// A fresh plan with example entries, with new random item ids.
 pub fn template(lang: Language) -> Result<Plan> {
     let t = match lang {
-        Language::English => &ENGLISH,
-        Language::Spanish => &SPANISH,
+        Language::En => &ENGLISH,
+        Language::Es => &SPANISH,
     };
     let strings = |items: &[&str]| items.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
     let triggers = t
@@ -359,7 +351,7 @@ mod tests {
 
     #[test]
     fn templates_are_valid_plans_in_both_languages() {
-        for lang in [Language::English, Language::Spanish] {
+        for lang in [Language::En, Language::Es] {
             let plan = template(lang).unwrap();
             assert_eq!(plan.clone().validated().unwrap(), plan);
             assert_eq!(plan.lapse_plan.crisis_lines[0].phone, "988");
@@ -375,13 +367,13 @@ mod tests {
             assert!(plan.triggers.iter().any(|t| t.category.is_internal()));
             assert!(plan.triggers.iter().any(|t| !t.category.is_internal()));
         }
-        let en = template(Language::English).unwrap();
-        let es = template(Language::Spanish).unwrap();
+        let en = template(Language::En).unwrap();
+        let es = template(Language::Es).unwrap();
         assert_ne!(en.reasons, es.reasons);
         // Every template has fresh ids.
         assert_ne!(
             en.triggers[0].id,
-            template(Language::English).unwrap().triggers[0].id
+            template(Language::En).unwrap().triggers[0].id
         );
     }
 }

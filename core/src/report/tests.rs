@@ -217,7 +217,7 @@ fn full_vault() -> (tempfile::TempDir, Vault) {
         let s = v.store().unwrap();
         crate::plan::save(
             &s,
-            crate::plan::template(crate::plan::Language::English).unwrap(),
+            crate::plan::template(crate::plan::Language::En).unwrap(),
             None,
             true,
             NOW,

@@ -55,7 +55,7 @@ fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
     let now = local(2025, 11, 24, 9, 0, -5);
     let rev = plan::save(
         &s,
-        template(crate::plan::Language::English).unwrap(),
+        template(crate::plan::Language::En).unwrap(),
         None,
         true,
         now,
@@ -160,7 +160,7 @@ fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
 
 #[test]
 fn crisis_contacts_include_reachable_supporters() {
-    let mut p = template(crate::plan::Language::Spanish).unwrap();
+    let mut p = template(crate::plan::Language::Es).unwrap();
     p.contacts[0].phone = "555-0100".into();
     p.contacts.push(crate::plan::SupportContact {
         name: "Mom".into(),
@@ -242,7 +242,7 @@ fn a_lapse_shows_the_lapse_plan_for_two_days_and_resets_if_chosen() {
     let (clock, _) = sobriety::add(&s, "Opioids", date(2025, 9, 1), now).unwrap();
     plan::save(
         &s,
-        template(crate::plan::Language::English).unwrap(),
+        template(crate::plan::Language::En).unwrap(),
         None,
         false,
         now,

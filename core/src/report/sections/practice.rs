@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 
 use super::{fact, local_parts, one_decimal, table};
 use crate::error::Result;
+use crate::exercises::BuiltIn;
 use crate::exercises::session::{Session, SessionStatus, insights_of};
-use crate::exercises::{BuiltIn, Lang};
 use crate::insights::in_days;
 use crate::report::document::{Block, Section, SectionId};
 use crate::report::text::{Label, Language, Words};
@@ -16,10 +16,6 @@ fn exercise_name(id: &str, custom: Option<&String>, lang: Language) -> String {
     if let Some(name) = custom {
         return name.clone();
     }
-    let lang = match lang {
-        Language::En => Lang::En,
-        Language::Es => Lang::Es,
-    };
     BuiltIn::ALL
         .iter()
         .find(|b| b.id() == id)

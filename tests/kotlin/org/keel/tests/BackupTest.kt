@@ -14,6 +14,7 @@ import org.keel.core.CalendarDate
 import org.keel.core.KeelException
 import org.keel.core.Moment
 import org.keel.core.NoteDraft
+import org.keel.core.Language
 import org.keel.core.ReportRequest
 import org.keel.core.ReportTopic
 import org.keel.core.RestoreMode
@@ -152,7 +153,7 @@ class BackupTest {
     @Test
     fun reportPreviewThenEncryptedPage() {
         val now = at()
-        val request = ReportRequest(date(at(minutesAgo = 60 * 24 * 7)), date(now), listOf(ReportTopic.JOURNAL), "es-MX", now)
+        val request = ReportRequest(date(at(minutesAgo = 60 * 24 * 7)), date(now), listOf(ReportTopic.JOURNAL), Language.SPANISH, now)
         val preview = oldPhone.reportPreview(request)
         assertEquals("Informe de progreso de Keel", preview.title)
         assertEquals(listOf("overview", "journal"), preview.sections.map { it.id })

@@ -14,7 +14,7 @@ import org.keel.core.BreathingPatternDraft
 import org.keel.core.ExerciseCategory
 import org.keel.core.ExerciseCueKind
 import org.keel.core.ExerciseHaptic
-import org.keel.core.ExerciseLanguage
+import org.keel.core.Language
 import org.keel.core.ExerciseLength
 import org.keel.core.ExerciseOptions
 import org.keel.core.ExercisePhase
@@ -29,7 +29,7 @@ import org.keel.core.KeelException
 import org.keel.core.Moment
 import org.keel.core.PageQuery
 import org.keel.core.Vault
-import org.keel.core.exerciseLanguageForLocale
+import org.keel.core.languageForLocale
 import org.keel.core.exerciseLibrary
 import org.keel.core.exercisePlaybackElapsed
 import org.keel.core.exercisePlaybackPause
@@ -51,8 +51,8 @@ class ExercisesTest {
     private val minute = 60_000L
     private val hour = 60 * minute
     private val newYork = -300
-    private val en = ExerciseLanguage.ENGLISH
-    private val es = ExerciseLanguage.SPANISH
+    private val en = Language.ENGLISH
+    private val es = Language.SPANISH
     private val cravingId = "ab".repeat(16)
     private val builtIn = listOf(
         "breath.box", "breath.4-7-8", "breath.coherent", "breath.sigh", "breath.extended-exhale",
@@ -74,7 +74,7 @@ class ExercisesTest {
     private fun at(minutesAgo: Double = 0.0) =
         Moment(System.currentTimeMillis() - (minutesAgo * minute).toLong(), newYork)
 
-    private fun options(length: ExerciseLength = ExerciseLength.Standard, language: ExerciseLanguage = en) =
+    private fun options(length: ExerciseLength = ExerciseLength.Standard, language: Language = en) =
         ExerciseOptions(language, length)
 
     private fun pattern(
@@ -146,8 +146,8 @@ class ExercisesTest {
         assertEquals(ExerciseLength.Minutes(5u), surfing.durations[0].length)
         assertTrue(surfing.source.contains("Marlatt"))
 
-        assertEquals(es, exerciseLanguageForLocale("es-AR"))
-        assertEquals(en, exerciseLanguageForLocale("de-DE"))
+        assertEquals(es, languageForLocale("es-AR"))
+        assertEquals(en, languageForLocale("de-DE"))
     }
 
     @Test

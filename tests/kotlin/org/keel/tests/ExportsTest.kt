@@ -15,7 +15,7 @@ import org.keel.core.CopingTag
 import org.keel.core.CravingDraft
 import org.keel.core.CravingOutcome
 import org.keel.core.EntryContext
-import org.keel.core.ExerciseLanguage
+import org.keel.core.Language
 import org.keel.core.Halt
 import org.keel.core.KeelException
 import org.keel.core.Moment
@@ -73,13 +73,13 @@ class ExportsTest {
     @Test
     fun insightsAndTheFullReport() {
         val now = at(0.0)
-        val insights = vault.insights(date(at(24.0 * 10)), date(now), now, ExerciseLanguage.ENGLISH)
+        val insights = vault.insights(date(at(24.0 * 10)), date(now), now, Language.ENGLISH)
         assertEquals(168, insights.heatMap.size)
         assertEquals(3u, insights.days.sumOf { it.cravings })
         assertEquals("Payday", insights.topTriggers.single().name)
         assertEquals(3u, insights.coping.single().worked)
         try {
-            vault.insights(date(now), date(at(24.0 * 10)), now, ExerciseLanguage.ENGLISH)
+            vault.insights(date(now), date(at(24.0 * 10)), now, Language.ENGLISH)
             fail("a reversed period was accepted")
         } catch (e: KeelException.InvalidInput) {
             assertEquals("period", e.field)
@@ -88,7 +88,7 @@ class ExportsTest {
         val request = ReportRequest(
             date(at(24.0 * 10)), date(now),
             listOf(ReportTopic.PLAN, ReportTopic.CRAVINGS, ReportTopic.CHECKINS, ReportTopic.EXERCISES, ReportTopic.ATTENDANCE, ReportTopic.INSIGHTS),
-            "en-US", now,
+            Language.ENGLISH, now,
         )
         val preview = vault.reportPreview(request)
         assertEquals(listOf("overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights"), preview.sections.map { it.id })
@@ -96,7 +96,7 @@ class ExportsTest {
 
     @Test
     fun csvNeedsConfirmationAndFhirIsABundle() {
-        assertTrue(csvExportWarning("en-US").contains("not encrypted"))
+        assertTrue(csvExportWarning(Language.ENGLISH).contains("not encrypted"))
         try {
             vault.exportCsv(false)
             fail("an unconfirmed CSV export was allowed")

@@ -29,7 +29,7 @@ import org.keel.core.Moment
 import org.keel.core.MilestoneUnit
 import org.keel.core.Mood
 import org.keel.core.PageQuery
-import org.keel.core.PlanLanguage
+import org.keel.core.Language
 import org.keel.core.RelapseStage
 import org.keel.core.RiskLevel
 import org.keel.core.SuggestionReason
@@ -124,8 +124,8 @@ class JournalTest {
 
     @Test
     fun templatesAndPlanRevisions() {
-        val en = planTemplate(PlanLanguage.ENGLISH)
-        val es = planTemplate(PlanLanguage.SPANISH)
+        val en = planTemplate(Language.ENGLISH)
+        val es = planTemplate(Language.SPANISH)
         assertTrue(en.reasons != es.reasons)
         assertEquals(listOf("988", "1-800-662-4357"), es.lapsePlan.crisisLines.map { it.phone })
         assertEquals(RelapseStage.values().toSet(), en.warningSigns.map { it.stage }.toSet())
@@ -186,7 +186,7 @@ class JournalTest {
 
     @Test
     fun cravingsEncountersAndCheckIns() {
-        val plan = vault.savePlan(planTemplate(PlanLanguage.ENGLISH), null, false).plan
+        val plan = vault.savePlan(planTemplate(Language.ENGLISH), null, false).plan
         val lonely = plan.triggers[0]
         val saved = vault.addCraving(
             craving(
@@ -259,7 +259,7 @@ class JournalTest {
         assertNull(empty.planRevision)
         assertEquals(listOf("988", "1-800-662-4357"), empty.crisisContacts.map { it.phone })
 
-        val template = planTemplate(PlanLanguage.ENGLISH)
+        val template = planTemplate(Language.ENGLISH)
         val withPhone = template.copy(contacts = template.contacts.mapIndexed { i, c -> if (i == 0) c.copy(phone = "555-0100") else c })
         val plan = vault.savePlan(withPhone, null, true).plan
         val lonely = plan.triggers[0]
