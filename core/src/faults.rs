@@ -104,6 +104,7 @@ fn a_full_disk_during_a_restore_writes_nothing_and_the_retry_restores_all() {
                 sleep_minutes: None,
                 intention: String::new(),
                 any_use: false,
+                halt: Default::default(),
                 notes: String::new(),
             },
             NOW,

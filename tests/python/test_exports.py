@@ -75,7 +75,8 @@ def journal(tmp_path):
             notes=FORMULA if i == 0 else "<script>alert(1)</script>"))
     for i in range(3):
         v.add_check_in(CheckInDraft(at=at(24 * i + 2), mood=Mood.OKAY, craving_level=3, sleep_minutes=450,
-                                    intention="-1 drink is still a drink", any_use=False, notes=""))
+                                    intention="-1 drink is still a drink", any_use=False,
+                                    halt=Halt(hungry=False, angry=False, lonely=False, tired=False), notes=""))
     start = datetime.date.today() - datetime.timedelta(days=21)
     m = v.add_meeting(MeetingDraft(
         name="Evening IOP group", kind=MeetingKind.IOP_GROUP(),

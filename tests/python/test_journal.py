@@ -99,6 +99,7 @@ def check_in(hours_ago=0.5, **kw):
         sleep_minutes=kw.get("sleep_minutes", 420),
         intention=kw.get("intention", "Call Sam after work"),
         any_use=False,
+        halt=kw.get("halt", Halt(hungry=False, angry=False, lonely=False, tired=False)),
         notes="",
     )
 
@@ -353,8 +354,10 @@ def test_encounters_and_check_ins(journal_vault):
     v.delete_encounter(enc.id)
     assert v.list_encounters(everything()).total == 0
 
-    ci = v.add_check_in(check_in(mood=Mood.VERY_GOOD, sleep_minutes=None))
+    ci = v.add_check_in(check_in(mood=Mood.VERY_GOOD, sleep_minutes=None,
+                                 halt=Halt(hungry=True, angry=False, lonely=True, tired=False)))
     assert ci.mood == Mood.VERY_GOOD and ci.sleep_minutes is None
+    assert ci.halt == Halt(hungry=True, angry=False, lonely=True, tired=False)
     assert v.get_check_in(ci.id) == ci
     assert v.update_check_in(ci.id, check_in(craving_level=6)).craving_level == 6
     assert v.list_check_ins(everything()).items[0].id == ci.id

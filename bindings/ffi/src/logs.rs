@@ -336,6 +336,8 @@ pub struct CheckInDraft {
     pub intention: String,
     /// Whether any use happened.
     pub any_use: bool,
+    /// Hungry, angry, lonely, tired right now.
+    pub halt: Halt,
     pub notes: String,
 }
 
@@ -349,6 +351,7 @@ pub struct CheckIn {
     pub sleep_minutes: Option<u32>,
     pub intention: String,
     pub any_use: bool,
+    pub halt: Halt,
     pub notes: String,
 }
 
@@ -369,6 +372,7 @@ impl From<CheckInDraft> for core_logs::CheckIn {
             sleep_minutes: d.sleep_minutes,
             intention: d.intention,
             any_use: d.any_use,
+            halt: d.halt.into(),
             notes: d.notes,
         }
     }
@@ -385,6 +389,7 @@ impl From<Saved<core_logs::CheckIn>> for CheckIn {
             sleep_minutes: e.sleep_minutes,
             intention: e.intention,
             any_use: e.any_use,
+            halt: e.halt.into(),
             notes: e.notes,
         }
     }

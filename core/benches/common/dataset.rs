@@ -119,6 +119,7 @@ pub fn journal(plan: &Plan, alcohol: RecordId, today: NaiveDate) -> Vec<Gen> {
             sleep_minutes: Some(360 + rng.below(120) as u32),
             intention: "Go to the 7 pm meeting and call Sam".into(),
             any_use: false,
+            halt: Default::default(),
             notes: String::new(),
         }));
         let lapse_day = d % 61 == 30;
@@ -194,6 +195,7 @@ pub fn journal(plan: &Plan, alcohol: RecordId, today: NaiveDate) -> Vec<Gen> {
         sleep_minutes: Some(450),
         intention: "Walk after lunch".into(),
         any_use: false,
+        halt: Default::default(),
         notes: String::new(),
     }));
     out

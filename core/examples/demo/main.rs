@@ -304,6 +304,7 @@ fn marias_days(plan: &Plan, alcohol: keel_core::RecordId, now: LocalInstant) -> 
                 ][dice.roll(3) as usize]
                     .into(),
                 any_use: back == lapse_day - 1,
+                halt: Default::default(),
                 notes: String::new(),
             }));
         }

@@ -124,6 +124,7 @@ fn insights_over_two_weeks() {
                 sleep_minutes: sleep,
                 intention: String::new(),
                 any_use: false,
+                halt: Default::default(),
                 notes: String::new(),
             },
             now,

@@ -1,12 +1,13 @@
-//! Daily check-ins: mood, craving level, sleep, a one-line intention or
-//! pledge for the day, and whether any use happened.
+//! Daily check-ins: mood, craving level, sleep, HALT (hungry, angry,
+//! lonely, tired), a one-line intention or pledge for the day, and whether
+//! any use happened.
 //!
 //! Several check-ins on one day are allowed (a morning and an evening one);
 //! the Today screen counts the day as checked in once any exists.
 
 use serde::{Deserialize, Serialize};
 
-use super::{Check, Entry, EntryKind, Mood, level, notes};
+use super::{Check, Entry, EntryKind, Halt, Mood, level, notes};
 use crate::error::{Error, Result};
 use crate::store::{Record, RecordId, Timed};
 use crate::summary::recent::Brief;
@@ -29,6 +30,10 @@ pub struct CheckIn {
     pub intention: String,
     /// Whether any use happened since the last check-in.
     pub any_use: bool,
+    /// HALT, as for cravings. Check-ins saved before HALT was asked read
+    /// as "none of the four".
+    #[serde(default)]
+    pub halt: Halt,
     pub notes: String,
 }
 
@@ -63,6 +68,7 @@ impl Entry for CheckIn {
             sleep_minutes: self.sleep_minutes,
             intention: optional_text("intention", &self.intention, SHORT_TEXT_MAX)?,
             any_use: self.any_use,
+            halt: self.halt,
             notes: notes("notes", &self.notes)?,
         })
     }

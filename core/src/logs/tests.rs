@@ -70,6 +70,7 @@ pub(crate) fn checkin(at: LocalInstant) -> CheckIn {
         sleep_minutes: Some(420),
         intention: "Call Sam".into(),
         any_use: false,
+        halt: Default::default(),
         notes: String::new(),
     }
 }
@@ -636,4 +637,63 @@ fn a_damaged_entry_can_be_deleted_and_the_summaries_follow() {
     assert_summaries_match(&s);
     let recent: Recent = stored(&s);
     assert_eq!(recent.ring(EntryKind::Craving).total, 1);
+}
+
+/// A check-in as saved before HALT was part of it.
+#[derive(Serialize, Deserialize)]
+struct CheckInBeforeHalt {
+    at: LocalInstant,
+    mood: Mood,
+    craving_level: u8,
+    sleep_minutes: Option<u32>,
+    intention: String,
+    any_use: bool,
+    notes: String,
+}
+
+impl Record for CheckInBeforeHalt {
+    const COLLECTION: &'static str = CheckIn::COLLECTION;
+    const NOUN: &'static str = "check-in";
+}
+
+#[test]
+fn check_ins_carry_halt_and_old_ones_still_read() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let old = s
+        .insert(&CheckInBeforeHalt {
+            at: hours_ago(30),
+            mood: Mood::Okay,
+            craving_level: 3,
+            sleep_minutes: Some(400),
+            intention: "Call Sam".into(),
+            any_use: false,
+            notes: String::new(),
+        })
+        .unwrap();
+    let read = get::<CheckIn>(&s, old).unwrap().entry;
+    assert_eq!(read.halt, Halt::default());
+    assert_eq!(read.intention, "Call Sam");
+
+    let mut draft = checkin(hours_ago(1));
+    draft.halt = Halt {
+        hungry: true,
+        angry: false,
+        lonely: true,
+        tired: true,
+    };
+    let saved = add(&s, draft.clone(), NOW).unwrap();
+    assert_eq!(get::<CheckIn>(&s, saved.id).unwrap().entry.halt, draft.halt);
+    let page = page::<CheckIn>(
+        &s,
+        PageRequest {
+            from_millis: None,
+            until_millis: None,
+            offset: 0,
+            limit: 10,
+        },
+    )
+    .unwrap();
+    assert_eq!(page.total, 2);
+    assert!(page.damaged.is_empty());
 }

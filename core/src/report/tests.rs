@@ -254,6 +254,7 @@ fn full_vault() -> (tempfile::TempDir, Vault) {
                 sleep_minutes: Some(420),
                 intention: "Call my sister".into(),
                 any_use: false,
+                halt: Default::default(),
                 notes: String::new(),
             },
             NOW,

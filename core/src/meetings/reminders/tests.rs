@@ -61,6 +61,7 @@ fn meeting_check_in_and_prompt_reminders_in_neutral_words() {
             sleep_minutes: None,
             intention: String::new(),
             any_use: false,
+            halt: Default::default(),
             notes: String::new(),
         },
         now,

@@ -53,7 +53,7 @@ class ExportsTest {
                     listOf(CopingTag(null, "Called Sam")), CravingOutcome.RODE_IT_OUT, if (i == 1) formula else "",
                 ),
             )
-            vault.addCheckIn(CheckInDraft(at(24.0 * i + 1), Mood.GOOD, 2u, 420u, "Walk at lunch", false, ""))
+            vault.addCheckIn(CheckInDraft(at(24.0 * i + 1), Mood.GOOD, 2u, 420u, "Walk at lunch", false, Halt(false, false, false, false), ""))
         }
     }
 

@@ -92,8 +92,12 @@ class JournalTest {
         outcome: CravingOutcome = CravingOutcome.RODE_IT_OUT,
     ) = CravingDraft(at(hoursAgo), intensity.toUByte(), 10u, triggers, context(), coping, outcome, "")
 
-    private fun checkIn(hoursAgo: Double = 0.0, cravingLevel: Int = 2, intention: String = "Call Sam") =
-        CheckInDraft(at(hoursAgo), Mood.GOOD, cravingLevel.toUByte(), 420u, intention, false, "")
+    private fun checkIn(
+        hoursAgo: Double = 0.0,
+        cravingLevel: Int = 2,
+        intention: String = "Call Sam",
+        halt: Halt = Halt(false, false, false, false),
+    ) = CheckInDraft(at(hoursAgo), Mood.GOOD, cravingLevel.toUByte(), 420u, intention, false, halt, "")
 
     private fun lapse(clockIds: List<String>, resets: Boolean, hoursAgo: Double = 0.0, offset: Int = 0) =
         LapseDraft(
@@ -222,7 +226,8 @@ class JournalTest {
         vault.deleteEncounter(encounter.id)
         assertEquals(0uL, vault.listEncounters(everything()).total)
 
-        val ci = vault.addCheckIn(checkIn())
+        val ci = vault.addCheckIn(checkIn(halt = Halt(false, true, false, true)))
+        assertEquals(Halt(false, true, false, true), ci.halt)
         assertEquals(ci, vault.getCheckIn(ci.id))
         assertEquals(6.toUByte(), vault.updateCheckIn(ci.id, checkIn(cravingLevel = 6)).cravingLevel)
         assertEquals(listOf(ci.id), vault.listCheckIns(everything()).items.map { it.id })
