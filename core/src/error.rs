@@ -41,6 +41,10 @@ pub enum Error {
     /// The system random generator failed (should never happen on a phone).
     #[error("the system random generator failed")]
     Random,
+    /// Long work stopped because the caller cancelled it; nothing it had
+    /// not finished was written.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// The core's result type.

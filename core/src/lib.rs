@@ -30,9 +30,10 @@ pub mod time;
 pub mod today;
 pub mod validate;
 pub mod vault;
+pub mod work;
 
 pub use error::{Error, Result};
 pub use language::Language;
 pub use store::{Listing, Page, PageRequest, Record, RecordId, Store, Timed};
 pub use time::LocalInstant;
-pub use vault::{DeviceSlot, Vault};
+pub use vault::{DeviceSlot, OpenedKey, UnlockTicket, Vault};

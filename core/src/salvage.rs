@@ -260,12 +260,16 @@ fn rebuild(dir: &Path, passphrase: &str, entries: Vec<Entry>, now: LocalInstant)
             created_at: now,
             entries,
         };
-        backup::restore_opened(&fresh.store()?, opened, RestoreMode::IntoEmptyVault).map_err(
-            |e| match e {
-                BackupError::Core(e) => e,
-                _ => Error::Storage("salvaged records could not be written".into()),
-            },
-        )?;
+        backup::restore_opened(
+            &fresh.store()?,
+            opened,
+            RestoreMode::IntoEmptyVault,
+            &crate::work::Quiet,
+        )
+        .map_err(|e| match e {
+            BackupError::Core(e) => e,
+            _ => Error::Storage("salvaged records could not be written".into()),
+        })?;
         Ok::<_, Error>(())
     })();
     if let Err(e) = built {

@@ -20,6 +20,7 @@ use crate::slots::{
     normalize_passphrase,
 };
 use crate::store::{Keys, Store};
+use crate::work::{Quiet, Steps, Work};
 
 /// The database file inside the vault folder. The name says nothing about
 /// the app or its content.
@@ -43,6 +44,56 @@ enum State {
     Locked,
     Unlocked(Keys),
     Wiped,
+}
+
+/// The passphrase slots of a vault, read under its guard, to open without
+/// it (see [`Vault::unlock_ticket`]).
+pub struct UnlockTicket {
+    vault_id: [u8; 16],
+    key_id: [u8; 16],
+    slots: Vec<StoredSlot>,
+}
+
+/// A data key opened from an [`UnlockTicket`], with the slot it came from
+/// and, for a slot below today's PBKDF2 minimum, its raised replacement.
+pub struct OpenedKey {
+    key: SecretKey,
+    key_id: [u8; 16],
+    slot: StoredSlot,
+    raised: Option<StoredSlot>,
+}
+
+impl UnlockTicket {
+    /// Runs the key derivation for `passphrase` against each passphrase
+    /// slot. Touches no file.
+    pub fn open(&self, passphrase: &str) -> Result<OpenedKey> {
+        // A string that could never have been set is simply wrong, but is
+        // still checked for size so a huge paste costs nothing.
+        let passphrase =
+            normalize_passphrase("passphrase", passphrase).map_err(|_| Error::WrongCredential)?;
+        for slot in &self.slots {
+            if let Some(key) = slot.open_with_passphrase(&self.vault_id, &passphrase)? {
+                let raised = if slot.passphrase_params()?.iterations < MIN_PBKDF2_ITERATIONS {
+                    Some(StoredSlot::new_passphrase(
+                        &self.vault_id,
+                        slot.id,
+                        PassphraseParams::fresh()?,
+                        &passphrase,
+                        &key,
+                    )?)
+                } else {
+                    None
+                };
+                return Ok(OpenedKey {
+                    key,
+                    key_id: self.key_id,
+                    slot: slot.clone(),
+                    raised,
+                });
+            }
+        }
+        Err(Error::WrongCredential)
+    }
 }
 
 /// An open vault.
@@ -115,6 +166,14 @@ impl Vault {
     /// Creates a vault in `dir` (made if missing) protected by `passphrase`,
     /// and returns it unlocked.
     pub fn create(dir: &str, passphrase: &str) -> Result<Vault> {
+        Vault::create_with(dir, passphrase, &Quiet)
+    }
+
+    /// [`Vault::create`], reporting to `work` and stopping when it asks: a
+    /// creation stopped before the end leaves no vault (the half-made file
+    /// never had the real name).
+    pub fn create_with(dir: &str, passphrase: &str, work: &dyn Work) -> Result<Vault> {
+        let mut steps = Steps::new(work, 3);
         let dir = check_dir(dir)?;
         let passphrase = normalize_passphrase("passphrase", passphrase)?;
         if dir.join(DB_FILE).exists() {
@@ -134,28 +193,39 @@ impl Vault {
         let vault_id: [u8; 16] = random_array()?;
         let key_id: [u8; 16] = random_array()?;
         let data_key = SecretKey::random()?;
-        {
+        steps.check()?;
+        let slot = StoredSlot::new_passphrase(
+            &vault_id,
+            random_array()?,
+            PassphraseParams::fresh()?,
+            &passphrase,
+            &data_key,
+        )?;
+        steps.step()?;
+        let built = (|| -> Result<()> {
             let mut conn = schema::create(&staging)?;
             let tx = conn.transaction()?;
             tx.execute(
                 "INSERT INTO meta (k, v) VALUES ('vault_id', ?1), ('key_id', ?2)",
                 (vault_id, key_id),
             )?;
-            let slot = StoredSlot::new_passphrase(
-                &vault_id,
-                random_array()?,
-                PassphraseParams::fresh()?,
-                &passphrase,
-                &data_key,
-            )?;
             slots::save(&tx, &slot)?;
             tx.commit()?;
             conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
             conn.close().map_err(|(_, e)| Error::from(e))?;
+            fs::File::open(&staging)?.sync_all()?;
+            steps.step()
+        })();
+        if let Err(e) = built {
+            // Only an empty schema and one slot: nothing to keep aside.
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let _ = fs::remove_file(dir.join(format!("{NEW_DB_FILE}{suffix}")));
+            }
+            return Err(e);
         }
-        fs::File::open(&staging)?.sync_all()?;
         fs::rename(&staging, dir.join(DB_FILE))?;
         sync_dir(&dir)?;
+        steps.finish();
 
         let mut vault = Vault::open_path(dir)?;
         vault.state = State::Unlocked(Keys::derive(data_key, &vault_id, key_id));
@@ -259,24 +329,45 @@ impl Vault {
     /// Unlocks with the participant's passphrase. A slot whose PBKDF2 count
     /// is below today's minimum is re-wrapped at the minimum on the way.
     pub fn unlock_with_passphrase(&mut self, passphrase: &str) -> Result<()> {
-        self.conn()?;
-        // A string that could never have been set is simply wrong, but is
-        // still checked for size so a huge paste costs nothing.
-        let passphrase =
-            normalize_passphrase("passphrase", passphrase).map_err(|_| Error::WrongCredential)?;
-        let (slot, key) = self.open_passphrase_slot(&passphrase)?;
-        if slot.passphrase_params()?.iterations < MIN_PBKDF2_ITERATIONS {
-            let raised = StoredSlot::new_passphrase(
-                &self.vault_id,
-                slot.id,
-                PassphraseParams::fresh()?,
-                &passphrase,
-                &key,
-            )?;
-            slots::save(self.conn()?, &raised)?;
-        }
-        self.unlocked_with(key);
+        let opened = self.unlock_ticket()?.open(passphrase)?;
+        self.finish_unlock(opened)?;
         Ok(())
+    }
+
+    /// What a passphrase unlock reads from the file, so the key derivation
+    /// ([`UnlockTicket::open`], ~0.1 s or more) can run without holding
+    /// whatever guards this vault; [`Vault::finish_unlock`] installs the key.
+    pub fn unlock_ticket(&self) -> Result<UnlockTicket> {
+        let slots = slots::load(self.conn()?)?
+            .into_iter()
+            .filter(|s| s.kind == SlotKind::Passphrase)
+            .collect();
+        Ok(UnlockTicket {
+            vault_id: self.vault_id,
+            key_id: self.key_id,
+            slots,
+        })
+    }
+
+    /// Installs a key opened from a ticket. `Ok(false)`, with nothing
+    /// changed, if the slot or the data key changed since the ticket was
+    /// read (a passphrase change or a re-key in between): read a new ticket.
+    pub fn finish_unlock(&mut self, opened: OpenedKey) -> Result<bool> {
+        let current = slots::load(self.conn()?)?;
+        let unchanged = self.key_id == opened.key_id
+            && current.iter().any(|s| {
+                s.id == opened.slot.id
+                    && s.params == opened.slot.params
+                    && s.wrapped == opened.slot.wrapped
+            });
+        if !unchanged {
+            return Ok(false);
+        }
+        if let Some(raised) = &opened.raised {
+            slots::save(self.conn()?, raised)?;
+        }
+        self.unlocked_with(opened.key);
+        Ok(true)
     }
 
     /// Unlocks with a device secret released by the platform keystore.
@@ -477,6 +568,37 @@ mod tests {
             raised.passphrase_params().unwrap().iterations,
             MIN_PBKDF2_ITERATIONS
         );
+    }
+
+    #[test]
+    fn an_unlock_ticket_goes_stale_when_the_passphrase_changes() {
+        let (_d, mut v) = new_vault();
+        v.lock();
+        let opened = v.unlock_ticket().unwrap().open(PASS).unwrap();
+        v.change_passphrase(PASS, "another good passphrase")
+            .unwrap();
+        assert!(!v.finish_unlock(opened).unwrap());
+        assert!(v.is_locked());
+        assert!(matches!(
+            v.unlock_ticket().unwrap().open(PASS).map(|_| ()),
+            Err(Error::WrongCredential)
+        ));
+        v.unlock_with_passphrase("another good passphrase").unwrap();
+    }
+
+    #[test]
+    fn a_cancelled_creation_leaves_no_vault() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        for limit in 0..3 {
+            let work = crate::work::CancelAfter::new(limit);
+            assert!(matches!(
+                Vault::create_with(path.to_str().unwrap(), PASS, &work),
+                Err(Error::Cancelled)
+            ));
+            assert!(!Vault::exists(path.to_str().unwrap()));
+            assert_eq!(fs::read_dir(&path).map(|d| d.count()).unwrap_or(0), 0);
+        }
     }
 
     #[test]

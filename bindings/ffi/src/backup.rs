@@ -2,12 +2,15 @@
 //! [`BackupError`] maps onto the one public [`KeelError`].
 
 use std::path::Path;
+use std::sync::Arc;
 
 use keel_core::backup::{self, BackupError};
+use keel_core::work::{Shifted, Steps};
 
 use crate::error::{KeelError, Result};
 use crate::types::Moment;
 use crate::vault::Vault;
+use crate::work::{CancelToken, Progress, Watch};
 
 /// How a restore treats records already in the vault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -82,28 +85,45 @@ impl From<BackupError> for KeelError {
 #[uniffi::export]
 impl Vault {
     /// Writes an encrypted backup of every record to `path` (which must not
-    /// exist), sealed under `passphrase`.
-    pub fn backup_to_path(&self, path: String, passphrase: String) -> Result<BackupSummary> {
-        let vault = self.core();
-        let s = backup::write_file(
-            &vault.store()?,
-            Path::new(&path),
-            &passphrase,
-            Moment::now(),
-        )?;
-        Ok(BackupSummary {
-            records: s.records,
-            damaged_left_out: s.damaged_left_out,
-            bytes: s.bytes,
-        })
+    /// exist), sealed under `passphrase`. Long: the key is derived and the
+    /// file sealed without holding the vault, which is read one collection
+    /// at a time. A cancelled backup leaves no file.
+    #[uniffi::method(default(progress = None, cancel = None))]
+    pub fn backup_to_path(
+        &self,
+        path: String,
+        passphrase: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<BackupSummary> {
+        let path = Path::new(&path);
+        backup::check_target(path)?;
+        let watch = Watch::on(self, progress, cancel);
+        let mut steps = Steps::new(&watch, backup_steps() + 1);
+        let (bytes, s) = self.backup_bytes_with(&passphrase, &mut steps)?;
+        backup::save(path, &bytes, &watch)?;
+        steps.finish();
+        Ok(s)
     }
 
     /// Opens and checks the whole backup at `path` and says what it holds.
-    /// Writes nothing.
-    pub fn inspect_backup(&self, path: String, passphrase: String) -> Result<BackupContents> {
+    /// Writes nothing. Long (a key derivation), mostly without the vault.
+    #[uniffi::method(default(progress = None, cancel = None))]
+    pub fn inspect_backup(
+        &self,
+        path: String,
+        passphrase: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<BackupContents> {
+        let watch = Watch::on(self, progress, cancel);
+        let mut steps = Steps::new(&watch, 3);
         let file = backup::read_file(Path::new(&path))?;
-        let vault = self.core();
-        let c = backup::inspect(&vault.store()?, &file, &passphrase)?;
+        steps.step()?;
+        let opened = backup::open(&file, &passphrase)?;
+        steps.step()?;
+        let c = backup::contents(&self.core().store()?, &opened)?;
+        steps.finish();
         Ok(BackupContents {
             created_at: c.created_at.into(),
             records: c.records,
@@ -120,26 +140,72 @@ impl Vault {
         })
     }
 
-    /// Restores the backup at `path`: the whole file is checked first, then
-    /// every record is written in one transaction.
+    /// Restores the backup at `path`: the whole file is checked first
+    /// (without holding the vault), then every record is written in one
+    /// transaction. A cancel, or a `lock()`, before the end changes nothing.
+    #[uniffi::method(default(progress = None, cancel = None))]
     pub fn restore_from_path(
         &self,
         path: String,
         passphrase: String,
         mode: RestoreMode,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
     ) -> Result<RestoreSummary> {
+        let watch = Watch::on(self, progress, cancel);
+        let mut steps = Steps::new(&watch, 2);
         let file = backup::read_file(Path::new(&path))?;
+        steps.step()?;
+        let opened = backup::open(&file, &passphrase)?;
+        steps.step()?;
         let mode = match mode {
             RestoreMode::IntoEmptyVault => backup::RestoreMode::IntoEmptyVault,
             RestoreMode::AddToExisting => backup::RestoreMode::AddToExisting,
         };
-        let vault = self.core();
-        let s = backup::restore(&vault.store()?, &file, &passphrase, mode)?;
+        let shifted = Shifted {
+            inner: &watch,
+            before: 2,
+        };
+        let s = backup::restore_opened(&self.core().store()?, opened, mode, &shifted)?;
         Ok(RestoreSummary {
             restored: s.restored,
             relinked: s.relinked,
         })
     }
+}
+
+impl Vault {
+    /// A backup file in memory: the key derived outside the vault, each
+    /// kept collection read under the vault's guard in turn, sealed
+    /// outside it: [`backup_steps`] of `steps`.
+    fn backup_bytes_with(
+        &self,
+        passphrase: &str,
+        steps: &mut Steps<'_>,
+    ) -> Result<(Vec<u8>, BackupSummary)> {
+        let (header, key) = backup::new_key(passphrase)?;
+        steps.step()?;
+        let mut snapshot = backup::Snapshot::new();
+        for c in backup::Snapshot::collections() {
+            snapshot.read(&self.core().store()?, c)?;
+            steps.step()?;
+        }
+        let (bytes, s) = snapshot.seal(&header, &key, Moment::now())?;
+        steps.step()?;
+        Ok((
+            bytes,
+            BackupSummary {
+                records: s.records,
+                damaged_left_out: s.damaged_left_out,
+                bytes: s.bytes,
+            },
+        ))
+    }
+}
+
+/// The steps of making a backup: the key, each kept collection, sealing.
+fn backup_steps() -> u64 {
+    backup::Snapshot::collections().count() as u64 + 2
 }
 
 /// A neutral name for a backup file: `backup-<16 hex digits>.bin`.

@@ -37,6 +37,10 @@ pub enum KeelError {
     /// The vault was written by a newer version of the app; update it.
     #[error("vault format {found} is newer than this build supports ({supported})")]
     NewerFormat { found: u32, supported: u32 },
+    /// Long work stopped because its `CancelToken` was cancelled; nothing
+    /// it had not finished was written.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl From<Error> for KeelError {
@@ -55,6 +59,7 @@ impl From<Error> for KeelError {
             Error::Integrity { record } => KeelError::Integrity { record },
             Error::NewerFormat { found, supported } => KeelError::NewerFormat { found, supported },
             Error::Damaged { kept_as } => KeelError::Damaged { kept_as },
+            Error::Cancelled => KeelError::Cancelled,
             e @ (Error::Corrupt | Error::Storage(_) | Error::Random) => KeelError::Storage {
                 reason: e.to_string(),
             },

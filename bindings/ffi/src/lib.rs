@@ -3,7 +3,9 @@
 //! errors to [`KeelError`]. No logic lives here.
 //!
 //! Shells hold one [`Vault`] for the app's lifetime and call it off the UI
-//! thread; every call is synchronous and short.
+//! thread; every call is synchronous. The long ones (creating, unlocking
+//! with the passphrase, report, backup, restore, re-key) take a `Progress`
+//! and a `CancelToken` and never hold the vault while deriving keys.
 
 mod backup;
 mod error;
@@ -20,6 +22,7 @@ mod sobriety;
 mod today;
 mod types;
 mod vault;
+mod work;
 
 pub use backup::{
     BackupCollectionCount, BackupContents, BackupSummary, RestoreMode, RestoreSummary,
@@ -68,5 +71,6 @@ pub use sobriety::{
 pub use today::{CrisisContact, EntryBrief, PlanSuggestion, SuggestionReason, TodayScreen};
 pub use types::{KeySlot, KeySlotKind, Language, Moment, NewDeviceSlot, Now, language_for_locale};
 pub use vault::{SalvageReport, Vault, salvage_vault, vault_exists};
+pub use work::{CancelToken, Progress};
 
 uniffi::setup_scaffolding!("keel");

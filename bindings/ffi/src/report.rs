@@ -2,14 +2,17 @@
 //! passphrase helpers shared with backups.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use keel_core::report::{self, Topic};
+use keel_core::work::{Steps, Work};
 
 use crate::error::{KeelError, Result};
 use crate::mirror::mirror_enum;
 use crate::sobriety::CalendarDate;
 use crate::types::{Language, Moment};
 use crate::vault::Vault;
+use crate::work::{CancelToken, Progress, Watch};
 
 /// A part of the vault the participant can share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -143,16 +146,20 @@ impl Vault {
 
     /// The encrypted report page, for the share sheet. `fingerprint` is the
     /// preview's; `passphrase` from `generate_passphrase` or the
-    /// participant's own (12+ characters or 4+ words).
+    /// participant's own (12+ characters or 4+ words). Long: the document
+    /// is built under the vault's guard, then encrypted (key derivation and
+    /// all) without it.
+    #[uniffi::method(default(progress = None, cancel = None))]
     pub fn report_html(
         &self,
         request: ReportRequest,
         passphrase: String,
         fingerprint: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
     ) -> Result<ReportFile> {
-        let core = request.to_core()?;
-        let vault = self.core();
-        let file = report::write(&vault.store()?, &core, &passphrase, &fingerprint)?;
+        let watch = Watch::on(self, progress, cancel);
+        let file = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 0)?;
         Ok(ReportFile {
             file_name: file.file_name,
             html: file.html,
@@ -160,17 +167,44 @@ impl Vault {
     }
 
     /// Writes the encrypted report page to `path` (which must not exist).
+    /// A cancelled report leaves no file.
+    #[uniffi::method(default(progress = None, cancel = None))]
     pub fn write_report(
         &self,
         request: ReportRequest,
         passphrase: String,
         fingerprint: String,
         path: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
     ) -> Result<()> {
+        let watch = Watch::on(self, progress, cancel);
+        let file = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 1)?;
+        watch.check()?;
+        report::save(&file, Path::new(&path))?;
+        watch.progress(3, 3);
+        Ok(())
+    }
+}
+
+impl Vault {
+    /// Builds the report under the vault's guard, then seals it without.
+    fn sealed_report(
+        &self,
+        request: &ReportRequest,
+        passphrase: &str,
+        fingerprint: &str,
+        watch: &Watch<'_>,
+        after: u64,
+    ) -> Result<report::ReportFile> {
         let core = request.to_core()?;
-        let vault = self.core();
-        let file = report::write(&vault.store()?, &core, &passphrase, &fingerprint)?;
-        Ok(report::save(&file, Path::new(&path))?)
+        let mut steps = Steps::new(watch, 2 + after);
+        report::passphrase::validate("passphrase", passphrase)?;
+        let doc = report::build(&self.core().store()?, &core)?;
+        steps.step()?;
+        let file = report::seal_document(&doc, passphrase, fingerprint)?;
+        steps.step()?;
+        Ok(file)
     }
 }
 

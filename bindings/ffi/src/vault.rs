@@ -1,11 +1,15 @@
 //! The vault object the shells keep for the app's lifetime.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
 use keel_core::Vault as CoreVault;
+use keel_core::work::Steps;
 
-use crate::error::Result;
+use crate::error::{KeelError, Result};
 use crate::types::{KeySlot, Moment, NewDeviceSlot};
+use crate::work::{CancelToken, Progress, Watch};
 
 /// True if `dir` holds a vault: show the unlock screen rather than
 /// onboarding.
@@ -45,33 +49,107 @@ pub fn salvage_vault(dir: String, passphrase: String) -> Result<SalvageReport> {
     })
 }
 
-/// An open vault. One per app; calls are serialised inside.
+/// An open vault. One per app; calls are serialised inside, except
+/// `lock()` and `is_locked()`, which never wait.
 #[derive(uniffi::Object)]
 pub struct Vault {
     inner: Mutex<CoreVault>,
+    /// Whether the vault is unlocked, readable without the mutex. Set under
+    /// the mutex by an unlock; cleared by `lock()` at once.
+    unlocked: AtomicBool,
+    /// Counts `lock()` calls; long work compares it with its start value
+    /// and stops when it moved.
+    epoch: AtomicU64,
+}
+
+/// The core vault, held. A `lock()` that came while it was held is applied
+/// before it is handed out and again when it is let go, so the keys leave
+/// memory as soon as whatever held the vault is done.
+pub(crate) struct Core<'a> {
+    guard: MutexGuard<'a, CoreVault>,
+    vault: &'a Vault,
+}
+
+impl Deref for Core<'_> {
+    type Target = CoreVault;
+    fn deref(&self) -> &CoreVault {
+        &self.guard
+    }
+}
+
+impl DerefMut for Core<'_> {
+    fn deref_mut(&mut self) -> &mut CoreVault {
+        &mut self.guard
+    }
+}
+
+impl Drop for Core<'_> {
+    fn drop(&mut self) {
+        if !self.vault.unlocked.load(Ordering::SeqCst) {
+            self.guard.lock();
+        }
+    }
 }
 
 impl Vault {
     /// The core vault. A panic elsewhere cannot leave it half-changed (each
     /// core call commits or not), so a poisoned lock is taken over.
-    pub(crate) fn core(&self) -> MutexGuard<'_, CoreVault> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    pub(crate) fn core(&self) -> Core<'_> {
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if !self.unlocked.load(Ordering::SeqCst) {
+            guard.lock();
+        }
+        Core { guard, vault: self }
+    }
+
+    /// How many times `lock()` was called.
+    pub(crate) fn lock_epoch(&self) -> u64 {
+        self.epoch.load(Ordering::SeqCst)
     }
 
     fn wrap(v: CoreVault) -> Arc<Self> {
         Arc::new(Vault {
+            unlocked: AtomicBool::new(!v.is_locked()),
             inner: Mutex::new(v),
+            epoch: AtomicU64::new(0),
         })
     }
+
+    /// Records that `core` was just unlocked by work that started at lock
+    /// count `epoch`; if `lock()` was called since, locks again and says so.
+    fn unlocked_since(&self, core: &mut Core<'_>, epoch: Option<u64>) -> Result<()> {
+        self.unlocked.store(!core.is_locked(), Ordering::SeqCst);
+        if epoch.is_some_and(|e| e != self.lock_epoch()) {
+            self.unlocked.store(false, Ordering::SeqCst);
+            core.lock();
+            return Err(KeelError::Locked);
+        }
+        Ok(())
+    }
 }
+
+/// How many times an unlock reads the slots again when they changed while
+/// its key was being derived (a passphrase change or re-key in between).
+const UNLOCK_ATTEMPTS: usize = 3;
 
 #[uniffi::export]
 impl Vault {
     /// Creates a vault in `dir` protected by `passphrase` (at least 8
-    /// characters) and returns it unlocked.
-    #[uniffi::constructor]
-    pub fn create(dir: String, passphrase: String) -> Result<Arc<Self>> {
-        Ok(Self::wrap(CoreVault::create(&dir, &passphrase)?))
+    /// characters) and returns it unlocked. Long (a key derivation): call
+    /// it off the main thread. A cancelled creation leaves no vault.
+    #[uniffi::constructor(default(progress = None, cancel = None))]
+    pub fn create(
+        dir: String,
+        passphrase: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<Arc<Self>> {
+        let watch = Watch::new(progress, cancel);
+        Ok(Self::wrap(CoreVault::create_with(
+            &dir,
+            &passphrase,
+            &watch,
+        )?))
     }
 
     /// Opens the vault in `dir`, locked.
@@ -80,24 +158,59 @@ impl Vault {
         Ok(Self::wrap(CoreVault::open(&dir)?))
     }
 
-    /// True unless unlocked.
+    /// True unless unlocked. Never waits.
     pub fn is_locked(&self) -> bool {
-        self.core().is_locked()
+        !self.unlocked.load(Ordering::SeqCst)
     }
 
-    /// Unlocks with the passphrase.
-    pub fn unlock_with_passphrase(&self, passphrase: String) -> Result<()> {
-        Ok(self.core().unlock_with_passphrase(&passphrase)?)
+    /// Unlocks with the passphrase. Long (a key derivation), which runs
+    /// without holding the vault. A `lock()` while it runs wins: the call
+    /// answers `Locked` and the vault stays locked.
+    #[uniffi::method(default(progress = None, cancel = None))]
+    pub fn unlock_with_passphrase(
+        &self,
+        passphrase: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<()> {
+        let watch = Watch::on(self, progress, cancel);
+        let mut steps = Steps::new(&watch, 2);
+        for _ in 0..UNLOCK_ATTEMPTS {
+            let ticket = self.core().unlock_ticket()?;
+            steps.check()?;
+            let opened = ticket.open(&passphrase)?;
+            let mut core = self.core();
+            steps.check()?;
+            if core.finish_unlock(opened)? {
+                self.unlocked_since(&mut core, watch.epoch())?;
+                steps.finish();
+                return Ok(());
+            }
+        }
+        Err(KeelError::Storage {
+            reason: "the key slots kept changing during unlock".into(),
+        })
     }
 
     /// Unlocks with the secret the platform keystore released.
     pub fn unlock_with_device_secret(&self, secret: Vec<u8>) -> Result<()> {
-        Ok(self.core().unlock_with_device_secret(&secret)?)
+        let epoch = self.lock_epoch();
+        let mut core = self.core();
+        core.unlock_with_device_secret(&secret)?;
+        self.unlocked_since(&mut core, Some(epoch))
     }
 
-    /// Drops every key from memory.
+    /// Drops every key from memory. Returns at once, even while long work
+    /// runs: that work stops at its next step with `Locked`, and the keys
+    /// are dropped as soon as it lets go of the vault.
     pub fn lock(&self) {
-        self.core().lock()
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+        self.unlocked.store(false, Ordering::SeqCst);
+        match self.inner.try_lock() {
+            Ok(mut core) => core.lock(),
+            Err(TryLockError::Poisoned(p)) => p.into_inner().lock(),
+            Err(TryLockError::WouldBlock) => {}
+        }
     }
 
     /// Replaces the passphrase; needs the current one.
@@ -129,6 +242,9 @@ impl Vault {
     /// Destroys the vault (unlocked only): key slots first, then files.
     /// Every later call answers `NotFound`.
     pub fn wipe(&self) -> Result<()> {
-        Ok(self.core().wipe()?)
+        let mut core = self.core();
+        core.wipe()?;
+        self.unlocked.store(false, Ordering::SeqCst);
+        Ok(())
     }
 }

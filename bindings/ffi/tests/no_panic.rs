@@ -48,7 +48,7 @@ fn hostile_time() -> impl Strategy<Value = Moment> {
 fn vault() -> (tempfile::TempDir, Arc<Vault>) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("v").to_str().unwrap().to_string();
-    let vault = Vault::create(dir, PASSPHRASE.into()).unwrap();
+    let vault = Vault::create(dir, PASSPHRASE.into(), None, None).unwrap();
     (tmp, vault)
 }
 
@@ -64,7 +64,8 @@ fn typed(e: &KeelError) -> bool {
         | KeelError::Integrity { .. }
         | KeelError::Storage { .. }
         | KeelError::Damaged { .. }
-        | KeelError::NewerFormat { .. } => true,
+        | KeelError::NewerFormat { .. }
+        | KeelError::Cancelled => true,
     }
 }
 
@@ -82,7 +83,7 @@ proptest! {
         }
         // `create` is only tried where it cannot make a real folder.
         if path.trim().is_empty() || path.len() > 4096 || path.contains('\0') {
-            let e = no_panic("create", || Vault::create(path.clone(), PASSPHRASE.into())).err();
+            let e = no_panic("create", || Vault::create(path.clone(), PASSPHRASE.into(), None, None)).err();
             let refused = matches!(e, Some(KeelError::InvalidInput { .. }));
             prop_assert!(refused);
         }
@@ -136,7 +137,7 @@ proptest! {
             prop_assert!(typed(e));
         }
         vault.lock();
-        let unlocked = no_panic("unlock_with_passphrase", || vault.unlock_with_passphrase(attempt.clone()));
+        let unlocked = no_panic("unlock_with_passphrase", || vault.unlock_with_passphrase(attempt.clone(), None, None));
         prop_assert_eq!(unlocked.is_ok(), changed.is_ok() || attempt == PASSPHRASE);
         drop(vault);
         let dir = tmp.path().join("v").to_str().unwrap().to_string();
@@ -159,7 +160,9 @@ fn every_call_after_a_wipe_is_typed() {
     };
     let id = "00".repeat(16);
     for result in [
-        no_panic("unlock", || vault.unlock_with_passphrase(PASSPHRASE.into())),
+        no_panic("unlock", || {
+            vault.unlock_with_passphrase(PASSPHRASE.into(), None, None)
+        }),
         no_panic("unlock device", || {
             vault.unlock_with_device_secret(vec![0; 32])
         }),

@@ -40,6 +40,7 @@ use crate::error::Error;
 use crate::report::passphrase;
 use crate::store::{RecordId, Store};
 use crate::time::LocalInstant;
+use crate::work::{Quiet, Steps, Work};
 use format::Header;
 use registry::{COLLECTIONS, Collection, Kind};
 
@@ -196,39 +197,94 @@ fn collection(name: &str) -> Option<&'static Collection> {
     registry::find(name)
 }
 
-/// The record stream of every kept record, and the summary.
-fn stream(store: &Store<'_>, now: LocalInstant) -> Result<(Zeroizing<Vec<u8>>, u64, u64)> {
-    let mut lines: Vec<(&'static str, RecordId, Value)> = Vec::new();
-    let mut damaged = 0u64;
-    let mut per = BTreeMap::new();
-    for c in COLLECTIONS.iter().filter(|c| c.kind == Kind::Kept) {
+/// A backup being made: the kept collections read so far. Read one
+/// collection at a time ([`Snapshot::read`]), so a caller can let go of the
+/// vault between collections, then [`Snapshot::seal`] without the vault.
+#[derive(Default)]
+pub struct Snapshot {
+    lines: Vec<(&'static str, RecordId, Value)>,
+    damaged: u64,
+    per: BTreeMap<String, u64>,
+}
+
+impl Snapshot {
+    /// An empty snapshot.
+    pub fn new() -> Self {
+        Snapshot::default()
+    }
+
+    /// The collections a backup holds, in file order.
+    pub fn collections() -> impl Iterator<Item = &'static Collection> {
+        COLLECTIONS.iter().filter(|c| c.kind == Kind::Kept)
+    }
+
+    /// Reads every record of `c`.
+    pub fn read(&mut self, store: &Store<'_>, c: &'static Collection) -> Result<()> {
         let mut listing = c.list(store)?;
-        damaged += listing.damaged.len() as u64;
+        self.damaged += listing.damaged.len() as u64;
         listing.items.sort_by_key(|(id, _)| *id);
-        per.insert(c.name.to_string(), listing.items.len() as u64);
-        lines.extend(listing.items.into_iter().map(|(id, v)| (c.name, id, v)));
+        self.per
+            .insert(c.name.to_string(), listing.items.len() as u64);
+        self.lines
+            .extend(listing.items.into_iter().map(|(id, v)| (c.name, id, v)));
+        Ok(())
     }
-    let manifest = Manifest {
-        keel_backup: STREAM_VERSION,
-        created_at: now,
-        records: lines.len() as u64,
-        collections: per,
-    };
-    let encode = |_: serde_json::Error| {
-        BackupError::from(Error::invalid("backup", "a record cannot be encoded"))
-    };
-    let mut out = Zeroizing::new(serde_json::to_vec(&manifest).map_err(encode)?);
-    out.push(b'\n');
-    for (c, id, v) in &lines {
-        let line = LineOut {
-            c,
-            id: id.to_string(),
-            v,
+
+    /// The record stream: the manifest line, then one line per record.
+    fn stream(&self, now: LocalInstant) -> Result<Zeroizing<Vec<u8>>> {
+        let manifest = Manifest {
+            keel_backup: STREAM_VERSION,
+            created_at: now,
+            records: self.lines.len() as u64,
+            collections: self.per.clone(),
         };
-        serde_json::to_writer(&mut *out, &line).map_err(encode)?;
+        let encode = |_: serde_json::Error| {
+            BackupError::from(Error::invalid("backup", "a record cannot be encoded"))
+        };
+        let mut out = Zeroizing::new(serde_json::to_vec(&manifest).map_err(encode)?);
         out.push(b'\n');
+        for (c, id, v) in &self.lines {
+            let line = LineOut {
+                c,
+                id: id.to_string(),
+                v,
+            };
+            serde_json::to_writer(&mut *out, &line).map_err(encode)?;
+            out.push(b'\n');
+        }
+        Ok(out)
     }
-    Ok((out, lines.len() as u64, damaged))
+
+    /// Seals what was read under `key` (from `header`): the backup file and
+    /// what it holds. Needs no vault.
+    pub fn seal(
+        self,
+        header: &Header,
+        key: &SecretKey,
+        now: LocalInstant,
+    ) -> Result<(Vec<u8>, BackupSummary)> {
+        let now = now.validate("now")?;
+        let stream = self.stream(now)?;
+        let file = format::seal(header, key, &stream)?;
+        if file.len() > format::MAX_FILE {
+            return Err(BackupError::TooLarge);
+        }
+        let summary = BackupSummary {
+            records: self.lines.len() as u64,
+            damaged_left_out: self.damaged,
+            bytes: file.len() as u64,
+        };
+        Ok((file, summary))
+    }
+}
+
+/// A fresh header for `passphrase` (checked like a report's) and the key
+/// derived from it: the slow PBKDF2 step, which needs no vault.
+pub fn new_key(passphrase: &str) -> Result<(Header, SecretKey)> {
+    let normal = passphrase::validate("passphrase", passphrase)?;
+    let header = Header::new(MIN_PBKDF2_ITERATIONS, random_array()?);
+    let key = header.key(&normal);
+    Ok((header, key))
 }
 
 /// Makes a backup of every kept record, sealed under `passphrase`.
@@ -237,9 +293,7 @@ pub fn create(
     passphrase: &str,
     now: LocalInstant,
 ) -> Result<(Vec<u8>, BackupSummary)> {
-    let normal = passphrase::validate("passphrase", passphrase)?;
-    let header = Header::new(MIN_PBKDF2_ITERATIONS, random_array()?);
-    let key = header.key(&normal);
+    let (header, key) = new_key(passphrase)?;
     create_with_key(store, &header, &key, now)
 }
 
@@ -250,18 +304,12 @@ pub fn create_with_key(
     key: &SecretKey,
     now: LocalInstant,
 ) -> Result<(Vec<u8>, BackupSummary)> {
-    let now = now.validate("now")?;
-    let (stream, records, damaged) = stream(store, now)?;
-    let file = format::seal(header, key, &stream)?;
-    if file.len() > format::MAX_FILE {
-        return Err(BackupError::TooLarge);
+    now.validate("now")?;
+    let mut snapshot = Snapshot::new();
+    for c in Snapshot::collections() {
+        snapshot.read(store, c)?;
     }
-    let summary = BackupSummary {
-        records,
-        damaged_left_out: damaged,
-        bytes: file.len() as u64,
-    };
-    Ok((file, summary))
+    snapshot.seal(header, key, now)
 }
 
 /// Parses a decrypted record stream, checking every line and the counts.
@@ -356,7 +404,8 @@ fn vault_counts(store: &Store<'_>) -> Result<BTreeMap<&'static str, u64>> {
     Ok(out)
 }
 
-fn contents(store: &Store<'_>, opened: &Opened) -> Result<BackupContents> {
+/// What `opened` holds against the vault (counts only; quick).
+pub fn contents(store: &Store<'_>, opened: &Opened) -> Result<BackupContents> {
     let in_vault = vault_counts(store)?;
     let mut in_backup: HashMap<&str, u64> = HashMap::new();
     for e in &opened.entries {
@@ -449,14 +498,23 @@ pub fn restore(
     mode: RestoreMode,
 ) -> Result<RestoreSummary> {
     let opened = open(file, passphrase)?;
-    restore_opened(store, opened, mode)
+    restore_opened(store, opened, mode, &Quiet)
 }
 
-pub(crate) fn restore_opened(
+/// How many records a restore writes between two checks of its [`Work`].
+const RESTORE_BATCH: usize = 64;
+
+/// Writes an opened backup into the vault in one transaction, reporting
+/// each batch of records to `work`; a stop asked for by `work` rolls the
+/// whole restore back.
+pub fn restore_opened(
     store: &Store<'_>,
     opened: Opened,
     mode: RestoreMode,
+    work: &dyn Work,
 ) -> Result<RestoreSummary> {
+    let batches = opened.entries.len().div_ceil(RESTORE_BATCH) as u64;
+    let mut steps = Steps::new(work, 2 * batches + 1);
     if mode == RestoreMode::IntoEmptyVault {
         let records: u64 = vault_counts(store)?.values().sum();
         if records > 0 {
@@ -477,26 +535,35 @@ pub(crate) fn restore_opened(
         }
         let mut map = HashMap::with_capacity(opened.entries.len());
         let mut written = Vec::with_capacity(opened.entries.len());
-        for e in &opened.entries {
+        steps.step()?;
+        for (i, e) in opened.entries.iter().enumerate() {
             let c =
                 collection(e.collection).ok_or(Error::invalid("backup", "unknown collection"))?;
             let new = c.insert(s, e.value.clone())?;
             map.insert(e.id, new);
             written.push((c, new));
+            if (i + 1) % RESTORE_BATCH == 0 {
+                steps.step()?;
+            }
         }
         let mut relinked = 0u64;
-        for (e, (c, new)) in opened.entries.into_iter().zip(written) {
+        for (i, (e, (c, new))) in opened.entries.into_iter().zip(written).enumerate() {
             let mut value = e.value;
             if relink(&mut value, &map) {
                 c.update(s, &new, value)?;
                 relinked += 1;
             }
+            if (i + 1) % RESTORE_BATCH == 0 {
+                steps.step()?;
+            }
         }
+        steps.check()?;
         Ok(RestoreSummary {
             restored: map.len() as u64,
             relinked,
         })
     })?;
+    steps.finish();
     Ok(summary)
 }
 
@@ -517,13 +584,28 @@ pub fn write_file(
     passphrase: &str,
     now: LocalInstant,
 ) -> Result<BackupSummary> {
+    check_target(path)?;
+    let (bytes, summary) = create(store, passphrase, now)?;
+    save(path, &bytes, &Quiet)?;
+    Ok(summary)
+}
+
+/// Refuses an empty path or one where a file already exists.
+pub fn check_target(path: &Path) -> Result<()> {
     if path.as_os_str().is_empty() {
         return Err(Error::invalid("path", "must not be empty").into());
     }
     if path.exists() {
         return Err(Error::invalid("path", "a file already exists there").into());
     }
-    let (bytes, summary) = create(store, passphrase, now)?;
+    Ok(())
+}
+
+/// Saves a finished backup at `path` (which must not exist): written beside
+/// it, synced, and renamed into place only if `work` still says go on, so a
+/// cancelled or failed save leaves no file under either name.
+pub fn save(path: &Path, bytes: &[u8], work: &dyn Work) -> Result<()> {
+    check_target(path)?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -534,8 +616,9 @@ pub fn write_file(
             .write(true)
             .create_new(true)
             .open(&staging)?;
-        f.write_all(&bytes)?;
+        f.write_all(bytes)?;
         f.sync_all()?;
+        work.check()?;
         fs::rename(&staging, path)?;
         Ok(())
     })();
@@ -543,7 +626,7 @@ pub fn write_file(
         let _ = fs::remove_file(&staging);
         return Err(e.into());
     }
-    Ok(summary)
+    Ok(())
 }
 
 /// A neutral file name: `backup-` and 16 random hex digits.

@@ -218,6 +218,18 @@ pub fn write(
 ) -> Result<ReportFile> {
     passphrase::validate("passphrase", passphrase)?;
     let doc = build(store, req)?;
+    seal_document(&doc, passphrase, fingerprint)
+}
+
+/// The second half of [`write`], which needs no vault: checks `doc` is the
+/// one the preview showed and encrypts it (PBKDF2 then AES-GCM, the slow
+/// part), so callers build under the vault's guard and seal outside it.
+pub fn seal_document(
+    doc: &ReportDocument,
+    passphrase: &str,
+    fingerprint: &str,
+) -> Result<ReportFile> {
+    passphrase::validate("passphrase", passphrase)?;
     let json = zeroize::Zeroizing::new(doc.to_json()?);
     if document::fingerprint(&json) != fingerprint.trim().to_ascii_lowercase() {
         return Err(Error::invalid(
@@ -225,7 +237,7 @@ pub fn write(
             "the report changed since the preview; show the preview again",
         ));
     }
-    render(&doc, passphrase)
+    render(doc, passphrase)
 }
 
 /// Saves `file` at `path`, which must not exist yet: written beside it

@@ -1,0 +1,123 @@
+package org.keel.tests
+
+import org.junit.After
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Before
+import org.junit.Rule
+import org.junit.Test
+import org.junit.rules.TemporaryFolder
+import org.keel.core.CancelToken
+import org.keel.core.KeelException
+import org.keel.core.Moment
+import org.keel.core.NoteDraft
+import org.keel.core.Progress
+import org.keel.core.RestoreMode
+import org.keel.core.Vault
+import org.keel.core.vaultExists
+import java.util.Collections
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
+import kotlin.concurrent.thread
+
+/**
+ * Long calls through the generated Kotlin bindings: a Progress implemented
+ * in Kotlin, CancelToken, and lock() answering while a restore holds the
+ * vault on another thread (order of events, never durations).
+ */
+class LongWorkTest {
+    @get:Rule
+    val tmp = TemporaryFolder()
+
+    private lateinit var vault: Vault
+    private val passphrase = "a long enough passphrase"
+    private val backupPassphrase = "maple river candle orbit"
+
+    private class Recorder(
+        val cancelAt: Long? = null,
+        val token: CancelToken? = null,
+        val pauseAt: Long? = null,
+    ) : Progress {
+        val seen: MutableList<Pair<Long, Long>> = Collections.synchronizedList(mutableListOf())
+        val paused = CountDownLatch(1)
+        val go = CountDownLatch(1)
+
+        override fun onProgress(done: ULong, total: ULong) {
+            seen.add(done.toLong() to total.toLong())
+            if (cancelAt != null && done.toLong() >= cancelAt) token?.cancel()
+            if (pauseAt != null && done.toLong() >= pauseAt && paused.count > 0) {
+                paused.countDown()
+                go.await(30, TimeUnit.SECONDS)
+            }
+        }
+    }
+
+    @Before
+    fun create() {
+        vault = Vault.create(tmp.root.resolve("v").path, passphrase)
+        repeat(3) { vault.addNote(NoteDraft(Moment(System.currentTimeMillis() - 60_000, 0), "note $it")) }
+    }
+
+    @After
+    fun close() {
+        vault.lock()
+        vault.close()
+    }
+
+    @Test
+    fun progressRunsToTheEnd() {
+        val rec = Recorder()
+        vault.backupToPath(tmp.root.resolve("b.bin").path, backupPassphrase, rec)
+        assertEquals(0L, rec.seen.first().first)
+        assertEquals(rec.seen.last().second, rec.seen.last().first)
+    }
+
+    @Test
+    fun cancelledBackupLeavesNoFileAndCancelledCreationNoVault() {
+        val token = CancelToken()
+        try {
+            vault.backupToPath(tmp.root.resolve("b.bin").path, backupPassphrase, Recorder(1, token), token)
+            fail("not cancelled")
+        } catch (e: KeelException.Cancelled) {
+        }
+        assertEquals(listOf("v"), tmp.root.list()!!.sorted())
+
+        val now = CancelToken()
+        now.cancel()
+        try {
+            Vault.create(tmp.root.resolve("new").path, passphrase, null, now)
+            fail("not cancelled")
+        } catch (e: KeelException.Cancelled) {
+        }
+        assertFalse(vaultExists(tmp.root.resolve("new").path))
+    }
+
+    @Test
+    fun lockReturnsWhileARestoreHoldsTheVault() {
+        val path = tmp.root.resolve("b.bin").path
+        vault.backupToPath(path, backupPassphrase)
+        val rec = Recorder(pauseAt = 3)
+        val events = Collections.synchronizedList(mutableListOf<String>())
+        var error: Exception? = null
+        val worker = thread {
+            try {
+                vault.restoreFromPath(path, backupPassphrase, RestoreMode.ADD_TO_EXISTING, rec)
+            } catch (e: KeelException) {
+                error = e
+            }
+            events.add("restore finished")
+        }
+        assertTrue(rec.paused.await(30, TimeUnit.SECONDS))
+        vault.lock()
+        assertTrue(vault.isLocked())
+        events.add("lock returned")
+        rec.go.countDown()
+        worker.join()
+        assertEquals(listOf("lock returned", "restore finished"), events.toList())
+        assertTrue(error is KeelException.Locked)
+        vault.unlockWithPassphrase(passphrase)
+        assertEquals(3, vault.listNotes().notes.size)
+    }
+}
