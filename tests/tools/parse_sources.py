@@ -31,6 +31,12 @@ DOC_ATTRIBUTE_GUARD = re.compile(
     re.MULTILINE,
 )
 
+# tree-sitter-swift 0.7 also fails on a closure whose body is the empty
+# tuple, `{ () }`, which uniffi writes for the return of a foreign trait
+# method that returns nothing (`Progress.onProgress`). It is valid Swift
+# and the same as `{ }`, which the grammar reads.
+UNIT_CLOSURE = re.compile(rb"= \{ \(\) \}$", re.MULTILINE)
+
 
 def blank(match):
     return b"\n" * match.group(0).count(b"\n")
@@ -68,6 +74,7 @@ def main(roots):
         source = path.read_bytes()
         if path.suffix == ".swift":
             source = DOC_ATTRIBUTE_GUARD.sub(blank, source)
+            source = UNIT_CLOSURE.sub(b"= { }", source)
         tree = parsers[path.suffix].parse(source)
         node = first_error(tree.root_node)
         if node is not None:
