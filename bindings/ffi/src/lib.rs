@@ -44,9 +44,9 @@ pub use insights::{
     CopingRank, CravingDay, CravingWeek, HeatCell, Insights, MoodDay, TriggerCount,
 };
 pub use logs::{
-    CheckIn, CheckInDraft, CheckInPage, CopingTag, Craving, CravingDraft, CravingOutcome,
-    CravingPage, Encounter, EncounterDraft, EncounterPage, EntryContext, EntryKind, Halt, Lapse,
-    LapseDraft, LapseLogged, LapsePage, Mood, PageQuery, TriggerTag,
+    CheckIn, CheckInDraft, CheckInPage, CopingTag, Craving, CravingDraft, CravingForm,
+    CravingOutcome, CravingPage, Encounter, EncounterDraft, EncounterPage, EntryContext, EntryKind,
+    Halt, Lapse, LapseDraft, LapseLogged, LapsePage, Mood, PageQuery, TriggerTag,
 };
 pub use meetings::{
     AttendanceDraft, AttendanceLine, AttendancePage, AttendanceRecord, AttendanceStatus,

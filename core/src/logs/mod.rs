@@ -21,6 +21,7 @@
 pub mod checkin;
 pub mod craving;
 pub mod encounter;
+pub mod form;
 pub mod lapse;
 
 use std::fmt::Debug;

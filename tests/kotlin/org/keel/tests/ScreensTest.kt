@@ -1,0 +1,89 @@
+package org.keel.tests
+
+import org.junit.After
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Before
+import org.junit.Rule
+import org.junit.Test
+import org.junit.rules.TemporaryFolder
+import org.keel.core.CopingTag
+import org.keel.core.CravingDraft
+import org.keel.core.CravingOutcome
+import org.keel.core.EntryContext
+import org.keel.core.Halt
+import org.keel.core.KeelException
+import org.keel.core.Language
+import org.keel.core.Moment
+import org.keel.core.TriggerCategory
+import org.keel.core.TriggerTag
+import org.keel.core.Vault
+import org.keel.core.planTemplate
+
+/**
+ * Screen records the core computes for the shells (craving form, history,
+ * date-range presets, Today's additions) through the generated Kotlin
+ * bindings on the JVM. Behaviour is tested in the core; this tests the FFI.
+ */
+class ScreensTest {
+    @get:Rule
+    val tmp = TemporaryFolder()
+
+    private lateinit var vault: Vault
+
+    private val passphrase = "a long enough passphrase"
+    private val hour = 3_600_000L
+
+    @Before
+    fun createVault() {
+        vault = Vault.create(tmp.root.resolve("vault").path, passphrase)
+    }
+
+    @After
+    fun closeVault() {
+        vault.lock()
+        vault.close()
+    }
+
+    private fun at(hoursAgo: Double = 0.0) = Moment(System.currentTimeMillis() - (hoursAgo * hour).toLong(), -300)
+
+    private fun craving(hoursAgo: Double, triggers: List<TriggerTag>, coping: List<CopingTag> = emptyList()) =
+        CravingDraft(
+            at(hoursAgo), 5u, 10u, triggers, EntryContext("", "", Halt(false, false, false, false), null),
+            coping, CravingOutcome.RODE_IT_OUT, "",
+        )
+
+    private fun free(name: String) = TriggerTag(null, name, TriggerCategory.PLACE)
+
+    private fun assertLocked(call: () -> Unit) {
+        try {
+            call()
+            fail("expected Locked")
+        } catch (e: KeelException.Locked) {
+            // expected
+        }
+    }
+
+    @Test
+    fun cravingForm() {
+        val empty = vault.cravingForm()
+        assertNull(empty.planRevision)
+        assertTrue(empty.triggers.isEmpty() && empty.recentTriggers.isEmpty())
+
+        val plan = vault.savePlan(planTemplate(Language.ENGLISH), null, false).plan
+        vault.addCraving(craving(5.0, listOf(free("Old bar")), listOf(CopingTag(null, "Tea"))))
+        vault.addCraving(craving(1.0, listOf(free("old bar "), free("Payday"))))
+        val form = vault.cravingForm()
+        assertEquals(1u, form.planRevision)
+        assertEquals(plan.triggers, form.triggers)
+        assertEquals(plan.copingPlans, form.copingPlans)
+        assertEquals(listOf("old bar", "Payday"), form.recentTriggers.map { it.name })
+        assertEquals(TriggerCategory.PLACE, form.recentTriggers[0].category)
+        assertEquals(listOf("Tea"), form.recentCoping.map { it.text })
+
+        vault.lock()
+        assertLocked { vault.cravingForm() }
+    }
+}

@@ -1,0 +1,74 @@
+"""Screen records the core computes for the shells (craving form, history,
+date-range presets, Today's additions), through the generated Python
+bindings. Behaviour is tested in the core; these test the FFI."""
+
+import time
+
+import pytest
+
+import keel
+from keel import (
+    CopingTag,
+    CravingDraft,
+    CravingOutcome,
+    EntryContext,
+    Halt,
+    KeelError,
+    Language,
+    Moment,
+    TriggerCategory,
+    TriggerTag,
+)
+
+PASSPHRASE = "a long enough passphrase"
+HOUR = 3_600_000
+OFFSET = -300
+
+
+@pytest.fixture
+def vault(tmp_path):
+    v = keel.Vault.create(str(tmp_path / "vault"), PASSPHRASE)
+    yield v
+    v.lock()
+
+
+def now_ms():
+    return int(time.time() * 1000)
+
+
+def at(hours_ago=0.0):
+    return Moment(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=OFFSET)
+
+
+def context():
+    return EntryContext(place="", with_whom="", halt=Halt(hungry=False, angry=False, lonely=False, tired=False),
+                        mood=None)
+
+
+def craving(hours_ago, triggers=(), coping=()):
+    return CravingDraft(at=at(hours_ago), intensity=5, duration_minutes=10, triggers=list(triggers),
+                        context=context(), coping=list(coping), outcome=CravingOutcome.RODE_IT_OUT, notes="")
+
+
+def free(name):
+    return TriggerTag(plan_trigger_id=None, name=name, category=TriggerCategory.PLACE)
+
+
+def test_craving_form_offers_plan_items_and_recent_free_text(vault):
+    empty = vault.craving_form()
+    assert empty.plan_revision is None and empty.triggers == [] and empty.recent_triggers == []
+
+    plan = vault.save_plan(keel.plan_template(Language.ENGLISH), None, False).plan
+    vault.add_craving(craving(5, [free("Old bar")], [CopingTag(plan_coping_id=None, text="Tea")]))
+    vault.add_craving(craving(1, [free("old bar "), free("Payday")]))
+    form = vault.craving_form()
+    assert form.plan_revision == 1
+    assert form.triggers == plan.triggers and form.coping_plans == plan.coping_plans
+    assert [t.name for t in form.recent_triggers] == ["old bar", "Payday"]
+    assert form.recent_triggers[0].plan_trigger_id is None
+    assert form.recent_triggers[0].category == TriggerCategory.PLACE
+    assert [c.text for c in form.recent_coping] == ["Tea"]
+
+    vault.lock()
+    with pytest.raises(KeelError.Locked):
+        vault.craving_form()
