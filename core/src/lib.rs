@@ -19,6 +19,7 @@ pub mod logs;
 pub mod meetings;
 pub mod notes;
 pub mod plan;
+pub mod ranges;
 pub mod report;
 pub mod salvage;
 mod schema;

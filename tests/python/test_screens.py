@@ -16,6 +16,9 @@ from keel import (
     KeelError,
     Language,
     Moment,
+    Now,
+    DateRangePreset,
+    CalendarDate,
     TriggerCategory,
     TriggerTag,
 )
@@ -72,3 +75,30 @@ def test_craving_form_offers_plan_items_and_recent_free_text(vault):
     vault.lock()
     with pytest.raises(KeelError.Locked):
         vault.craving_form()
+
+
+def test_date_range_presets_resolve_in_the_phones_zone(vault):
+    # Wednesday 2026-03-11 23:30 in Chicago (already Thursday in UTC).
+    now = Now(utc_millis=1_773_289_800_000, zone="America/Chicago")
+    ranges = vault.date_range_presets(now, Language.ENGLISH)
+    assert [r.preset for r in ranges] == [
+        DateRangePreset.THIS_WEEK, DateRangePreset.LAST7_DAYS, DateRangePreset.LAST30_DAYS,
+        DateRangePreset.LAST90_DAYS, DateRangePreset.THIS_MONTH, DateRangePreset.EVERYTHING,
+    ]
+    week = ranges[0]
+    assert week.label == "This week"
+    assert week.first_day == CalendarDate(year=2026, month=3, day=9)
+    assert week.last_day == CalendarDate(year=2026, month=3, day=11)
+    assert week.end_utc_millis == 1_773_291_600_000  # 2026-03-12T00:00-05:00
+    seven = vault.date_range(DateRangePreset.LAST7_DAYS, now, Language.SPANISH)
+    assert seven.label == "Últimos 7 días"
+    # Across spring-forward: seven days less the skipped hour.
+    assert seven.end_utc_millis - seven.start_utc_millis == 7 * 24 * HOUR - HOUR
+    assert vault.date_range(DateRangePreset.SINCE_LAST_REPORT, now, Language.ENGLISH) is None
+
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.date_range_presets(Now(utc_millis=now_ms(), zone="Mars/Olympus"), Language.ENGLISH)
+    assert e.value.field == "zone"
+    vault.lock()
+    with pytest.raises(KeelError.Locked):
+        vault.date_range(DateRangePreset.THIS_WEEK, now, Language.ENGLISH)

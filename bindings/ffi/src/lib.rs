@@ -17,6 +17,7 @@ mod meetings;
 mod mirror;
 mod notes;
 mod plan;
+mod ranges;
 mod report;
 mod sobriety;
 mod today;
@@ -61,6 +62,7 @@ pub use plan::{
     RelapseStage, RiskLevel, SupportContact, Trigger, TriggerCategory, WarningSign,
     new_plan_item_id, plan_template,
 };
+pub use ranges::{DateRange, DateRangePreset};
 pub use report::{
     ReportFile, ReportPreview, ReportRequest, ReportSectionPreview, ReportTopic,
     check_export_passphrase, generate_passphrase, suggested_report_file_name,

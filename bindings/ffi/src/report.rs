@@ -203,6 +203,7 @@ impl Vault {
         let doc = report::build(&self.core().store()?, &core)?;
         steps.step()?;
         let file = report::seal_document(&doc, passphrase, fingerprint)?;
+        report::remember(&self.core().store()?, &core)?;
         steps.step()?;
         Ok(file)
     }

@@ -7,7 +7,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
-use keel_ffi::{KeelError, Moment, NoteDraft, Vault, salvage_vault, vault_exists};
+use keel_ffi::{
+    DateRangePreset, KeelError, Language, Moment, NoteDraft, Now, Vault, salvage_vault,
+    vault_exists,
+};
 use proptest::prelude::*;
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -193,20 +196,30 @@ proptest! {
     #[test]
     fn screens(text in hostile_strings(), at in hostile_time()) {
         let (_tmp, vault) = vault();
+        let now = Now { utc_millis: at.utc_millis, zone: text.clone() };
         for locked in [false, true] {
             if locked {
                 vault.lock();
             }
             let results = [
                 no_panic("craving_form", || vault.craving_form().map(drop)),
+                no_panic("date_range_presets", || {
+                    vault.date_range_presets(now.clone(), Language::Spanish).map(drop)
+                }),
+                no_panic("date_range", || {
+                    vault
+                        .date_range(DateRangePreset::SinceLastReport, now.clone(), Language::English)
+                        .map(drop)
+                }),
             ];
             for r in results {
                 if let Err(e) = r {
                     prop_assert!(typed(&e));
-                    prop_assert!(!locked || matches!(e, KeelError::Locked));
+                    let expected = !locked
+                        || matches!(e, KeelError::Locked | KeelError::InvalidInput { .. });
+                    prop_assert!(expected, "{:?}", e);
                 }
             }
         }
-        let _ = (&text, at);
     }
 }

@@ -189,6 +189,7 @@ registry! {
     Meeting: "meetings.meeting", "meeting", Kept;
     MeetingAttendance: "meetings.attendance", "attendance record", Kept;
     MeetingSettings: "meetings.settings", "meeting settings", Kept;
+    ReportShared: "report.shared", "report record", Kept;
     SummaryRecent: "summary.recent", "summary", Derived;
     SummaryRhythm: "summary.rhythm", "summary", Derived;
     SummaryLapses: "summary.lapses", "summary", Derived;

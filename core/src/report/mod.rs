@@ -218,7 +218,22 @@ pub fn write(
 ) -> Result<ReportFile> {
     passphrase::validate("passphrase", passphrase)?;
     let doc = build(store, req)?;
-    seal_document(&doc, passphrase, fingerprint)
+    let file = seal_document(&doc, passphrase, fingerprint)?;
+    remember(store, req)?;
+    Ok(file)
+}
+
+/// Remembers that the report for `req` was written, for the "since your
+/// last report" date-range preset ([`crate::ranges`]).
+pub fn remember(store: &Store<'_>, req: &ReportRequest) -> Result<()> {
+    crate::ranges::remember_report(
+        store,
+        crate::ranges::LastReport {
+            prepared: req.now,
+            from: req.from,
+            to: req.to,
+        },
+    )
 }
 
 /// The second half of [`write`], which needs no vault: checks `doc` is the

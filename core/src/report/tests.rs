@@ -155,6 +155,7 @@ fn write_needs_the_previewed_fingerprint_and_a_good_passphrase() {
     ));
     // Something changed after the preview: the write is refused.
     notes::add(&s, days_ago(2), "Added after the preview", NOW).unwrap();
+    assert_eq!(crate::ranges::last_report(&s).unwrap(), None);
     assert!(matches!(
         write(&s, &request(), PASS, &shown.fingerprint),
         Err(Error::InvalidInput {
@@ -164,6 +165,12 @@ fn write_needs_the_previewed_fingerprint_and_a_good_passphrase() {
     ));
     let shown = preview_request(&s, &request()).unwrap();
     let file = write(&s, &request(), PASS, &shown.fingerprint).unwrap();
+    // Remembered for the "since your last report" preset.
+    let last = crate::ranges::last_report(&s).unwrap().unwrap();
+    assert_eq!(
+        (last.prepared, last.from, last.to),
+        (request().now, request().from, request().to)
+    );
     assert!(file.file_name.starts_with("report-") && file.file_name.ends_with(".html"));
     assert_eq!(file.file_name.len(), "report-.html".len() + 16);
     let page = String::from_utf8(file.html.clone()).unwrap();

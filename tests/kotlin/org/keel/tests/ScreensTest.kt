@@ -9,14 +9,17 @@ import org.junit.Before
 import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
+import org.keel.core.CalendarDate
 import org.keel.core.CopingTag
 import org.keel.core.CravingDraft
 import org.keel.core.CravingOutcome
+import org.keel.core.DateRangePreset
 import org.keel.core.EntryContext
 import org.keel.core.Halt
 import org.keel.core.KeelException
 import org.keel.core.Language
 import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.TriggerCategory
 import org.keel.core.TriggerTag
 import org.keel.core.Vault
@@ -85,5 +88,28 @@ class ScreensTest {
 
         vault.lock()
         assertLocked { vault.cravingForm() }
+    }
+
+    @Test
+    fun dateRangePresets() {
+        // Wednesday 2026-03-11 23:30 in Chicago (already Thursday in UTC).
+        val now = Now(1_773_289_800_000L, "America/Chicago")
+        val ranges = vault.dateRangePresets(now, Language.ENGLISH)
+        assertEquals(DateRangePreset.THIS_WEEK, ranges[0].preset)
+        assertTrue(ranges.none { it.preset == DateRangePreset.SINCE_LAST_REPORT })
+        assertEquals(CalendarDate(2026, 3u, 9u), ranges[0].firstDay)
+        assertEquals(1_773_291_600_000L, ranges[0].endUtcMillis)
+        val seven = vault.dateRange(DateRangePreset.LAST7_DAYS, now, Language.SPANISH)!!
+        assertEquals("Últimos 7 días", seven.label)
+        assertEquals(7 * 24 * hour - hour, seven.endUtcMillis - seven.startUtcMillis)
+        assertNull(vault.dateRange(DateRangePreset.SINCE_LAST_REPORT, now, Language.ENGLISH))
+        try {
+            vault.dateRangePresets(Now(System.currentTimeMillis(), "Mars/Olympus"), Language.ENGLISH)
+            fail("expected InvalidInput")
+        } catch (e: KeelException.InvalidInput) {
+            assertEquals("zone", e.field)
+        }
+        vault.lock()
+        assertLocked { vault.dateRange(DateRangePreset.THIS_WEEK, now, Language.ENGLISH) }
     }
 }
