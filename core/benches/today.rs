@@ -77,7 +77,15 @@ fn plain_today_from_summaries(conn: &Connection, now: LocalInstant) -> rusqlite:
             })
         })
         .collect::<rusqlite::Result<_>>()?;
-    Ok(today::compose(now, &recent, &rhythm, Some((number, &plan)), clocks).expect("compose"))
+    Ok(today::compose(
+        now,
+        &recent,
+        &rhythm,
+        Some((number, &plan)),
+        clocks,
+        keel_core::Language::En,
+    )
+    .expect("compose"))
 }
 
 /// What both screens must agree on (entry ids differ between the stores).
@@ -187,7 +195,7 @@ fn main() {
         .expect("summary");
     }
 
-    let keel_screen = today::today(&store, now).expect("today");
+    let keel_screen = today::today(&store, now, keel_core::Language::En).expect("today");
     let plain_screen = plain_today(&conn, now).expect("plain today");
     let summary_screen = plain_today_from_summaries(&conn, now).expect("plain summaries today");
     let agree = projection(&keel_screen) == projection(&plain_screen)
@@ -217,7 +225,7 @@ fn main() {
     let mut i = 0;
     let keel_today = measure(RUNS, || {
         i += 1;
-        std::hint::black_box(today::today(&store, at(i)).expect("today"));
+        std::hint::black_box(today::today(&store, at(i), keel_core::Language::En).expect("today"));
     });
     let mut i = 0;
     let plain_today_stats = measure(RUNS, || {

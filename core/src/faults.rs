@@ -70,10 +70,10 @@ fn a_full_disk_while_logging_refuses_the_entry_whole_and_loses_nothing() {
         }
         // Nothing half-saved: the records and the Today summaries agree.
         assert_eq!(craving_count(&s), saved);
-        let t = today::today(&s, NOW);
+        let t = today::today(&s, NOW, crate::Language::En);
         assert!(t.is_ok() || t.as_ref().is_err_and(is_full), "{t:?}");
         v.limit_growth(None).unwrap();
-        let t = today::today(&s, NOW).unwrap();
+        let t = today::today(&s, NOW, crate::Language::En).unwrap();
         assert!(t.recent.iter().all(|b| b.id.to_string().len() == 32));
     }
     assert!(refusals >= 3, "the cap was reached {refusals} times");

@@ -73,24 +73,4 @@ pub const fn t(en: &'static str, es: &'static str) -> Text {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locales_pick_a_language() {
-        assert_eq!(Language::from_locale("es-MX"), Language::Es);
-        assert_eq!(Language::from_locale("ES_es"), Language::Es);
-        assert_eq!(Language::from_locale("es"), Language::Es);
-        assert_eq!(Language::from_locale("en-US"), Language::En);
-        assert_eq!(Language::from_locale("fr-FR"), Language::En);
-        assert_eq!(Language::from_locale(""), Language::En);
-        assert_eq!(Language::from_locale("est"), Language::En);
-    }
-
-    #[test]
-    fn texts_pick_their_side() {
-        let x = t("one", "uno");
-        assert_eq!(Language::En.text(&x), "one");
-        assert_eq!(Language::Es.text(&x), "uno");
-    }
-}
+mod tests;

@@ -87,8 +87,9 @@ pub struct Today {
     pub lapse_plan: Option<LapsePlan>,
 }
 
-/// Computes the Today screen at `now`.
-pub fn today(store: &Store<'_>, now: LocalInstant) -> Result<Today> {
+/// Computes the Today screen at `now`; defaults (before any plan is saved)
+/// in `lang`.
+pub fn today(store: &Store<'_>, now: LocalInstant, lang: Language) -> Result<Today> {
     local_today("now", now)?;
     store.atomically(|s| {
         let mut recent = Held::<Recent>::load(s)?;
@@ -103,6 +104,7 @@ pub fn today(store: &Store<'_>, now: LocalInstant) -> Result<Today> {
             &rhythm.value,
             revision.as_ref().map(|r| (r.number, &r.plan)),
             clocks,
+            lang,
         )
     })
 }
@@ -116,6 +118,7 @@ pub fn compose(
     rhythm: &Rhythm,
     revision: Option<(u32, &Plan)>,
     clocks: Vec<ClockStatus>,
+    lang: Language,
 ) -> Result<Today> {
     let date = local_today("now", now)?;
     let slot = week_slot(now).ok_or_else(|| Error::invalid("now", "out of range"))?;
@@ -137,7 +140,7 @@ pub fn compose(
     let lapse_plan = if lapse_recently {
         Some(match plan {
             Some(p) => p.lapse_plan.clone(),
-            None => template(Language::En)?.lapse_plan,
+            None => template(lang)?.lapse_plan,
         })
     } else {
         None
@@ -151,7 +154,7 @@ pub fn compose(
         suggestions: plan
             .map(|p| suggestions(p, rhythm, slot))
             .unwrap_or_default(),
-        crisis_contacts: crisis_contacts(plan),
+        crisis_contacts: crisis_contacts(plan, lang),
         plan_revision: revision.map(|(n, _)| n),
         lapse_plan,
     })
@@ -231,11 +234,11 @@ pub fn suggestions(plan: &Plan, rhythm: &Rhythm, slot: u8) -> Vec<Suggestion> {
     out
 }
 
-/// The one-tap contacts.
-pub fn crisis_contacts(plan: Option<&Plan>) -> Vec<CrisisContact> {
+/// The one-tap contacts: the plan's, or the default crisis lines in `lang`.
+pub fn crisis_contacts(plan: Option<&Plan>, lang: Language) -> Vec<CrisisContact> {
     let lines = match plan {
         Some(p) => p.lapse_plan.crisis_lines.clone(),
-        None => default_crisis_lines(Language::En),
+        None => default_crisis_lines(lang),
     };
     let mut out: Vec<CrisisContact> = lines
         .into_iter()

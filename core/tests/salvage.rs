@@ -68,7 +68,7 @@ fn a_healthy_vault_is_rebuilt_whole_with_every_kind_of_record() {
     v.unlock_with_passphrase(PASSPHRASE).unwrap();
     let s = v.store().unwrap();
     assert_eq!(s.list::<Craving>().unwrap().items.len(), 5);
-    let today = keel_core::today::today(&s, NOW).unwrap();
+    let today = keel_core::today::today(&s, NOW, keel_core::Language::En).unwrap();
     assert!(
         !today.recent.is_empty(),
         "summaries rebuilt from the cravings"

@@ -118,7 +118,7 @@ def test_a_report_with_every_section(journal):
     assert [s.id for s in p.sections] == ["overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights", "journal"]
     cravings = p.sections[2]
     assert cravings.charts == 2 and cravings.rows == 3
-    file = journal.report_html(req, keel.generate_passphrase(), p.fingerprint)
+    file = journal.report_html(req, keel.generate_passphrase(Language.ENGLISH), p.fingerprint)
     page = bytes(file.html).decode()
     assert "Payday" not in page and "HYPERLINK" not in page, "the page holds only ciphertext"
 

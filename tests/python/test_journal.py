@@ -302,8 +302,8 @@ def test_bad_log_entries_name_their_field_and_write_nothing(journal_vault):
     assert invalid_field(lambda: v.add_craving(too_long)) == "duration_minutes"
     assert invalid_field(lambda: v.add_check_in(check_in(craving_level=12))) == "craving_level"
     assert invalid_field(lambda: v.add_check_in(check_in(intention="one\ntwo"))) == "intention"
-    assert invalid_field(lambda: v.add_lapse(lapse([keel.new_plan_item_id()]))) == "clock_ids"
-    assert invalid_field(lambda: v.add_lapse(lapse(["nope"]))) == "clock_ids"
+    assert invalid_field(lambda: v.add_lapse(lapse([keel.new_plan_item_id()]), Language.ENGLISH)) == "clock_ids"
+    assert invalid_field(lambda: v.add_lapse(lapse(["nope"]), Language.ENGLISH)) == "clock_ids"
     assert invalid_field(lambda: v.list_cravings(everything(limit=0))) == "limit"
     # A u8 that does not even fit is refused by the bindings before the call.
     with pytest.raises((ValueError, TypeError)):
@@ -371,8 +371,14 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
     v = journal_vault
     v.save_plan(keel.plan_template(Language.ENGLISH), None, False)
     clock = v.add_clock(SobrietyClockDraft(label="Opioids", sobriety_date=days_ago(40)))
-    logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.0))
+    logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.0), Language.SPANISH)
     assert logged.lapse.clock_ids == [clock.id] and not logged.lapse.resets_clocks
+    # The message: no shame, the plan's own next steps, in the asked language.
+    m = logged.message
+    assert m.title.startswith("Gracias por registrarlo")
+    assert len(m.paragraphs) == 4 and m.paragraphs[-1].startswith("Tus contadores siguen")
+    assert m.next_steps == logged.lapse_plan.steps
+    assert m.safety == logged.lapse_plan.overdose_safety and m.safety_heading == "Cuídate"
     assert logged.lapse_plan.steps and logged.lapse_plan.overdose_safety
     assert [l.phone for l in logged.lapse_plan.crisis_lines] == ["988", "1-800-662-4357"]
     [status] = logged.clocks
@@ -394,7 +400,7 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
 
 def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     v = journal_vault
-    empty = v.today(at(0))
+    empty = v.today(at(0), Language.ENGLISH)
     assert empty.clocks == [] and empty.recent == [] and empty.suggestions == []
     assert not empty.checked_in_today and empty.todays_check_in is None
     assert empty.plan_revision is None and empty.lapse_plan is None
@@ -411,7 +417,7 @@ def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     ci = v.add_check_in(check_in(hours_ago=0))
 
     now = at(0)
-    screen = v.today(now)
+    screen = v.today(now, Language.ENGLISH)
     assert screen.plan_revision == 1
     assert screen.checked_in_today and screen.todays_check_in.id == ci.id
     assert screen.todays_check_in.kind == EntryKind.CHECK_IN
@@ -427,14 +433,14 @@ def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     assert [c.phone for c in screen.crisis_contacts] == ["988", "1-800-662-4357", "555-0100"]
     assert screen.crisis_contacts[2].role == keel.ContactRole.SPONSOR
 
-    v.add_lapse(lapse([clock.id], resets=True, hours_ago=0, offset=OFFSET))
-    after = v.today(at(0))
+    v.add_lapse(lapse([clock.id], resets=True, hours_ago=0, offset=OFFSET), Language.ENGLISH)
+    after = v.today(at(0), Language.ENGLISH)
     assert after.lapse_plan is not None and after.lapse_plan.steps
     assert after.recent[0].kind == EntryKind.LAPSE and after.recent[0].any_use
     assert after.clocks[0].current_days == 0
 
     with pytest.raises(KeelError.InvalidInput):
-        v.today(Moment(utc_millis=0, offset_minutes=0))
+        v.today(Moment(utc_millis=0, offset_minutes=0), Language.ENGLISH)
 
 
 def test_every_journal_call_answers_locked_when_locked(journal_vault):
@@ -448,9 +454,9 @@ def test_every_journal_call_answers_locked_when_locked(journal_vault):
         lambda: v.add_craving(craving()),
         lambda: v.list_check_ins(everything()),
         lambda: v.list_clocks(now),
-        lambda: v.today(now),
+        lambda: v.today(now, Language.ENGLISH),
     ):
         with pytest.raises(KeelError.Locked):
             call()
     v.unlock_with_passphrase(PASSPHRASE)
-    assert v.today(now).plan_revision is None
+    assert v.today(now, Language.ENGLISH).plan_revision is None

@@ -25,6 +25,7 @@ from keel import (
     FeedWarning,
     Fellowship,
     KeelError,
+    Language,
     Moment,
     MeetingDraft,
     MeetingKind,
@@ -175,8 +176,10 @@ def test_attendance_im_here_requirement_and_screen(vault):
     assert len(screen.recent) == min(10, len(past))
     history = vault.attendance_history(Moment(utc_millis=now_ms(), offset_minutes=0), 4)
     assert len(history) == 4 and sum(w.sessions for w in history) >= 5
-    lines = vault.attendance_record(now_ms() - 30 * DAY, now_ms())
+    lines = vault.attendance_record(now_ms() - 30 * DAY, now_ms(), Language.ENGLISH)
     assert lines[0].kind_label == "IOP group session"
+    es = vault.attendance_record(now_ms() - 30 * DAY, now_ms(), Language.SPANISH)
+    assert es[0].kind_label == "Sesión de grupo del IOP"
     assert [line.start.utc_millis for line in lines] == sorted(line.start.utc_millis for line in lines)
 
     # "I'm here" 10 minutes before the next occurrence.
@@ -185,7 +188,7 @@ def test_attendance_im_here_requirement_and_screen(vault):
     assert here.status == AttendanceStatus.ATTENDED and here.meeting_id == m.id
     with pytest.raises(KeelError.NotFound):
         vault.check_in_to_meeting(Moment(utc_millis=nxt.start.utc_millis + 5 * 3_600_000, offset_minutes=0))
-    today_screen = vault.today(Moment(utc_millis=nxt.start.utc_millis + MINUTE, offset_minutes=-300))
+    today_screen = vault.today(Moment(utc_millis=nxt.start.utc_millis + MINUTE, offset_minutes=-300), Language.ENGLISH)
     assert today_screen.meeting_now.meeting_id == m.id
 
     vault.delete_attendance(here.id)
@@ -229,6 +232,11 @@ def test_the_spec_example_and_a_hostile_feed(vault):
     assert first.schedule.repeat == MeetingRepeat.WEEKLY(days=[Weekday.SUNDAY], every_weeks=1)
     assert (first.schedule.start_minute, first.schedule.duration_minutes) == (18 * 60, 90)
     assert first.types == ["Open", "Transgender", "LGBTQ"]
+    # Stored as imported; shown in the participant's language.
+    assert [keel.meeting_type_label(t, Language.SPANISH) for t in first.types] == [
+        "Abierta", "Transgénero", "LGBTQ"]
+    assert keel.meeting_type_label("Abierta", Language.ENGLISH) == "Open"
+    assert keel.meeting_type_label("Bring a friend", Language.SPANISH) == "Bring a friend"
     # Picked into the participant's list.
     saved = vault.add_meeting(first)
     assert saved.place.venue == "Alano Club"
@@ -254,8 +262,9 @@ def test_icalendar_export_reads_back_with_the_same_occurrences(vault):
               repeat=MeetingRepeat.ONCE(), minute=2 * 60 + 30, duration=50),
     ]
     saved = [vault.add_meeting(d) for d in meetings]
-    ics = vault.export_meetings_calendar()
+    ics = vault.export_meetings_calendar(Language.ENGLISH)
     assert ics.file_name == "calendar.ics"
+    assert "Sesión familiar" in vault.export_meetings_calendar(Language.SPANISH).content
     parsed = icalendar.Calendar.from_ical(ics.content)
     events = parsed.walk("VEVENT")
     assert len(events) == 4
@@ -281,3 +290,15 @@ def test_icalendar_export_reads_back_with_the_same_occurrences(vault):
     # The spring-forward 02:30 intake: 03:30 MDT for both.
     denver = [o for o in vault.meeting_occurrences(t - 400 * DAY + 1, t - 200 * DAY) if o.meeting_id == saved[3].id]
     assert [o.start.offset_minutes for o in denver] == [-360]
+
+
+def test_meeting_kind_labels_exist_in_both_languages():
+    kinds = [MeetingKind.IOP_GROUP(), MeetingKind.COUNSELING(), MeetingKind.FAMILY_SESSION(),
+             MeetingKind.MEDICATION_VISIT(), MeetingKind.SMART_RECOVERY(), MeetingKind.RECOVERY_DHARMA(),
+             MeetingKind.LIFE_RING(), MeetingKind.CELEBRATE_RECOVERY(), MeetingKind.OTHER()]
+    kinds += [MeetingKind.TWELVE_STEP(f) for f in Fellowship]
+    en = [keel.meeting_kind_label(k, Language.ENGLISH) for k in kinds]
+    es = [keel.meeting_kind_label(k, Language.SPANISH) for k in kinds]
+    assert len(set(en)) == len(kinds) and len(set(es)) == len(kinds)
+    assert all(a and b and a != b for a, b in zip(en, es))
+    assert keel.meeting_kind_label(MeetingKind.TWELVE_STEP(Fellowship.NA), Language.SPANISH) == "Reunión de NA"

@@ -65,14 +65,20 @@ def request(language=Language.ENGLISH, topics=None):
     )
 
 
-def test_generated_passphrases_are_six_listed_words():
-    a = keel.generate_passphrase()
-    b = keel.generate_passphrase()
+def test_generated_passphrases_are_listed_words_in_each_language():
+    a = keel.generate_passphrase(Language.ENGLISH)
+    b = keel.generate_passphrase(Language.ENGLISH)
     assert a != b
     words = a.split(" ")
     assert len(words) == 6
     assert all(w.isalpha() and w.islower() and 2 <= len(w) <= 7 for w in words)
     keel.check_export_passphrase(a)
+    es = keel.generate_passphrase(Language.SPANISH)
+    words = es.split(" ")
+    assert len(words) == 7
+    # Spanish words a counselor can type as heard: no accents, no ñ.
+    assert all(w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 6 for w in words)
+    keel.check_export_passphrase(es)
 
 
 def test_own_passphrases_are_checked_without_echoing_them():
@@ -113,7 +119,7 @@ def test_bad_requests_are_refused(vault):
 def test_the_page_decrypts_with_the_documented_snippet(vault):
     req = request()
     p = vault.report_preview(req)
-    passphrase = keel.generate_passphrase()
+    passphrase = keel.generate_passphrase(Language.ENGLISH)
     file = vault.report_html(req, passphrase, p.fingerprint)
     assert re.fullmatch(r"report-[0-9a-f]{16}\.html", file.file_name)
     page = bytes(file.html).decode("utf-8")

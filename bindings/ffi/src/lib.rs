@@ -45,16 +45,18 @@ pub use insights::{
     CopingRank, CravingDay, CravingWeek, HeatCell, Insights, MoodDay, TriggerCount,
 };
 pub use logs::{
-    CheckIn, CheckInDraft, CheckInPage, CopingTag, Craving, CravingDraft, CravingForm,
-    CravingOutcome, CravingPage, Encounter, EncounterDraft, EncounterPage, EntryContext, EntryKind,
-    Halt, Lapse, LapseDraft, LapseLogged, LapsePage, Mood, PageQuery, TriggerTag,
+    AfterLapseMessage, CheckIn, CheckInDraft, CheckInPage, CopingTag, Craving, CravingDraft,
+    CravingForm, CravingOutcome, CravingPage, Encounter, EncounterDraft, EncounterPage,
+    EntryContext, EntryKind, Halt, Lapse, LapseDraft, LapseLogged, LapsePage, Mood, PageQuery,
+    TriggerTag,
 };
 pub use meetings::{
     AttendanceDraft, AttendanceLine, AttendancePage, AttendanceRecord, AttendanceStatus,
     FeedMeeting, FeedSkipReason, FeedSkipped, FeedWarning, Fellowship, Meeting, MeetingDraft,
     MeetingGuideImport, MeetingKind, MeetingList, MeetingOccurrence, MeetingPlace, MeetingRepeat,
     MeetingSchedule, MeetingSettings, MeetingsCalendar, MeetingsScreen, MonthWeek, Reminder,
-    ReminderKind, WeekProgress, WeekSummary, Weekday, import_meeting_guide,
+    ReminderKind, WeekProgress, WeekSummary, Weekday, import_meeting_guide, meeting_kind_label,
+    meeting_type_label,
 };
 pub use notes::{JournalNote, NoteDraft, NoteList};
 pub use plan::{

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::mirror::{all, mirror_enum};
 use crate::plan::{CopingPlan, LapsePlan, Trigger, TriggerCategory};
 use crate::sobriety::SobrietyClockStatus;
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
 
 /// The kinds of log entry.
@@ -429,11 +429,40 @@ pub struct LapsePage {
     pub damaged_ids: Vec<String>,
 }
 
-/// What to show right after logging a lapse: the lapse, the lapse plan and
-/// the clocks as they now stand.
+/// The message right after a lapse, ready to render in this order: the
+/// title, the paragraphs, `next_steps` under `next_steps_heading` (the
+/// participant's own lapse-plan steps, or defaults if it has none), then
+/// `safety` under `safety_heading` (both empty if the plan has no
+/// overdose-safety lines). Without shame: a lapse is information.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AfterLapseMessage {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub next_steps_heading: String,
+    pub next_steps: Vec<String>,
+    pub safety_heading: String,
+    pub safety: Vec<String>,
+}
+
+impl From<core_logs::after_lapse::AfterLapse> for AfterLapseMessage {
+    fn from(m: core_logs::after_lapse::AfterLapse) -> Self {
+        AfterLapseMessage {
+            title: m.title,
+            paragraphs: m.paragraphs,
+            next_steps_heading: m.next_steps_heading,
+            next_steps: m.next_steps,
+            safety_heading: m.safety_heading,
+            safety: m.safety,
+        }
+    }
+}
+
+/// What to show right after logging a lapse: the lapse, the message, the
+/// lapse plan (with its crisis lines) and the clocks as they now stand.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct LapseLogged {
     pub lapse: Lapse,
+    pub message: AfterLapseMessage,
     pub lapse_plan: LapsePlan,
     pub clocks: Vec<SobrietyClockStatus>,
 }
@@ -647,14 +676,17 @@ impl Vault {
         })
     }
 
-    /// Logs a lapse and returns what to show next: the lapse plan and the
-    /// clocks as they now stand (at the system clock's "now").
-    pub fn add_lapse(&self, draft: LapseDraft) -> Result<LapseLogged> {
+    /// Logs a lapse and returns what to show next, texts in `language`:
+    /// the message, the lapse plan and the clocks as they now stand (at
+    /// the system clock's "now").
+    pub fn add_lapse(&self, draft: LapseDraft, language: Language) -> Result<LapseLogged> {
         let lapse = draft.into_core()?;
         let vault = self.core();
-        let logged = core_logs::lapse::record(&vault.store()?, lapse, Moment::now())?;
+        let logged =
+            core_logs::lapse::record(&vault.store()?, lapse, Moment::now(), language.into())?;
         Ok(LapseLogged {
             lapse: logged.saved.into(),
+            message: logged.message.into(),
             lapse_plan: logged.lapse_plan.into(),
             clocks: all(logged.clocks),
         })

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::logs::PageQuery;
 use crate::mirror::{all, mirror_enum};
 use crate::sobriety::CalendarDate;
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
 
 /// A twelve-step fellowship.
@@ -79,6 +79,24 @@ impl From<MeetingKind> for core::MeetingKind {
             MeetingKind::Other => K::Other,
         }
     }
+}
+
+/// The label of a meeting kind in `language` ("IOP group session",
+/// "Reunión de AA"...), for lists and pickers.
+#[uniffi::export]
+pub fn meeting_kind_label(kind: MeetingKind, language: Language) -> String {
+    core::MeetingKind::from(kind)
+        .label(language.into())
+        .to_string()
+}
+
+/// A meeting's type (one of `Meeting.types`) to show in `language`: a
+/// Meeting Guide type ("Open", "Speaker"...) is translated; a type the
+/// participant typed is returned unchanged. Meetings keep the type as
+/// imported, so an edited meeting saves what it had.
+#[uniffi::export]
+pub fn meeting_type_label(type_label: String, language: Language) -> String {
+    guide::type_label_in(&type_label, language.into())
 }
 
 /// A day of the week.
@@ -864,11 +882,12 @@ impl Vault {
     }
 
     /// The attendance record to show a counselor, a court or an employer:
-    /// every record in `[from, until)`, oldest first.
+    /// every record in `[from, until)`, oldest first, kinds in `language`.
     pub fn attendance_record(
         &self,
         from_utc_millis: i64,
         until_utc_millis: i64,
+        language: Language,
     ) -> Result<Vec<AttendanceLine>> {
         let vault = self.core();
         let lines =
@@ -879,7 +898,7 @@ impl Vault {
                 date: a.occurrence.local_date().unwrap_or_default().into(),
                 start: a.occurrence.into(),
                 meeting_name: a.meeting_name,
-                kind_label: a.kind.label().to_string(),
+                kind_label: a.kind.label(language.into()).to_string(),
                 minutes: a.minutes,
                 status: a.status.into(),
             })
@@ -897,13 +916,13 @@ impl Vault {
         )?))
     }
 
-    /// Every meeting as an iCalendar file.
-    pub fn export_meetings_calendar(&self) -> Result<MeetingsCalendar> {
+    /// Every meeting as an iCalendar file, descriptions in `language`.
+    pub fn export_meetings_calendar(&self, language: Language) -> Result<MeetingsCalendar> {
         let vault = self.core();
         let meetings = core::list(&vault.store()?)?.meetings;
         Ok(MeetingsCalendar {
             file_name: "calendar.ics".into(),
-            content: ical::export(&meetings, now())?,
+            content: ical::export(&meetings, now(), language.into())?,
         })
     }
 }

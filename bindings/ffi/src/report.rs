@@ -209,11 +209,12 @@ impl Vault {
     }
 }
 
-/// A fresh passphrase of six common words (66 bits), for a report or a
-/// backup.
+/// A fresh passphrase of common words in `language`, for a report or a
+/// backup, easy to read aloud: six English words (66 bits) or seven
+/// Spanish words without accents or ñ (70 bits).
 #[uniffi::export]
-pub fn generate_passphrase() -> Result<String> {
-    Ok(report::passphrase::generate()?.to_string())
+pub fn generate_passphrase(language: Language) -> Result<String> {
+    Ok(report::passphrase::generate(language.into())?.to_string())
 }
 
 /// Checks a passphrase the participant typed for a report or backup

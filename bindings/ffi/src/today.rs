@@ -13,7 +13,7 @@ use crate::meetings::MeetingOccurrence;
 use crate::mirror::{all, mirror_enum};
 use crate::plan::{ContactRole, CopingPlan, LapsePlan, Trigger};
 use crate::sobriety::{CalendarDate, SobrietyClockStatus};
-use crate::types::Moment;
+use crate::types::{Language, Moment};
 use crate::vault::Vault;
 
 /// An entry as the Today screen lists it.
@@ -125,11 +125,13 @@ pub struct TodayScreen {
 
 #[uniffi::export]
 impl Vault {
-    /// The Today screen at `now` (the phone's clock and UTC offset).
-    pub fn today(&self, now: Moment) -> Result<TodayScreen> {
+    /// The Today screen at `now` (the phone's clock and UTC offset); the
+    /// default crisis lines and lapse steps (before a plan is saved) in
+    /// `language`.
+    pub fn today(&self, now: Moment, language: Language) -> Result<TodayScreen> {
         let vault = self.core();
         let store = vault.store()?;
-        let t = core_today::today(&store, now.into())?;
+        let t = core_today::today(&store, now.into(), language.into())?;
         let meetings = keel_core::meetings::list(&store)?.meetings;
         let meeting_now = happening_now(&meetings, now.into())?;
         Ok(TodayScreen {

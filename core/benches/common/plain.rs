@@ -230,7 +230,7 @@ pub fn plain_today(conn: &Connection, now: LocalInstant) -> rusqlite::Result<Tod
         todays_checkin,
         recent,
         suggestions: today::suggestions(&plan, &rhythm, slot),
-        crisis_contacts: today::crisis_contacts(Some(&plan)),
+        crisis_contacts: today::crisis_contacts(Some(&plan), keel_core::Language::En),
         plan_revision: Some(number),
         lapse_plan: lapse_recently.then(|| plan.lapse_plan.clone()),
     })

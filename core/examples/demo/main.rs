@@ -475,14 +475,14 @@ fn journal_tour(dir: &str) -> DemoResult {
     })?;
     println!("  {sessions} breathing sessions, craving rated before and after");
     let screen = timed("compute the Today screen (one call)", || {
-        today::today(&store, t)
+        today::today(&store, t, keel_core::Language::En)
     })?;
     print_today(&screen, t);
 
     // The same screen on Friday at 18:30 this week: payday evening.
     let days_to_friday = (4 + 7 - i64::from(today.weekday().num_days_from_monday())) % 7;
     if let Some(friday) = local_at(today + chrono::Duration::days(days_to_friday), 18, 30) {
-        let friday_screen = today::today(&store, friday)?;
+        let friday_screen = today::today(&store, friday, keel_core::Language::En)?;
         println!("\n  On Friday at 18:30 the screen would suggest instead:");
         print_suggestions(&friday_screen);
     }

@@ -211,7 +211,7 @@ pub fn meetings_tour(store: &Store<'_>, start: NaiveDate, now: LocalInstant) -> 
     }
     let all = meetings::list(store)?.meetings;
     let calendar = timed("export the schedule as iCalendar (not written)", || {
-        ical::export(&all, now)
+        ical::export(&all, now, keel_core::Language::En)
     })?;
     println!(
         "  calendar: {} bytes, {} events, {} time zone",

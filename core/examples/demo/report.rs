@@ -42,7 +42,7 @@ pub fn report_tour(
     for line in &preview.lines {
         println!("    {line}");
     }
-    let words = passphrase::generate()?;
+    let words = passphrase::generate(request.lang)?;
     let file = timed("build, encrypt (PBKDF2 600k, AES-256-GCM), wrap", || {
         report::write(store, &request, &words, &preview.fingerprint)
     })?;

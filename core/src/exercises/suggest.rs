@@ -60,6 +60,17 @@ pub enum SuggestionReason {
 }
 
 impl SuggestionReason {
+    /// Every reason.
+    pub const ALL: [SuggestionReason; 7] = [
+        SuggestionReason::HelpedBefore,
+        SuggestionReason::Craving,
+        SuggestionReason::HighRiskTime,
+        SuggestionReason::Morning,
+        SuggestionReason::Afternoon,
+        SuggestionReason::Evening,
+        SuggestionReason::Night,
+    ];
+
     /// One line the Today screen shows under the suggestion.
     pub fn text(self, lang: Language) -> &'static str {
         let text: Text = match self {

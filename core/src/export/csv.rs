@@ -273,7 +273,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
                 vec![
                     time(a.occurrence),
                     cell(&a.meeting_name),
-                    a.kind.label().to_string(),
+                    a.kind.label(Language::En).to_string(),
                     name(&a.status),
                     a.minutes.to_string(),
                     cell(&a.notes),

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 use super::oldest_first;
 use crate::error::{Error, Result};
+use crate::language::Language;
 use crate::logs::{CheckIn, Craving};
 use crate::meetings::attendance::{Attendance, AttendanceStatus};
 use crate::time::LocalInstant;
@@ -111,7 +112,7 @@ fn encounter(n: usize, a: &Attendance, online: bool) -> Value {
         } else {
             json!({ "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB", "display": "ambulatory" })
         },
-        "type": [{ "text": a.kind.label() }],
+        "type": [{ "text": a.kind.label(Language::En) }],
         "period": { "start": instant(a.occurrence) }
     });
     if present {

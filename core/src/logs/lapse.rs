@@ -4,9 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::after_lapse::{self, AfterLapse};
 use super::{Check, Context, Entry, EntryKind, Saved, TriggerTag, add, notes};
 use crate::calendar::ids_serde;
 use crate::error::{Error, Result};
+use crate::language::Language;
 use crate::plan::LapsePlan;
 use crate::sobriety::{self, ClockStatus};
 use crate::store::{Record, RecordId, Store, Timed};
@@ -106,24 +108,33 @@ impl Entry for Lapse {
 }
 
 /// What the app shows right after a lapse is logged: the saved lapse, the
-/// lapse plan, and the clocks as they now stand.
+/// compassionate message with the next steps, the lapse plan, and the
+/// clocks as they now stand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LapseLogged {
     pub saved: Saved<Lapse>,
+    pub message: AfterLapse,
     pub lapse_plan: LapsePlan,
     pub clocks: Vec<ClockStatus>,
 }
 
-/// Logs a lapse and returns what to show next.
-pub fn record(store: &Store<'_>, draft: Lapse, now: LocalInstant) -> Result<LapseLogged> {
+/// Logs a lapse and returns what to show next, texts in `lang`.
+pub fn record(
+    store: &Store<'_>,
+    draft: Lapse,
+    now: LocalInstant,
+    lang: Language,
+) -> Result<LapseLogged> {
     let saved = add(store, draft, now)?;
     let (lapse_plan, clocks) = store.atomically(|s| {
         Ok((
-            crate::plan::lapse_plan_in(s)?,
+            crate::plan::lapse_plan_in(s, lang)?,
             sobriety::statuses_in(s, now)?,
         ))
     })?;
+    let restarts = saved.entry.resets_clocks && !saved.entry.clock_ids.is_empty();
     Ok(LapseLogged {
+        message: after_lapse::message(&lapse_plan, restarts, lang),
         saved,
         lapse_plan,
         clocks,

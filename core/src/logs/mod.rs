@@ -18,6 +18,7 @@
 //! up to 24 hours; sleep up to 24 hours. Entry times may not lie in the
 //! future beyond [`crate::time::FUTURE_TOLERANCE_MS`].
 
+pub mod after_lapse;
 pub mod checkin;
 pub mod craving;
 pub mod encounter;

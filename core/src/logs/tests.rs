@@ -370,8 +370,21 @@ fn lapses_reset_clocks_only_when_chosen_and_show_the_plan() {
     assert_eq!(days(&s), vec![54, 54]);
 
     // A lapse 3 days ago on alcohol that does not reset.
-    let kept = lapse::record(&s, lapse(hours_ago(72), vec![alcohol], false), NOW).unwrap();
+    let kept = lapse::record(
+        &s,
+        lapse(hours_ago(72), vec![alcohol], false),
+        NOW,
+        crate::Language::Es,
+    )
+    .unwrap();
     assert!(!kept.lapse_plan.steps.is_empty());
+    // The message offers the plan's own steps, in the participant's language.
+    assert_eq!(kept.message.next_steps, kept.lapse_plan.steps);
+    assert!(kept.message.title.starts_with("Gracias"));
+    assert_eq!(
+        kept.message.paragraphs.last().map(String::as_str),
+        Some(crate::Language::Es.text(&crate::logs::after_lapse::CLOCKS_KEEP))
+    );
     assert_eq!(kept.lapse_plan.crisis_lines[0].phone, "988");
     assert_eq!(
         kept.clocks

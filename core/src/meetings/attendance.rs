@@ -34,17 +34,6 @@ impl AttendanceStatus {
             AttendanceStatus::Attended | AttendanceStatus::Late | AttendanceStatus::LeftEarly
         )
     }
-
-    /// The word for the attendance record.
-    pub fn label(self) -> &'static str {
-        match self {
-            AttendanceStatus::Attended => "Attended",
-            AttendanceStatus::Late => "Late",
-            AttendanceStatus::LeftEarly => "Left early",
-            AttendanceStatus::Missed => "Missed",
-            AttendanceStatus::Excused => "Excused",
-        }
-    }
 }
 
 /// An attendance record as stored.

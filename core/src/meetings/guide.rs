@@ -19,6 +19,7 @@ use serde_json::Value;
 use super::schedule::{DaySet, Repeat, Schedule, parse_zone};
 use super::{Meeting, MeetingKind, Place, is_web_link};
 use crate::error::{Error, Result};
+use crate::language::{Language, Text, t};
 use crate::validate::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
 
 /// Largest feed accepted (large intergroups publish a few megabytes).
@@ -89,87 +90,131 @@ pub struct FeedImport {
     pub skipped: Vec<Skipped>,
 }
 
-/// English labels for the spec's type codes (`data/types.json`).
-const TYPES: &[(&str, &str)] = &[
-    ("11", "11th Step Meditation"),
-    ("12x12", "12 Steps & 12 Traditions"),
-    ("A", "Secular"),
-    ("ABSI", "As Bill Sees It"),
-    ("AL", "Concurrent with Alateen"),
-    ("AL-AN", "Concurrent with Al-Anon"),
-    ("AM", "Amharic"),
-    ("ASL", "American Sign Language"),
-    ("B", "Big Book"),
-    ("BA", "Babysitting Available"),
-    ("BE", "Newcomer"),
-    ("BI", "Bisexual"),
-    ("BRK", "Breakfast"),
-    ("C", "Closed"),
-    ("CAN", "Candlelight"),
-    ("CF", "Child-Friendly"),
-    ("D", "Discussion"),
-    ("DA", "Danish"),
-    ("DB", "Digital Basket"),
-    ("DD", "Dual Diagnosis"),
-    ("DE", "German"),
-    ("DR", "Daily Reflections"),
-    ("EL", "Greek"),
-    ("EN", "English"),
-    ("FA", "Persian"),
-    ("FF", "Fragrance Free"),
-    ("FR", "French"),
-    ("G", "Gay"),
-    ("GR", "Grapevine"),
-    ("H", "Birthday"),
-    ("HE", "Hebrew"),
-    ("HI", "Hindi"),
-    ("HR", "Croatian"),
-    ("HU", "Hungarian"),
-    ("ITA", "Italian"),
-    ("JA", "Japanese"),
-    ("KOR", "Korean"),
-    ("L", "Lesbian"),
-    ("LGBTQ", "LGBTQ"),
-    ("LIT", "Literature"),
-    ("LS", "Living Sober"),
-    ("LT", "Lithuanian"),
-    ("M", "Men"),
-    ("MED", "Meditation"),
-    ("ML", "Malayalam"),
-    ("N", "Native American"),
-    ("NDG", "Indigenous"),
-    ("NO", "Norwegian"),
-    ("O", "Open"),
-    ("OUT", "Outdoor"),
-    ("P", "Professionals"),
-    ("POC", "People of Color"),
-    ("POL", "Polish"),
-    ("POR", "Portuguese"),
-    ("PUN", "Punjabi"),
-    ("RUS", "Russian"),
-    ("S", "Spanish"),
-    ("SEN", "Seniors"),
-    ("SK", "Slovak"),
-    ("SM", "Smoking Permitted"),
-    ("SP", "Speaker"),
-    ("ST", "Step Study"),
-    ("SV", "Swedish"),
-    ("T", "Transgender"),
-    ("TC", "Location Temporarily Closed"),
-    ("TH", "Thai"),
-    ("TL", "Tagalog"),
-    ("TR", "Tradition Study"),
-    ("UK", "Ukrainian"),
-    ("W", "Women"),
-    ("X", "Wheelchair Access"),
-    ("XB", "Wheelchair-Accessible Bathroom"),
-    ("XT", "Cross Talk Permitted"),
-    ("Y", "Young People"),
+/// Labels for the spec's type codes, in English and Spanish, from the
+/// Meeting Guide spec's `data/types.json` (code4recovery/spec), whose
+/// Spanish is used as published except where it reads unnaturally
+/// (`CF`, `W`, `TR`, `ASL`). Imported meetings store the English label,
+/// as they always have; [`type_label_in`] shows it in either language.
+const TYPES: &[(&str, Text)] = &[
+    ("11", t("11th Step Meditation", "Meditación del Paso 11")),
+    (
+        "12x12",
+        t("12 Steps & 12 Traditions", "12 Pasos y 12 Tradiciones"),
+    ),
+    ("A", t("Secular", "Secular")),
+    ("ABSI", t("As Bill Sees It", "Como lo ve Bill")),
+    (
+        "AL",
+        t("Concurrent with Alateen", "Concurrente con Alateen"),
+    ),
+    (
+        "AL-AN",
+        t("Concurrent with Al-Anon", "Concurrente con Al-Anon"),
+    ),
+    ("AM", t("Amharic", "Amárico")),
+    (
+        "ASL",
+        t("American Sign Language", "Lengua de señas americana"),
+    ),
+    ("B", t("Big Book", "Libro Grande")),
+    ("BA", t("Babysitting Available", "Guardería disponible")),
+    ("BE", t("Newcomer", "Principiantes")),
+    ("BI", t("Bisexual", "Bisexual")),
+    ("BRK", t("Breakfast", "Desayuno")),
+    ("C", t("Closed", "Cerrada")),
+    ("CAN", t("Candlelight", "Luz de una vela")),
+    ("CF", t("Child-Friendly", "Apta para niños")),
+    ("D", t("Discussion", "Discusión")),
+    ("DA", t("Danish", "Danés")),
+    ("DB", t("Digital Basket", "Canasta digital")),
+    ("DD", t("Dual Diagnosis", "Diagnóstico dual")),
+    ("DE", t("German", "Alemán")),
+    ("DR", t("Daily Reflections", "Reflexiones Diarias")),
+    ("EL", t("Greek", "Griego")),
+    ("EN", t("English", "Inglés")),
+    ("FA", t("Persian", "Persa")),
+    ("FF", t("Fragrance Free", "Sin fragancia")),
+    ("FR", t("French", "Francés")),
+    ("G", t("Gay", "Gay")),
+    ("GR", t("Grapevine", "La Viña")),
+    ("H", t("Birthday", "Cumpleaños")),
+    ("HE", t("Hebrew", "Hebreo")),
+    ("HI", t("Hindi", "Hindi")),
+    ("HR", t("Croatian", "Croata")),
+    ("HU", t("Hungarian", "Húngaro")),
+    ("ITA", t("Italian", "Italiano")),
+    ("JA", t("Japanese", "Japonés")),
+    ("KOR", t("Korean", "Coreano")),
+    ("L", t("Lesbian", "Lesbianas")),
+    ("LGBTQ", t("LGBTQ", "LGBTQ")),
+    ("LIT", t("Literature", "Literatura")),
+    ("LS", t("Living Sober", "Viviendo Sobrio")),
+    ("LT", t("Lithuanian", "Lituano")),
+    ("M", t("Men", "Hombres")),
+    ("MED", t("Meditation", "Meditación")),
+    ("ML", t("Malayalam", "Malayalam")),
+    ("N", t("Native American", "Nativo Americano")),
+    ("NDG", t("Indigenous", "Indígena")),
+    ("NO", t("Norwegian", "Noruego")),
+    ("O", t("Open", "Abierta")),
+    ("OUT", t("Outdoor", "Al aire libre")),
+    ("P", t("Professionals", "Profesionales")),
+    ("POC", t("People of Color", "Gente de color")),
+    ("POL", t("Polish", "Polaco")),
+    ("POR", t("Portuguese", "Portugués")),
+    ("PUN", t("Punjabi", "Punjabi")),
+    ("RUS", t("Russian", "Ruso")),
+    ("S", t("Spanish", "Español")),
+    ("SEN", t("Seniors", "Personas mayores")),
+    ("SK", t("Slovak", "Eslovaco")),
+    ("SM", t("Smoking Permitted", "Se permite fumar")),
+    ("SP", t("Speaker", "Orador")),
+    ("ST", t("Step Study", "Estudio de pasos")),
+    ("SV", t("Swedish", "Sueco")),
+    ("T", t("Transgender", "Transgénero")),
+    (
+        "TC",
+        t(
+            "Location Temporarily Closed",
+            "Ubicación temporalmente cerrada",
+        ),
+    ),
+    ("TH", t("Thai", "Tailandés")),
+    ("TL", t("Tagalog", "Tagalo")),
+    ("TR", t("Tradition Study", "Estudio de tradiciones")),
+    ("UK", t("Ukrainian", "Ucraniano")),
+    ("W", t("Women", "Mujeres")),
+    ("X", t("Wheelchair Access", "Acceso en silla de ruedas")),
+    (
+        "XB",
+        t(
+            "Wheelchair-Accessible Bathroom",
+            "Baño accesible para sillas de ruedas",
+        ),
+    ),
+    ("XT", t("Cross Talk Permitted", "Se permite opinar")),
+    ("Y", t("Young People", "Gente joven")),
 ];
 
-/// The English label of a type code.
+/// Every type code with its label in each language, for pickers and the
+/// catalogue check.
+pub fn type_texts() -> impl Iterator<Item = (&'static str, Text)> {
+    TYPES.iter().copied()
+}
+
+/// The English label of a type code: what an imported meeting stores.
 pub fn type_label(code: &str) -> Option<&'static str> {
-    TYPES.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+    TYPES.iter().find(|(c, _)| *c == code).map(|(_, l)| l.en)
+}
+
+/// A meeting's type as the participant should read it in `lang`: a
+/// Meeting Guide label (stored in English, or already in Spanish) in
+/// `lang`; a type the participant typed themselves, unchanged.
+pub fn type_label_in(label: &str, lang: Language) -> String {
+    TYPES
+        .iter()
+        .find(|(_, l)| l.en == label || l.es == label)
+        .map_or_else(|| label.to_string(), |(_, l)| lang.text(l).to_string())
 }
 
 /// Reads a feed. `kind` is given to every meeting (a feed does not say

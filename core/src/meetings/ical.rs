@@ -12,10 +12,12 @@ use ics::components::{Parameter, Property};
 use ics::properties::{Description, DtStart, Location, Method, RRule, Summary, TzName};
 use ics::{Daylight, Event, ICalendar, Standard, TimeZone as VTimeZone, escape_text};
 
+use super::guide::type_label_in;
 use super::schedule::{Repeat, Schedule};
 use super::zone::Zone;
 use super::{SavedMeeting, schedule::resolve};
 use crate::error::{Error, Result};
+use crate::language::{Language, Text, t};
 use crate::time::LocalInstant;
 
 /// Years of zone transitions written past the export date.
@@ -186,19 +188,20 @@ fn vtimezone(tz: &Zone, from: DateTime<Utc>, until: DateTime<Utc>) -> VTimeZone<
     zone
 }
 
-fn description(m: &super::Meeting) -> String {
-    let mut lines = vec![m.kind.label().to_string()];
+fn description(m: &super::Meeting, lang: Language) -> String {
+    let mut lines = vec![m.kind.label(lang).to_string()];
     if !m.types.is_empty() {
-        lines.push(m.types.join(", "));
+        let types: Vec<String> = m.types.iter().map(|t| type_label_in(t, lang)).collect();
+        lines.push(types.join(", "));
     }
     if m.place.online() {
-        lines.push(format!("Online: {}", m.place.online_url));
+        lines.push(format!("{}: {}", lang.text(&ONLINE), m.place.online_url));
     }
     if !m.place.online_notes.is_empty() {
         lines.push(m.place.online_notes.clone());
     }
     if !m.place.phone.is_empty() {
-        lines.push(format!("Phone: {}", m.place.phone));
+        lines.push(format!("{}: {}", lang.text(&PHONE), m.place.phone));
     }
     if !m.place.phone_notes.is_empty() {
         lines.push(m.place.phone_notes.clone());
@@ -209,8 +212,14 @@ fn description(m: &super::Meeting) -> String {
     lines.join("\n")
 }
 
-/// The iCalendar file of `meetings` (those with at least one occurrence).
-pub fn export(meetings: &[SavedMeeting], now: LocalInstant) -> Result<String> {
+/// The words of an event's description.
+pub const ONLINE: Text = t("Online", "En línea");
+/// See [`ONLINE`].
+pub const PHONE: Text = t("Phone", "Teléfono");
+
+/// The iCalendar file of `meetings` (those with at least one occurrence),
+/// descriptions in `lang`.
+pub fn export(meetings: &[SavedMeeting], now: LocalInstant, lang: Language) -> Result<String> {
     let now = DateTime::<Utc>::from_timestamp_millis(now.validate("now")?.utc_millis)
         .ok_or_else(|| Error::invalid("now", "out of range"))?;
     let mut calendar = ICalendar::new("2.0", "-//Keel//Meetings 1.0//EN");
@@ -253,7 +262,7 @@ pub fn export(meetings: &[SavedMeeting], now: LocalInstant) -> Result<String> {
         } else if m.place.online() {
             event.push(Location::new(escape_text(m.place.online_url.clone())));
         }
-        event.push(Description::new(escape_text(description(m))));
+        event.push(Description::new(escape_text(description(m, lang))));
         if m.place.online() {
             event.push(Property::new("URL", m.place.online_url.clone()));
         }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::{Language, Text, t};
+
 /// A twelve-step fellowship.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Fellowship {
@@ -52,24 +54,56 @@ impl MeetingKind {
         )
     }
 
-    /// A neutral label for the counselor's attendance record.
-    pub fn label(self) -> &'static str {
+    /// A neutral label in `lang`: the attendance record, the report, the
+    /// calendar export. Interchange formats (CSV, FHIR) use the English one.
+    pub fn label(self, lang: Language) -> &'static str {
+        lang.text(&self.label_text())
+    }
+
+    /// The label in every language.
+    pub fn label_text(self) -> Text {
         match self {
-            MeetingKind::IopGroup => "IOP group session",
-            MeetingKind::Counseling => "Individual counseling",
-            MeetingKind::FamilySession => "Family session",
-            MeetingKind::MedicationVisit => "Medication visit",
-            MeetingKind::TwelveStep(Fellowship::Aa) => "AA meeting",
-            MeetingKind::TwelveStep(Fellowship::Na) => "NA meeting",
-            MeetingKind::TwelveStep(Fellowship::Ca) => "CA meeting",
-            MeetingKind::TwelveStep(Fellowship::Cma) => "CMA meeting",
-            MeetingKind::TwelveStep(Fellowship::Ma) => "MA meeting",
-            MeetingKind::TwelveStep(Fellowship::Other) => "12-step meeting",
-            MeetingKind::SmartRecovery => "SMART Recovery meeting",
-            MeetingKind::RecoveryDharma => "Recovery Dharma meeting",
-            MeetingKind::LifeRing => "LifeRing meeting",
-            MeetingKind::CelebrateRecovery => "Celebrate Recovery meeting",
-            MeetingKind::Other => "Meeting",
+            MeetingKind::IopGroup => t("IOP group session", "Sesión de grupo del IOP"),
+            MeetingKind::Counseling => t("Individual counseling", "Consejería individual"),
+            MeetingKind::FamilySession => t("Family session", "Sesión familiar"),
+            MeetingKind::MedicationVisit => t("Medication visit", "Consulta de medicación"),
+            MeetingKind::TwelveStep(Fellowship::Aa) => t("AA meeting", "Reunión de AA"),
+            MeetingKind::TwelveStep(Fellowship::Na) => t("NA meeting", "Reunión de NA"),
+            MeetingKind::TwelveStep(Fellowship::Ca) => t("CA meeting", "Reunión de CA"),
+            MeetingKind::TwelveStep(Fellowship::Cma) => t("CMA meeting", "Reunión de CMA"),
+            MeetingKind::TwelveStep(Fellowship::Ma) => t("MA meeting", "Reunión de MA"),
+            MeetingKind::TwelveStep(Fellowship::Other) => {
+                t("12-step meeting", "Reunión de 12 pasos")
+            }
+            MeetingKind::SmartRecovery => t("SMART Recovery meeting", "Reunión de SMART Recovery"),
+            MeetingKind::RecoveryDharma => {
+                t("Recovery Dharma meeting", "Reunión de Recovery Dharma")
+            }
+            MeetingKind::LifeRing => t("LifeRing meeting", "Reunión de LifeRing"),
+            MeetingKind::CelebrateRecovery => t(
+                "Celebrate Recovery meeting",
+                "Reunión de Celebrate Recovery",
+            ),
+            MeetingKind::Other => t("Meeting", "Reunión"),
         }
     }
+
+    /// Every kind, for catalogue checks and pickers.
+    pub const ALL: [MeetingKind; 15] = [
+        MeetingKind::IopGroup,
+        MeetingKind::Counseling,
+        MeetingKind::FamilySession,
+        MeetingKind::MedicationVisit,
+        MeetingKind::TwelveStep(Fellowship::Aa),
+        MeetingKind::TwelveStep(Fellowship::Na),
+        MeetingKind::TwelveStep(Fellowship::Ca),
+        MeetingKind::TwelveStep(Fellowship::Cma),
+        MeetingKind::TwelveStep(Fellowship::Ma),
+        MeetingKind::TwelveStep(Fellowship::Other),
+        MeetingKind::SmartRecovery,
+        MeetingKind::RecoveryDharma,
+        MeetingKind::LifeRing,
+        MeetingKind::CelebrateRecovery,
+        MeetingKind::Other,
+    ];
 }

@@ -21,10 +21,10 @@ use crate::error::Result;
 use crate::store::Store;
 
 /// The lapse plan to show: the current plan's, or (before any plan is saved)
-/// the template's steps with the default crisis lines, in English.
-pub(crate) fn lapse_plan_in(store: &Store<'_>) -> Result<LapsePlan> {
+/// the template's steps with the default crisis lines, in `lang`.
+pub(crate) fn lapse_plan_in(store: &Store<'_>, lang: Language) -> Result<LapsePlan> {
     match revisions::current_in(store)? {
         Some(rev) => Ok(rev.plan.lapse_plan),
-        None => Ok(template(Language::En)?.lapse_plan),
+        None => Ok(template(lang)?.lapse_plan),
     }
 }

@@ -163,6 +163,11 @@ impl Words {
         self.lang.pick(en, es)
     }
 
+    /// The language of these words.
+    pub fn lang(&self) -> Language {
+        self.lang
+    }
+
     /// The report's title.
     pub fn title(&self) -> &'static str {
         self.t("Keel progress report", "Informe de progreso de Keel")

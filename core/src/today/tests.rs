@@ -28,7 +28,7 @@ fn an_empty_vault_still_has_crisis_lines() {
     let (_d, v) = vault();
     let s = v.store().unwrap();
     let now = local(2025, 11, 24, 9, 0, -5);
-    let t = today(&s, now).unwrap();
+    let t = today(&s, now, Language::En).unwrap();
     assert_eq!(t.date, date(2025, 11, 24));
     assert!(t.clocks.is_empty() && t.recent.is_empty() && t.suggestions.is_empty());
     assert!(!t.checked_in_today && t.todays_checkin.is_none());
@@ -42,7 +42,8 @@ fn an_empty_vault_still_has_crisis_lines() {
             LocalInstant {
                 offset_minutes: 20 * 60,
                 ..now
-            }
+            },
+            Language::En,
         ),
         Err(Error::InvalidInput { field: "now", .. })
     ));
@@ -95,7 +96,7 @@ fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
         utc_millis: friday.utc_millis + 1,
         ..friday
     };
-    let t = today(&s, later).unwrap();
+    let t = today(&s, later, Language::En).unwrap();
     assert_eq!(t.suggestions[0].coping_plan.id, p.coping_plans[0].id);
     assert_eq!(t.suggestions[0].reason, SuggestionReason::LoggedAtThisTime);
     assert_eq!(t.suggestions[0].score, 4 * 4);
@@ -109,7 +110,7 @@ fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
     assert_eq!(t.suggestions.len(), MAX_SUGGESTIONS);
 
     // Friday 19:xx: an hour after still matches (weight 2 per entry).
-    let t = today(&s, local(2025, 11, 28, 19, 5, -5)).unwrap();
+    let t = today(&s, local(2025, 11, 28, 19, 5, -5), Language::En).unwrap();
     assert_eq!(
         (
             t.suggestions[0].coping_plan.id.as_str(),
@@ -119,7 +120,7 @@ fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
     );
 
     // Tuesday 08:00: anger first (same slot), loneliness not at all.
-    let t = today(&s, local(2025, 11, 25, 8, 0, -5)).unwrap();
+    let t = today(&s, local(2025, 11, 25, 8, 0, -5), Language::En).unwrap();
     assert_eq!(t.suggestions[0].coping_plan.id, p.coping_plans[3].id);
     assert!(
         t.suggestions
@@ -132,7 +133,7 @@ fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
     // in local time.
     let tokyo_friday = local(2025, 11, 28, 18, 15, 9);
     assert_eq!(
-        today(&s, tokyo_friday).unwrap().suggestions[0]
+        today(&s, tokyo_friday, Language::En).unwrap().suggestions[0]
             .coping_plan
             .id,
         p.coping_plans[0].id
@@ -149,7 +150,7 @@ fn plans_that_fit_come_from_the_hour_and_weekday_of_logged_triggers() {
         now,
     )
     .unwrap();
-    let t = today(&s, local(2025, 11, 27, 8, 0, -5)).unwrap();
+    let t = today(&s, local(2025, 11, 27, 8, 0, -5), Language::En).unwrap();
     assert_eq!(t.suggestions[0].coping_plan.id, p.coping_plans[3].id);
     assert_eq!(t.suggestions[0].score, 4 + 1);
 
@@ -168,7 +169,7 @@ fn crisis_contacts_include_reachable_supporters() {
         phone: "555-0101".into(),
         how_to_reach: String::new(),
     });
-    let c = crisis_contacts(Some(&p));
+    let c = crisis_contacts(Some(&p), Language::En);
     assert_eq!(
         c.iter()
             .map(|c| (c.role, c.phone.as_str()))
@@ -189,14 +190,17 @@ fn check_ins_clocks_and_days_follow_the_local_calendar() {
     let before_dst = local(2025, 3, 8, 22, 0, -5);
     let (_, _) = sobriety::add(&s, "Alcohol", date(2025, 3, 1), before_dst).unwrap();
     let at_dst = local(2025, 3, 10, 0, 30, -4);
-    let t = today(&s, at_dst).unwrap();
+    let t = today(&s, at_dst, Language::En).unwrap();
     assert_eq!(t.clocks[0].current_days, 9);
     assert_eq!(t.clocks[0].next_milestone.count, 30);
     assert_eq!(t.clocks[0].next_milestone.date, date(2025, 3, 31));
     assert_eq!(t.clocks[0].next_milestone.days_away, 21);
     // 23:30 the evening before, in EDT already: still the 9th.
     assert_eq!(
-        today(&s, local(2025, 3, 9, 23, 30, -4)).unwrap().clocks[0].current_days,
+        today(&s, local(2025, 3, 9, 23, 30, -4), Language::En)
+            .unwrap()
+            .clocks[0]
+            .current_days,
         8
     );
 
@@ -206,12 +210,18 @@ fn check_ins_clocks_and_days_follow_the_local_calendar() {
         offset_minutes: -600,
         ..at_dst
     };
-    assert_eq!(today(&s, honolulu).unwrap().clocks[0].current_days, 8);
+    assert_eq!(
+        today(&s, honolulu, Language::En).unwrap().clocks[0].current_days,
+        8
+    );
     let tokyo = LocalInstant {
         offset_minutes: 540,
         ..at_dst
     };
-    assert_eq!(today(&s, tokyo).unwrap().clocks[0].current_days, 9);
+    assert_eq!(
+        today(&s, tokyo, Language::En).unwrap().clocks[0].current_days,
+        9
+    );
 
     // A check-in late in the evening counts for that day, not the next.
     let evening = local(2025, 3, 9, 23, 45, -4);
@@ -222,14 +232,15 @@ fn check_ins_clocks_and_days_follow_the_local_calendar() {
             utc_millis: evening.utc_millis + 60_000,
             ..evening
         },
+        Language::En,
     )
     .unwrap();
     assert!(t.checked_in_today);
     assert_eq!(t.todays_checkin.as_ref().map(|b| b.id), Some(ci.id));
-    assert!(!today(&s, at_dst).unwrap().checked_in_today);
+    assert!(!today(&s, at_dst, Language::En).unwrap().checked_in_today);
 
     // Milestone day.
-    let t = today(&s, local(2025, 3, 31, 8, 0, -4)).unwrap();
+    let t = today(&s, local(2025, 3, 31, 8, 0, -4), Language::En).unwrap();
     assert_eq!(t.clocks[0].milestone_today.map(|m| m.count), Some(30));
     assert_eq!(t.clocks[0].next_milestone.count, 60);
 }
@@ -248,14 +259,18 @@ fn a_lapse_shows_the_lapse_plan_for_two_days_and_resets_if_chosen() {
         now,
     )
     .unwrap();
-    assert_eq!(today(&s, now).unwrap().clocks[0].current_days, 84);
+    assert_eq!(
+        today(&s, now, Language::En).unwrap().clocks[0].current_days,
+        84
+    );
     logs::lapse::record(
         &s,
         lapse(local(2025, 11, 24, 20, 0, -5), vec![clock], true),
         now,
+        Language::En,
     )
     .unwrap();
-    let t = today(&s, now).unwrap();
+    let t = today(&s, now, Language::En).unwrap();
     assert_eq!(t.clocks[0].current_days, 0);
     assert_eq!(t.clocks[0].longest_days, 84);
     assert!(
@@ -266,12 +281,12 @@ fn a_lapse_shows_the_lapse_plan_for_two_days_and_resets_if_chosen() {
     assert_eq!(t.recent[0].kind, crate::logs::EntryKind::Lapse);
     assert!(t.recent[0].any_use);
     assert!(
-        today(&s, local(2025, 11, 25, 21, 0, -5))
+        today(&s, local(2025, 11, 25, 21, 0, -5), Language::En)
             .unwrap()
             .lapse_plan
             .is_some()
     );
-    let two_days = today(&s, local(2025, 11, 26, 9, 0, -5)).unwrap();
+    let two_days = today(&s, local(2025, 11, 26, 9, 0, -5), Language::En).unwrap();
     assert!(two_days.lapse_plan.is_none());
     assert_eq!(two_days.clocks[0].current_days, 1);
     assert_eq!(two_days.clocks[0].streak_start, date(2025, 11, 25));
@@ -302,7 +317,7 @@ fn today_repairs_lost_summaries_and_shows_the_same() {
     )
     .unwrap();
     logs::add(&s, checkin(now), now).unwrap();
-    let before = today(&s, now).unwrap();
+    let before = today(&s, now, Language::En).unwrap();
     assert_eq!(before.recent.len(), 5);
     assert!(before.checked_in_today);
     for (id, _) in s.list::<Recent>().unwrap().items {
@@ -314,7 +329,7 @@ fn today_repairs_lost_summaries_and_shows_the_same() {
     for (id, _) in s.list::<LapseIndex>().unwrap().items {
         s.delete::<LapseIndex>(&id).unwrap();
     }
-    assert_eq!(today(&s, now).unwrap(), before);
+    assert_eq!(today(&s, now, Language::En).unwrap(), before);
     assert_eq!(s.count::<Recent>().unwrap(), 1);
     assert_eq!(s.count::<Rhythm>().unwrap(), 1);
     assert_eq!(s.count::<LapseIndex>().unwrap(), 1);

@@ -194,8 +194,8 @@ fn main() {
     let store = vault.store().expect("store");
     let plain = open_plain(&plain_path, None);
     let cipher = open_plain(&cipher_path, Some(&key));
-    today::today(&store, now).expect("warm");
-    let today_k = measure(RUNS, || drop(today::today(&store, now).expect("today")));
+    today::today(&store, now, keel_core::Language::En).expect("warm");
+    let today_k = measure(RUNS, || drop(today::today(&store, now, keel_core::Language::En).expect("today")));
     let today_p = measure(RUNS, || drop(plain_today(&plain, now).expect("today")));
     let today_c = measure(RUNS, || drop(plain_today(&cipher, now).expect("today")));
     three("Today screen", &today_k, &today_p, &today_c);

@@ -135,11 +135,13 @@ fn adding_an_entry_fails_whole_at_every_write_and_sync() {
         // and the Today screen's summaries still read.
         assert_eq!(count(&v), want, "{what}");
         if added.is_err() {
-            assert!(today::today(&v.store().unwrap(), NOW).is_ok() || sticky);
+            assert!(
+                today::today(&v.store().unwrap(), NOW, keel_core::Language::En).is_ok() || sticky
+            );
         }
         // Space is back: the same entry saves.
         watch.set_mode(Mode::Count);
-        today::today(&v.store().unwrap(), NOW).unwrap();
+        today::today(&v.store().unwrap(), NOW, keel_core::Language::En).unwrap();
         logs::add(&v.store().unwrap(), craving(99), NOW).unwrap();
         want.0 += 1;
         drop((v, watch));

@@ -243,7 +243,7 @@ fn verify(dir: &Path, secret: &[u8], seed: u64, expected: &Expected, doubt: Opti
         assert!(cravings.items.iter().any(|(c, _)| c == id), "seed {seed}");
     }
     // The Today screen's summaries agree with what is there.
-    let t = today::today(&s, NOW).unwrap();
+    let t = today::today(&s, NOW, keel_core::Language::En).unwrap();
     assert!(t.recent.len() <= count + found.len());
 
     if expected.passphrase == NEW || matches!(doubt, Some(Doubt::ChangePassphrase)) {

@@ -57,7 +57,7 @@ fn a_weekly_group_becomes_a_recurring_event_in_its_zone() {
             every_weeks: 1,
         },
     );
-    let ics = export(std::slice::from_ref(&m), NOW).unwrap();
+    let ics = export(std::slice::from_ref(&m), NOW, Language::En).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     for line in ics.split("\r\n") {
@@ -115,7 +115,7 @@ fn monthly_once_and_ending_schedules() {
         },
     );
     ending.meeting.schedule.end_date = NaiveDate::from_ymd_opt(2027, 1, 31);
-    let lines = unfolded(&export(&[monthly, once, ending], NOW).unwrap());
+    let lines = unfolded(&export(&[monthly, once, ending], NOW, Language::En).unwrap());
     let has = |l: &str| lines.iter().any(|x| x == l);
     assert!(has("RRULE:FREQ=MONTHLY;BYDAY=-1FR"));
     assert!(has("DTSTART;TZID=Europe/London:20261127T180000"));

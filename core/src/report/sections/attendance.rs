@@ -107,7 +107,7 @@ pub fn attendance(
                             date,
                             time,
                             a.meeting_name.clone(),
-                            a.kind.label().to_string(),
+                            a.kind.label(w.lang()).to_string(),
                             a.minutes.to_string(),
                             w.attendance(a.status).to_string(),
                         ]

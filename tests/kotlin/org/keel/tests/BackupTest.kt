@@ -141,11 +141,14 @@ class BackupTest {
 
     @Test
     fun passphrasesAreGeneratedAndChecked() {
-        val a = generatePassphrase()
-        val b = generatePassphrase()
+        val a = generatePassphrase(Language.ENGLISH)
+        val b = generatePassphrase(Language.ENGLISH)
         assertFalse(a == b)
         assertEquals(6, a.split(" ").size)
         checkExportPassphrase(a)
+        val es = generatePassphrase(Language.SPANISH).split(" ")
+        assertEquals(7, es.size)
+        assertTrue(es.all { w -> w.all { it in 'a'..'z' } })
         assertEquals("passphrase", invalidField { checkExportPassphrase("short") })
         assertEquals("passphrase", invalidField { oldPhone.backupToPath(tmp.root.resolve("x.bin").path, "short") })
     }
@@ -158,12 +161,12 @@ class BackupTest {
         assertEquals("Informe de progreso de Keel", preview.title)
         assertEquals(listOf("overview", "journal"), preview.sections.map { it.id })
         assertEquals(2u, preview.totalRows)
-        val file = oldPhone.reportHtml(request, generatePassphrase(), preview.fingerprint)
+        val file = oldPhone.reportHtml(request, generatePassphrase(Language.SPANISH), preview.fingerprint)
         assertTrue(Regex("report-[0-9a-f]{16}\\.html").matches(file.fileName))
         val page = String(file.html, Charsets.UTF_8)
         assertTrue(page.startsWith("<!DOCTYPE html>"))
         assertFalse(page.contains("first note"))
-        assertEquals("fingerprint", invalidField { oldPhone.reportHtml(request, generatePassphrase(), "0".repeat(64)) })
+        assertEquals("fingerprint", invalidField { oldPhone.reportHtml(request, generatePassphrase(Language.SPANISH), "0".repeat(64)) })
         val path = tmp.root.resolve(suggestedReportFileName())
         oldPhone.writeReport(request, backupPassphrase, preview.fingerprint, path.path)
         assertArrayEquals("<!DOCTYPE html>".toByteArray(), path.readBytes().copyOf(15))

@@ -244,7 +244,7 @@ class JournalTest {
         assertEquals("notes", invalidField { vault.addCraving(craving().copy(notes = "x".repeat(10_001))) })
         assertEquals("craving_level", invalidField { vault.addCheckIn(checkIn(cravingLevel = 12)) })
         assertEquals("intention", invalidField { vault.addCheckIn(checkIn(intention = "x".repeat(201))) })
-        assertEquals("clock_ids", invalidField { vault.addLapse(lapse(listOf(newPlanItemId()), true)) })
+        assertEquals("clock_ids", invalidField { vault.addLapse(lapse(listOf(newPlanItemId()), true), Language.ENGLISH) })
         assertEquals("limit", invalidField { vault.listLapses(everything(0)) })
         assertEquals("id", invalidField { vault.getLapse("not an id") })
         val unknown = newPlanItemId()
@@ -258,7 +258,7 @@ class JournalTest {
 
     @Test
     fun lapsesAndTheTodayScreen() {
-        val empty = vault.today(at())
+        val empty = vault.today(at(), Language.ENGLISH)
         assertTrue(empty.clocks.isEmpty() && empty.recent.isEmpty() && empty.suggestions.isEmpty())
         assertFalse(empty.checkedInToday)
         assertNull(empty.planRevision)
@@ -274,7 +274,7 @@ class JournalTest {
         }
         val ci = vault.addCheckIn(checkIn())
 
-        val screen = vault.today(at())
+        val screen = vault.today(at(), Language.ENGLISH)
         assertEquals(1u, screen.planRevision)
         assertTrue(screen.checkedInToday)
         assertEquals(ci.id, screen.todaysCheckIn?.id)
@@ -287,14 +287,16 @@ class JournalTest {
         assertEquals(listOf("988", "1-800-662-4357", "555-0100"), screen.crisisContacts.map { it.phone })
         assertEquals(ContactRole.SPONSOR, screen.crisisContacts[2].role)
 
-        val logged = vault.addLapse(lapse(listOf(clock.id), false))
+        val logged = vault.addLapse(lapse(listOf(clock.id), false), Language.ENGLISH)
         assertTrue(logged.lapsePlan.overdoseSafety.isNotEmpty())
+        assertEquals(logged.lapsePlan.steps, logged.message.nextSteps)
+        assertTrue(logged.message.title.startsWith("Thank you for logging this"))
         assertEquals(40u, logged.clocks.single().currentDays)
         val reset = vault.updateLapse(logged.lapse.id, lapse(listOf(clock.id), true))
         assertTrue(reset.resetsClocks)
         assertEquals(reset, vault.getLapse(reset.id))
         assertEquals(listOf(reset.id), vault.listLapses(everything()).items.map { it.id })
-        val after = vault.today(at(0.0, 0))
+        val after = vault.today(at(0.0, 0), Language.ENGLISH)
         assertNotNull(after.lapsePlan)
         assertEquals(0u, after.clocks.single().currentDays)
         assertTrue(after.recent[0].anyUse)
@@ -303,12 +305,12 @@ class JournalTest {
 
         vault.lock()
         try {
-            vault.today(at())
+            vault.today(at(), Language.ENGLISH)
             fail("expected Locked")
         } catch (e: KeelException.Locked) {
             // expected
         }
         vault.unlockWithPassphrase(passphrase)
-        assertEquals(1u, vault.today(at()).planRevision)
+        assertEquals(1u, vault.today(at(), Language.ENGLISH).planRevision)
     }
 }

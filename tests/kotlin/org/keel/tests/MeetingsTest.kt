@@ -27,7 +27,10 @@ import org.keel.core.MonthWeek
 import org.keel.core.PageQuery
 import org.keel.core.ReminderKind
 import org.keel.core.Vault
+import org.keel.core.Language
 import org.keel.core.importMeetingGuide
+import org.keel.core.meetingKindLabel
+import org.keel.core.meetingTypeLabel
 import java.io.File
 import java.time.Instant
 import java.time.LocalDate
@@ -139,7 +142,7 @@ class MeetingsTest {
         val next = vault.meetingOccurrences(System.currentTimeMillis(), System.currentTimeMillis() + 8 * day).first()
         val here = vault.checkInToMeeting(Moment(next.start.utcMillis - 5 * 60_000, 0))
         assertEquals(AttendanceStatus.ATTENDED, here.status)
-        assertEquals(m.id, vault.today(Moment(next.start.utcMillis + 60_000, 0)).meetingNow?.meetingId)
+        assertEquals(m.id, vault.today(Moment(next.start.utcMillis + 60_000, 0), Language.ENGLISH).meetingNow?.meetingId)
         expect<KeelException.NotFound> { vault.checkInToMeeting(Moment(next.start.utcMillis + 5 * 3_600_000, 0)) }
         expect<KeelException.InvalidInput> { vault.recordAttendance(AttendanceDraft("nope", next.start, AttendanceStatus.ATTENDED, null, "")) }
 
@@ -148,7 +151,9 @@ class MeetingsTest {
         assertTrue(reminders.all { !it.body.contains("IOP") && !it.body.contains("Harbor") })
         expect<KeelException.InvalidInput> { vault.upcomingReminders(now(), 0u) }
         assertEquals(4, vault.attendanceHistory(now(), 4u).size)
-        assertTrue(vault.attendanceRecord(System.currentTimeMillis() - 30 * day, System.currentTimeMillis()).isNotEmpty())
+        val record = vault.attendanceRecord(System.currentTimeMillis() - 30 * day, System.currentTimeMillis(), Language.SPANISH)
+        assertTrue(record.isNotEmpty())
+        assertTrue(record.all { it.kindLabel.startsWith("Sesión") || it.kindLabel.startsWith("Reunión") })
     }
 
     @Test
@@ -161,7 +166,10 @@ class MeetingsTest {
         assertEquals("Alano Club", saved.place.venue)
         assertEquals("feed", expect<KeelException.InvalidInput> { importMeetingGuide("{", MeetingKind.Other, "UTC") }.field)
 
-        val ics = vault.exportMeetingsCalendar()
+        assertEquals("Reunión de AA", meetingKindLabel(MeetingKind.TwelveStep(Fellowship.AA), Language.SPANISH))
+        assertEquals("AA meeting", meetingKindLabel(MeetingKind.TwelveStep(Fellowship.AA), Language.ENGLISH))
+        assertEquals(listOf("Abierta"), saved.types.filter { it == "Open" }.map { meetingTypeLabel(it, Language.SPANISH) })
+        val ics = vault.exportMeetingsCalendar(Language.ENGLISH)
         assertTrue(ics.content.startsWith("BEGIN:VCALENDAR\r\n"))
         assertTrue(ics.content.contains("RRULE:FREQ=WEEKLY;BYDAY=SU;WKST=MO"))
         assertTrue(ics.content.contains("BEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles"))
