@@ -10,7 +10,8 @@ use std::thread;
 use std::time::Duration;
 
 use keel_ffi::{
-    CancelToken, KeelError, Moment, NoteDraft, Progress, RestoreMode, Vault, generate_passphrase,
+    CancelToken, KeelError, Language, Moment, NoteDraft, Progress, RestoreMode, Vault,
+    generate_passphrase,
 };
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -80,7 +81,7 @@ fn lock_returns_while_a_restore_holds_the_vault_and_the_restore_changes_nothing(
     let tmp = tempfile::tempdir().unwrap();
     let old = vault_with_notes(&tmp.path().join("old"), 200);
     let file = tmp.path().join("b.bin");
-    let pass = generate_passphrase().unwrap();
+    let pass = generate_passphrase(Language::English).unwrap();
     old.backup_to_path(file.to_str().unwrap().into(), pass.clone(), None, None)
         .unwrap();
     let new = vault_with_notes(&tmp.path().join("new"), 1);
@@ -186,7 +187,7 @@ fn a_lock_during_an_unlock_wins() {
 fn progress_is_reported_and_a_cancelled_backup_leaves_no_file() {
     let tmp = tempfile::tempdir().unwrap();
     let v = vault_with_notes(&tmp.path().join("v"), 3);
-    let pass = generate_passphrase().unwrap();
+    let pass = generate_passphrase(Language::English).unwrap();
 
     let recorder = Arc::new(Recorder::new());
     let file = tmp.path().join("b.bin");
