@@ -8,7 +8,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use keel_ffi::{
-    DateRangePreset, KeelError, Language, Moment, NoteDraft, Now, Vault, salvage_vault,
+    DateRangePreset, EntryContext, Fellowship, Halt, KeelError, Language, LapseDraft, MeetingKind,
+    Moment, NoteDraft, Now, Vault, csv_export_warning, exercise_library, generate_passphrase,
+    language_for_locale, meeting_kind_label, meeting_type_label, plan_template, salvage_vault,
     vault_exists,
 };
 use proptest::prelude::*;
@@ -220,6 +222,68 @@ proptest! {
                     prop_assert!(expected, "{:?}", e);
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Every call that takes a `Language` answers in both, given hostile
+    /// text and times; the vault ones unlocked and then locked.
+    #[test]
+    fn languages(text in hostile_strings(), at in hostile_time(), millis in any::<i64>()) {
+        no_panic("language_for_locale", || language_for_locale(text.clone()));
+        let (_tmp, vault) = vault();
+        for language in [Language::English, Language::Spanish] {
+            let label = no_panic("meeting_type_label", || meeting_type_label(text.clone(), language));
+            prop_assert_eq!(&label, &text, "unknown types pass through");
+            let aa = MeetingKind::TwelveStep { fellowship: Fellowship::Other };
+            let kind = no_panic("meeting_kind_label", || meeting_kind_label(aa, language));
+            prop_assert!(!kind.is_empty());
+            prop_assert!(!no_panic("csv_export_warning", || csv_export_warning(language)).is_empty());
+            prop_assert!(no_panic("generate_passphrase", || generate_passphrase(language)).is_ok());
+            prop_assert!(no_panic("plan_template", || plan_template(language)).is_ok());
+            prop_assert!(!no_panic("exercise_library", || exercise_library(language)).is_empty());
+            for locked in [false, true] {
+                if locked {
+                    vault.lock();
+                }
+                let results = [
+                    no_panic("today", || vault.today(at, language).map(drop)),
+                    no_panic("attendance_record", || {
+                        vault.attendance_record(millis, at.utc_millis, language).map(drop)
+                    }),
+                    no_panic("export_meetings_calendar", || {
+                        vault.export_meetings_calendar(language).map(drop)
+                    }),
+                    no_panic("add_lapse", || {
+                        vault.add_lapse(LapseDraft {
+                            at,
+                            clock_ids: vec![text.clone()],
+                            resets_clocks: true,
+                            substance: text.clone(),
+                            triggers: vec![],
+                            context: EntryContext {
+                                place: text.clone(),
+                                with_whom: String::new(),
+                                halt: Halt { hungry: true, angry: false, lonely: true, tired: false },
+                                mood: None,
+                            },
+                            notes: text.clone(),
+                        }, language).map(drop)
+                    }),
+                ];
+                for r in results {
+                    if let Err(e) = r {
+                        prop_assert!(typed(&e));
+                        let expected = !locked
+                            || matches!(e, KeelError::Locked | KeelError::InvalidInput { .. });
+                        prop_assert!(expected, "{:?}", e);
+                    }
+                }
+            }
+            vault.unlock_with_passphrase(PASSPHRASE.into(), None, None).unwrap();
         }
     }
 }
