@@ -13,6 +13,7 @@ pub mod error;
 pub mod exercises;
 pub mod export;
 mod faults;
+pub mod history;
 pub mod insights;
 pub mod language;
 pub mod logs;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::store::{Record, RecordId, Store};
+use crate::store::{Record, RecordId, Store, Timed};
 use crate::time::LocalInstant;
 use crate::validate::{LONG_TEXT_MAX, required_text};
 
@@ -20,6 +20,12 @@ pub struct Note {
 impl Record for Note {
     const COLLECTION: &'static str = "journal.note";
     const NOUN: &'static str = "note";
+}
+
+impl Timed for Note {
+    fn at_millis(&self) -> i64 {
+        self.written_at.utc_millis
+    }
 }
 
 /// A stored note with its id.

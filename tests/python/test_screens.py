@@ -102,3 +102,34 @@ def test_date_range_presets_resolve_in_the_phones_zone(vault):
     vault.lock()
     with pytest.raises(KeelError.Locked):
         vault.date_range(DateRangePreset.THIS_WEEK, now, Language.ENGLISH)
+
+
+def test_history_merges_every_kind_and_pages_with_a_token(vault):
+    from keel import HistoryKind, HistoryQuery, NoteDraft
+    vault.add_craving(craving(1, [free("Rain")]))
+    vault.add_note(NoteDraft(written_at=at(2), text="A good day.\nMore"))
+    for h in range(3, 8):
+        vault.add_craving(craving(h))
+    query = lambda token=None, kinds=(): HistoryQuery(from_utc_millis=None, until_utc_millis=None,
+                                                      kinds=list(kinds), page_token=token, limit=3)
+    first = vault.history(query(), Language.ENGLISH)
+    assert [i.kind for i in first.items] == [HistoryKind.CRAVING, HistoryKind.NOTE, HistoryKind.CRAVING]
+    assert first.items[0].summary == "Craving 5/10 · Rain" and first.items[0].level == 5
+    assert first.items[1].summary == "A good day."
+    # A new entry between pages does not shift the next page.
+    vault.add_craving(craving(0))
+    second = vault.history(query(first.next_page_token), Language.SPANISH)
+    assert second.items[0].summary.startswith("Ganas de consumir")
+    third = vault.history(query(second.next_page_token), Language.ENGLISH)
+    assert third.next_page_token is None
+    ids = [i.id for p in (first, second, third) for i in p.items]
+    assert len(ids) == len(set(ids)) == 7
+    notes = vault.history(query(kinds=[HistoryKind.NOTE]), Language.ENGLISH)
+    assert [i.kind for i in notes.items] == [HistoryKind.NOTE]
+
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.history(query("not a token"), Language.ENGLISH)
+    assert e.value.field == "page_token"
+    vault.lock()
+    with pytest.raises(KeelError.Locked):
+        vault.history(query(), Language.ENGLISH)

@@ -11,6 +11,7 @@ mod backup;
 mod error;
 mod exercises;
 mod exports;
+mod history;
 mod insights;
 mod logs;
 mod meetings;
@@ -41,6 +42,7 @@ pub use exercises::{
     exercise_playback_start,
 };
 pub use exports::{CsvExport, CsvFile, FhirExport, csv_export_warning};
+pub use history::{HistoryItem, HistoryKind, HistoryPage, HistoryQuery};
 pub use insights::{
     CopingRank, CravingDay, CravingWeek, HeatCell, Insights, MoodDay, TriggerCount,
 };

@@ -8,10 +8,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use keel_ffi::{
-    DateRangePreset, EntryContext, Fellowship, Halt, KeelError, Language, LapseDraft, MeetingKind,
-    Moment, NoteDraft, Now, Vault, csv_export_warning, exercise_library, generate_passphrase,
-    language_for_locale, meeting_kind_label, meeting_type_label, plan_template, salvage_vault,
-    vault_exists,
+    DateRangePreset, EntryContext, Fellowship, Halt, HistoryKind, HistoryQuery, KeelError,
+    Language, LapseDraft, MeetingKind, Moment, NoteDraft, Now, Vault, csv_export_warning,
+    exercise_library, generate_passphrase, language_for_locale, meeting_kind_label,
+    meeting_type_label, plan_template, salvage_vault, vault_exists,
 };
 use proptest::prelude::*;
 
@@ -205,6 +205,34 @@ proptest! {
             }
             let results = [
                 no_panic("craving_form", || vault.craving_form().map(drop)),
+                no_panic("history", || {
+                    vault
+                        .history(
+                            HistoryQuery {
+                                from_utc_millis: Some(at.utc_millis),
+                                until_utc_millis: None,
+                                kinds: vec![HistoryKind::Note; 40],
+                                page_token: Some(text.clone()),
+                                limit: 5,
+                            },
+                            Language::English,
+                        )
+                        .map(drop)
+                }),
+                no_panic("history all", || {
+                    vault
+                        .history(
+                            HistoryQuery {
+                                from_utc_millis: None,
+                                until_utc_millis: Some(at.utc_millis),
+                                kinds: vec![],
+                                page_token: None,
+                                limit: at.offset_minutes.unsigned_abs(),
+                            },
+                            Language::Spanish,
+                        )
+                        .map(drop)
+                }),
                 no_panic("date_range_presets", || {
                     vault.date_range_presets(now.clone(), Language::Spanish).map(drop)
                 }),

@@ -16,9 +16,12 @@ import org.keel.core.CravingOutcome
 import org.keel.core.DateRangePreset
 import org.keel.core.EntryContext
 import org.keel.core.Halt
+import org.keel.core.HistoryKind
+import org.keel.core.HistoryQuery
 import org.keel.core.KeelException
 import org.keel.core.Language
 import org.keel.core.Moment
+import org.keel.core.NoteDraft
 import org.keel.core.Now
 import org.keel.core.TriggerCategory
 import org.keel.core.TriggerTag
@@ -111,5 +114,33 @@ class ScreensTest {
         }
         vault.lock()
         assertLocked { vault.dateRange(DateRangePreset.THIS_WEEK, now, Language.ENGLISH) }
+    }
+
+    @Test
+    fun history() {
+        vault.addCraving(craving(1.0, listOf(free("Rain"))))
+        vault.addNote(NoteDraft(at(2.0), "A good day.\nMore"))
+        for (h in 3..7) vault.addCraving(craving(h.toDouble(), emptyList()))
+        fun query(token: String? = null, kinds: List<HistoryKind> = emptyList()) =
+            HistoryQuery(null, null, kinds, token, 3u)
+        val first = vault.history(query(), Language.ENGLISH)
+        assertEquals(listOf(HistoryKind.CRAVING, HistoryKind.NOTE, HistoryKind.CRAVING), first.items.map { it.kind })
+        assertEquals("Craving 5/10 · Rain", first.items[0].summary)
+        vault.addCraving(craving(0.0, emptyList()))
+        val second = vault.history(query(first.nextPageToken), Language.SPANISH)
+        val third = vault.history(query(second.nextPageToken), Language.ENGLISH)
+        assertNull(third.nextPageToken)
+        val ids = (first.items + second.items + third.items).map { it.id }
+        assertEquals(7, ids.toSet().size)
+        assertEquals(7, ids.size)
+        assertEquals(listOf(HistoryKind.NOTE), vault.history(query(kinds = listOf(HistoryKind.NOTE)), Language.ENGLISH).items.map { it.kind })
+        try {
+            vault.history(query("not a token"), Language.ENGLISH)
+            fail("expected InvalidInput")
+        } catch (e: KeelException.InvalidInput) {
+            assertEquals("page_token", e.field)
+        }
+        vault.lock()
+        assertLocked { vault.history(query(), Language.ENGLISH) }
     }
 }
