@@ -207,15 +207,20 @@ def test_reminders_are_neutral(vault):
     m = vault.add_meeting(draft(name="NA at St. Mark's", kind=MeetingKind.TWELVE_STEP(Fellowship.NA)))
     vault.save_meeting_settings(MeetingSettings(weekly_minutes=None, weekly_sessions=None,
                                                 check_in_minute=21 * 60, gentle_prompts=True))
-    got = vault.upcoming_reminders(Moment(utc_millis=now_ms(), offset_minutes=0), 7 * 24)
+    now = Moment(utc_millis=now_ms(), offset_minutes=0)
+    got = vault.upcoming_reminders(now, 7 * 24, Language.ENGLISH)
     assert any(isinstance(r.kind, ReminderKind.MEETING) and r.kind.meeting_id == m.id for r in got)
     assert any(r.kind == ReminderKind.CHECK_IN() for r in got)
-    for r in got:
+    es = vault.upcoming_reminders(now, 7 * 24, Language.SPANISH)
+    assert [r.kind for r in es] == [r.kind for r in got]
+    assert {r.title for r in got} == {"Reminder"} and {r.title for r in es} == {"Recordatorio"}
+    assert "Es hora de tu registro diario." in [r.body for r in es]
+    for r in got + es:
         text = (r.title + " " + r.body).lower()
-        for word in ("na ", "mark", "narcotics", "meeting", "treatment", "iop"):
+        for word in ("na ", "mark", "narcotics", "meeting", "reunión", "treatment", "tratamiento", "iop"):
             assert word not in text, (word, r)
     with pytest.raises(KeelError.InvalidInput):
-        vault.upcoming_reminders(Moment(utc_millis=now_ms(), offset_minutes=0), 0)
+        vault.upcoming_reminders(now, 0, Language.ENGLISH)
 
 
 def test_the_spec_example_and_a_hostile_feed(vault):

@@ -552,8 +552,8 @@ pub struct Reminder {
     pub body: String,
 }
 
-impl From<core_reminders::Reminder> for Reminder {
-    fn from(r: core_reminders::Reminder) -> Self {
+impl Reminder {
+    fn new(r: core_reminders::Reminder, lang: keel_core::Language) -> Self {
         Reminder {
             at_utc_millis: r.at_millis,
             kind: match r.kind {
@@ -567,8 +567,8 @@ impl From<core_reminders::Reminder> for Reminder {
                 core_reminders::ReminderKind::CheckIn => ReminderKind::CheckIn,
                 core_reminders::ReminderKind::GentlePrompt => ReminderKind::GentlePrompt,
             },
-            title: r.title.to_string(),
-            body: r.body,
+            title: r.title_in(lang).to_string(),
+            body: r.body_in(lang),
         }
     }
 }
@@ -906,14 +906,22 @@ impl Vault {
     }
 
     /// The notifications due in the next `horizon_hours` (1 to 336), for
-    /// the shell to schedule; call again after any change.
-    pub fn upcoming_reminders(&self, now: Moment, horizon_hours: u32) -> Result<Vec<Reminder>> {
+    /// the shell to schedule, their words in `language`; call again after
+    /// any change.
+    pub fn upcoming_reminders(
+        &self,
+        now: Moment,
+        horizon_hours: u32,
+        language: Language,
+    ) -> Result<Vec<Reminder>> {
         let vault = self.core();
-        Ok(all(core_reminders::upcoming_in(
-            &vault.store()?,
-            now.into(),
-            horizon_hours,
-        )?))
+        let lang = language.into();
+        Ok(
+            core_reminders::upcoming_in(&vault.store()?, now.into(), horizon_hours)?
+                .into_iter()
+                .map(|r| Reminder::new(r, lang))
+                .collect(),
+        )
     }
 
     /// Every meeting as an iCalendar file, descriptions in `language`.

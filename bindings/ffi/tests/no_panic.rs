@@ -282,6 +282,9 @@ proptest! {
                     no_panic("attendance_record", || {
                         vault.attendance_record(millis, at.utc_millis, language).map(drop)
                     }),
+                    no_panic("upcoming_reminders", || {
+                        vault.upcoming_reminders(at, 48, language).map(drop)
+                    }),
                     no_panic("export_meetings_calendar", || {
                         vault.export_meetings_calendar(language).map(drop)
                     }),

@@ -207,7 +207,11 @@ pub fn meetings_tour(store: &Store<'_>, start: NaiveDate, now: LocalInstant) -> 
                     .to_string()
             })
             .unwrap_or_default();
-        println!("    {local}  {}: {}", r.title, r.body);
+        println!(
+            "    {local}  {}: {}",
+            r.title_in(keel_core::Language::En),
+            r.body_in(keel_core::Language::En)
+        );
     }
     let all = meetings::list(store)?.meetings;
     let calendar = timed("export the schedule as iCalendar (not written)", || {

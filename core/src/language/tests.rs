@@ -9,7 +9,7 @@ use super::*;
 use crate::exercises::{self, BuiltIn, SuggestionReason};
 use crate::export::csv;
 use crate::logs::after_lapse;
-use crate::meetings::{MeetingKind, guide, ical};
+use crate::meetings::{MeetingKind, guide, ical, reminders};
 use crate::plan::{LapsePlan, default_crisis_lines, template};
 use crate::report::passphrase;
 use crate::report::text::{Words, disclosure, viewer_strings};
@@ -99,6 +99,14 @@ fn catalogue_every_table_of_texts_is_bilingual() {
     for text in after_lapse::catalogue() {
         bilingual(&text, false);
     }
+    // Notifications.
+    for text in [
+        reminders::TITLE,
+        reminders::CHECK_IN_TEXT,
+        reminders::PROMPT_TEXT,
+    ] {
+        bilingual(&text, false);
+    }
     // Reasons for an exercise suggestion.
     for r in SuggestionReason::ALL {
         bilingual(&t(r.text(Language::En), r.text(Language::Es)), false);
@@ -170,6 +178,12 @@ fn every_text_returning_call_answers_in_both_languages() {
                 strings_differ(&a.next_steps, &b.next_steps, "default steps");
             }
         }
+    }
+
+    // Notification bodies for a meeting, whatever the lead time.
+    for minutes in [0, 1, 15, 60, 120, 90] {
+        let (a, b) = both(|l| reminders::Body::Meeting { minutes }.text(l));
+        assert_ne!(a, b);
     }
 
     // Generated passphrases come from each language's own list.

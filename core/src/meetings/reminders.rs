@@ -12,6 +12,7 @@ use super::requirement::MeetingSettings;
 use super::{SavedMeeting, occurrences};
 use crate::calendar::{WEEK_SLOTS, week_slot};
 use crate::error::{Error, Result};
+use crate::language::{Language, Text, t};
 use crate::store::{RecordId, Store};
 use crate::summary::Held;
 use crate::summary::recent::Recent;
@@ -28,11 +29,39 @@ pub const HIGH_RISK_MIN: u32 = 3;
 pub const MAX_PROMPT_HOURS: usize = 3;
 
 /// The neutral title of every notification.
-pub const TITLE: &str = "Reminder";
+pub const TITLE: Text = t("Reminder", "Recordatorio");
 /// The body of the daily check-in reminder.
-pub const CHECK_IN_TEXT: &str = "Time for your check-in.";
+pub const CHECK_IN_TEXT: Text = t("Time for your check-in.", "Es hora de tu registro diario.");
 /// The body of a gentle prompt.
-pub const PROMPT_TEXT: &str = "A moment for yourself? Take a breath and check in.";
+pub const PROMPT_TEXT: Text = t(
+    "A moment for yourself? Take a breath and check in.",
+    "¿Un momento para ti? Respira y registra cómo estás.",
+);
+
+/// A notification's body, to show in the participant's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// A fixed text.
+    Fixed(Text),
+    /// A meeting starting in this many minutes (0: now).
+    Meeting { minutes: u16 },
+}
+
+impl From<Text> for Body {
+    fn from(text: Text) -> Self {
+        Body::Fixed(text)
+    }
+}
+
+impl Body {
+    /// The body in `lang`.
+    pub fn text(self, lang: Language) -> String {
+        match self {
+            Body::Fixed(text) => lang.text(&text).to_string(),
+            Body::Meeting { minutes } => meeting_words(minutes, lang),
+        }
+    }
+}
 
 /// What a notification is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,19 +83,47 @@ pub struct Reminder {
     /// When to show it, UTC milliseconds.
     pub at_millis: i64,
     pub kind: ReminderKind,
-    pub title: &'static str,
-    pub body: String,
+    /// The neutral title; [`Reminder::title_in`] gives it in a language.
+    pub title: Text,
+    /// The body; [`Reminder::body_in`] gives it in a language.
+    pub body: Body,
 }
 
-fn meeting_text(minutes: u16) -> String {
-    match minutes {
-        0 => "Something on your calendar is starting.".into(),
-        1 => "Something on your calendar in 1 minute.".into(),
-        m if m.is_multiple_of(60) && m >= 120 => {
-            format!("Something on your calendar in {} hours.", m / 60)
+impl Reminder {
+    /// The title in `lang`.
+    pub fn title_in(&self, lang: Language) -> &'static str {
+        lang.text(&self.title)
+    }
+
+    /// The body in `lang`.
+    pub fn body_in(&self, lang: Language) -> String {
+        self.body.text(lang)
+    }
+}
+
+fn meeting_text(minutes: u16) -> Body {
+    Body::Meeting { minutes }
+}
+
+/// "Something on your calendar in 30 minutes." in `lang`: never what it
+/// is, only when.
+fn meeting_words(minutes: u16, lang: Language) -> String {
+    let hours = minutes / 60;
+    match (lang, minutes) {
+        (Language::En, 0) => "Something on your calendar is starting.".into(),
+        (Language::En, 1) => "Something on your calendar in 1 minute.".into(),
+        (Language::En, 60) => "Something on your calendar in 1 hour.".into(),
+        (Language::En, m) if m.is_multiple_of(60) && m >= 120 => {
+            format!("Something on your calendar in {hours} hours.")
         }
-        60 => "Something on your calendar in 1 hour.".into(),
-        m => format!("Something on your calendar in {m} minutes."),
+        (Language::En, m) => format!("Something on your calendar in {m} minutes."),
+        (Language::Es, 0) => "Algo de tu calendario empieza ahora.".into(),
+        (Language::Es, 1) => "Tienes algo en tu calendario en 1 minuto.".into(),
+        (Language::Es, 60) => "Tienes algo en tu calendario en 1 hora.".into(),
+        (Language::Es, m) if m.is_multiple_of(60) && m >= 120 => {
+            format!("Tienes algo en tu calendario en {hours} horas.")
+        }
+        (Language::Es, m) => format!("Tienes algo en tu calendario en {m} minutos."),
     }
 }
 

@@ -38,16 +38,35 @@ fn meeting_check_in_and_prompt_reminders_in_neutral_words() {
         utc(2026, 11, 23, 22, 30),
         "30 minutes before"
     );
-    assert_eq!(got[0].body, "Something on your calendar in 30 minutes.");
+    assert_eq!(
+        got[0].body_in(Language::En),
+        "Something on your calendar in 30 minutes."
+    );
+    assert_eq!(
+        got[0].body_in(Language::Es),
+        "Tienes algo en tu calendario en 30 minutos."
+    );
     assert_eq!(
         got[1].at_millis,
         utc(2026, 11, 24, 1, 0),
         "20:00 at the phone's offset"
     );
     for r in &got {
-        assert_eq!(r.title, "Reminder");
-        for word in ["IOP", "group", "Clinic", "Harbor", "treatment", "alcohol"] {
-            assert!(!r.body.contains(word), "{word} in {r:?}");
+        assert_eq!(r.title_in(Language::En), "Reminder");
+        assert_eq!(r.title_in(Language::Es), "Recordatorio");
+        for lang in Language::ALL {
+            for word in [
+                "IOP",
+                "group",
+                "grupo",
+                "Clinic",
+                "Harbor",
+                "treatment",
+                "tratamiento",
+                "alcohol",
+            ] {
+                assert!(!r.body_in(lang).contains(word), "{word} in {r:?}");
+            }
         }
     }
 
@@ -100,17 +119,50 @@ fn gentle_prompts_wait_for_enough_data_and_pick_the_busiest_hours() {
     let got = upcoming(now, 7 * 24, &settings, &[], &recent, &rhythm).unwrap();
     let at: Vec<i64> = got.iter().map(|r| r.at_millis).collect();
     assert_eq!(at, [utc(2026, 11, 24, 1, 0), utc(2026, 11, 28, 3, 0)]);
-    assert!(got.iter().all(|r| r.body == PROMPT_TEXT));
+    assert!(got.iter().all(|r| r.body == Body::Fixed(PROMPT_TEXT)));
 }
 
 #[test]
 fn reminder_texts_stay_neutral_for_every_lead_time() {
-    assert_eq!(meeting_text(0), "Something on your calendar is starting.");
-    assert_eq!(meeting_text(1), "Something on your calendar in 1 minute.");
-    assert_eq!(meeting_text(60), "Something on your calendar in 1 hour.");
-    assert_eq!(meeting_text(120), "Something on your calendar in 2 hours.");
     assert_eq!(
-        meeting_text(90),
+        meeting_text(0).text(Language::En),
+        "Something on your calendar is starting."
+    );
+    assert_eq!(
+        meeting_text(1).text(Language::En),
+        "Something on your calendar in 1 minute."
+    );
+    assert_eq!(
+        meeting_text(60).text(Language::En),
+        "Something on your calendar in 1 hour."
+    );
+    assert_eq!(
+        meeting_text(120).text(Language::En),
+        "Something on your calendar in 2 hours."
+    );
+    assert_eq!(
+        meeting_text(90).text(Language::En),
         "Something on your calendar in 90 minutes."
     );
+}
+
+#[test]
+fn every_body_reads_in_both_languages() {
+    for minutes in [0, 1, 5, 30, 45, 60, 90, 120, 180, 1440] {
+        let body = meeting_text(minutes);
+        let (en, es) = (body.text(Language::En), body.text(Language::Es));
+        assert!(!en.is_empty() && !es.is_empty());
+        assert_ne!(en, es);
+        if minutes > 1 && minutes != 60 {
+            let n = if minutes % 60 == 0 && minutes >= 120 {
+                minutes / 60
+            } else {
+                minutes
+            };
+            assert!(en.contains(&n.to_string()) && es.contains(&n.to_string()));
+        }
+    }
+    for text in [TITLE, CHECK_IN_TEXT, PROMPT_TEXT] {
+        assert_ne!(text.en, text.es);
+    }
 }

@@ -146,10 +146,10 @@ class MeetingsTest {
         expect<KeelException.NotFound> { vault.checkInToMeeting(Moment(next.start.utcMillis + 5 * 3_600_000, 0)) }
         expect<KeelException.InvalidInput> { vault.recordAttendance(AttendanceDraft("nope", next.start, AttendanceStatus.ATTENDED, null, "")) }
 
-        val reminders = vault.upcomingReminders(now(), 48u)
+        val reminders = vault.upcomingReminders(now(), 48u, Language.SPANISH)
         assertTrue(reminders.any { it.kind is ReminderKind.Meeting })
-        assertTrue(reminders.all { !it.body.contains("IOP") && !it.body.contains("Harbor") })
-        expect<KeelException.InvalidInput> { vault.upcomingReminders(now(), 0u) }
+        assertTrue(reminders.all { !it.body.contains("IOP") && !it.body.contains("Harbor") && it.title == "Recordatorio" })
+        expect<KeelException.InvalidInput> { vault.upcomingReminders(now(), 0u, Language.ENGLISH) }
         assertEquals(4, vault.attendanceHistory(now(), 4u).size)
         val record = vault.attendanceRecord(System.currentTimeMillis() - 30 * day, System.currentTimeMillis(), Language.SPANISH)
         assertTrue(record.isNotEmpty())
