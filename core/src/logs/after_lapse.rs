@@ -32,7 +32,7 @@ pub struct AfterLapse {
 /// The title.
 pub const TITLE: Text = t(
     "Thank you for logging this. A lapse is not a failure.",
-    "Gracias por registrarlo. Una recaída no es un fracaso.",
+    "Gracias por registrarlo. Un desliz no es un fracaso.",
 );
 
 /// The paragraphs every message has, in order.
@@ -40,7 +40,7 @@ pub const PARAGRAPHS: [Text; 3] = [
     t(
         "A lapse is one moment, not the end of your recovery. The days you stayed sober \
          and everything you have learned still count.",
-        "Una recaída es un momento, no el final de tu recuperación. Los días que te \
+        "Un desliz es un momento, no el final de tu recuperación. Los días que te \
          mantuviste sin consumir y todo lo que has aprendido siguen contando.",
     ),
     t(
@@ -48,7 +48,7 @@ pub const PARAGRAPHS: [Text; 3] = [
          right after a lapse. They are feelings, not facts, and they pass. The next choice \
          is still yours.",
         "La culpa, la vergüenza o el pensamiento \u{ab}ya lo arruiné, ¿para qué parar?\u{bb} son \
-         comunes justo después de una recaída. Son sentimientos, no hechos, y pasan. La \
+         comunes justo después de un desliz. Son sentimientos, no hechos, y pasan. La \
          siguiente decisión sigue siendo tuya.",
     ),
     t(
@@ -73,7 +73,7 @@ pub const CLOCKS_RESTART: Text = t(
 pub const CLOCKS_KEEP: Text = t(
     "Your clocks keep counting. The lapse stays in your history, for you and your \
      counselor.",
-    "Tus contadores siguen contando. La recaída queda en tu historial, para ti y tu \
+    "Tus contadores siguen contando. El desliz queda en tu historial, para ti y tu \
      consejero.",
 );
 

@@ -260,7 +260,7 @@ const SPANISH: Texts = Texts {
     ],
     lapse_steps: [
         "Parar y ponerme a salvo: salir del lugar y no consumir más",
-        "Una recaída es información, no un fracaso: llamar hoy a mi padrino o consejero",
+        "Un desliz es información, no un fracaso: llamar hoy a mi padrino o consejero",
         "Escribir lo que pasó y qué lo provocó",
         "Ir a una reunión en las próximas 24 horas",
         "Revisar este plan con mi consejero en la próxima sesión",

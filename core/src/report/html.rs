@@ -148,6 +148,7 @@ mod tests {
                 "substance",
                 "42 cfr",
                 "recaída",
+                "desliz",
                 "sustancia",
             ] {
                 assert!(!shown.contains(word), "{word}");

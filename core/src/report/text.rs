@@ -489,7 +489,7 @@ impl Label {
             Label::Name => ("Name", "Nombre"),
             Label::Role => ("Role", "Función"),
             Label::Phone => ("Phone", "Teléfono"),
-            Label::LapseSteps => ("After a lapse", "Después de una recaída"),
+            Label::LapseSteps => ("After a lapse", "Después de un desliz"),
             Label::CrisisLines => ("Crisis lines", "Líneas de crisis"),
             Label::NoPlan => (
                 "No plan has been saved yet.",
@@ -498,13 +498,13 @@ impl Label {
             Label::Cravings => ("Cravings and triggers", "Antojos y desencadenantes"),
             Label::CravingsIntro => (
                 "Cravings, high-risk encounters and lapses the participant logged, oldest first. Lapses are recorded without blame.",
-                "Antojos, encuentros de alto riesgo y recaídas que registró el participante, del más antiguo al más reciente. Las recaídas se registran sin culpa.",
+                "Antojos, encuentros de alto riesgo y deslices que registró el participante, del más antiguo al más reciente. Los deslices se registran sin culpa.",
             ),
             Label::CravingsLogged => ("Cravings logged", "Antojos registrados"),
             Label::MeanIntensity => ("Mean intensity (0-10)", "Intensidad media (0-10)"),
             Label::PassedWithoutUse => ("Passed without use", "Pasaron sin consumo"),
             Label::EncountersLogged => ("High-risk encounters", "Encuentros de alto riesgo"),
-            Label::LapsesLogged => ("Lapses", "Recaídas"),
+            Label::LapsesLogged => ("Lapses", "Deslices"),
             Label::CravingsPerWeek => ("Cravings per week", "Antojos por semana"),
             Label::IntensityPerWeek => (
                 "Mean craving intensity per week",
@@ -517,7 +517,7 @@ impl Label {
             Label::Notes => ("Notes", "Notas"),
             Label::Encounters => ("High-risk encounters", "Encuentros de alto riesgo"),
             Label::HowHandled => ("How it was handled", "Cómo lo manejó"),
-            Label::Lapses => ("Lapses", "Recaídas"),
+            Label::Lapses => ("Lapses", "Deslices"),
             Label::Substance => ("Substance", "Sustancia"),
             Label::ResetClock => ("Reset the clock", "Reinició el contador"),
             Label::Checkins => ("Daily check-ins", "Registros diarios"),
