@@ -107,6 +107,11 @@ fn catalogue_every_table_of_texts_is_bilingual() {
     ] {
         bilingual(&text, false);
     }
+    // Date-range presets.
+    for preset in crate::ranges::RangePreset::ALL {
+        let (a, b) = both(|l| preset.label(l));
+        bilingual(&t(a, b), false);
+    }
     // Reasons for an exercise suggestion.
     for r in SuggestionReason::ALL {
         bilingual(&t(r.text(Language::En), r.text(Language::Es)), false);
