@@ -91,6 +91,35 @@ def test_restore_never_mixes_data_silently(backup_file, new_phone):
     assert sorted(texts(new_phone)) == ["already here", "first note", "second <i>note</i>"]
 
 
+def test_restoring_the_same_backup_twice_adds_nothing(backup_file, new_phone):
+    new_phone.add_note(NoteDraft(written_at=at(5), text="already here"))
+    first = new_phone.restore_from_path(str(backup_file), BACKUP_PASSPHRASE, RestoreMode.ADD_TO_EXISTING)
+    assert (first.restored, first.already_present) == (2, 0)
+    second = new_phone.restore_from_path(str(backup_file), BACKUP_PASSPHRASE, RestoreMode.ADD_TO_EXISTING)
+    assert (second.restored, second.already_present) == (0, 2)
+    assert len(texts(new_phone)) == 3
+
+
+def test_restore_onto_a_phone_with_no_vault(backup_file, tmp_path):
+    where = str(tmp_path / "fresh")
+    data = backup_file.read_bytes()
+    with pytest.raises(KeelError.WrongCredential):
+        keel.restore_new_vault(where, data, "not the right one", "my new passphrase")
+    assert not keel.vault_exists(where)
+    token = keel.CancelToken()
+    token.cancel()
+    with pytest.raises(KeelError.Cancelled):
+        keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase", cancel=token)
+    assert not keel.vault_exists(where)
+    done = keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase")
+    assert done.summary.restored == 2
+    assert texts(done.vault) == ["second <i>note</i>", "first note"]
+    done.vault.lock()
+    done.vault.unlock_with_passphrase("my new passphrase")
+    with pytest.raises(KeelError.AlreadyExists):
+        keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase")
+
+
 def test_bad_files_are_refused_and_nothing_is_written(backup_file, new_phone, tmp_path):
     with pytest.raises(KeelError.WrongCredential):
         new_phone.restore_from_path(str(backup_file), "not the right one", RestoreMode.INTO_EMPTY_VAULT)

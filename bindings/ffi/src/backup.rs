@@ -17,7 +17,9 @@ use crate::work::{CancelToken, Progress, Watch};
 pub enum RestoreMode {
     /// Only into a vault with no records (a new phone).
     IntoEmptyVault,
-    /// Add the backup's records beside the vault's own; nothing is replaced.
+    /// Add the backup's records beside the vault's own, merging by record
+    /// identity: what the vault already holds is kept and not added again,
+    /// so restoring the same backup twice adds nothing. Nothing is replaced.
     AddToExisting,
 }
 
@@ -51,9 +53,52 @@ pub struct BackupContents {
 /// What a restore wrote.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RestoreSummary {
+    /// Records written into the vault.
     pub restored: u64,
-    /// Records whose references to other restored records were rewritten.
-    pub relinked: u64,
+    /// Records of the backup the vault already held (same record, by its
+    /// id): kept as the vault has them, not written again.
+    pub already_present: u64,
+}
+
+impl From<backup::RestoreSummary> for RestoreSummary {
+    fn from(s: backup::RestoreSummary) -> Self {
+        RestoreSummary {
+            restored: s.restored,
+            already_present: s.already_present,
+        }
+    }
+}
+
+/// A vault made from a backup during onboarding, and what went into it.
+#[derive(uniffi::Record)]
+pub struct RestoredVault {
+    /// The new vault, unlocked.
+    pub vault: Arc<Vault>,
+    pub summary: RestoreSummary,
+}
+
+/// Restores a backup onto a phone that has no vault yet (onboarding): the
+/// backup (its bytes, as read from the file the participant picked) is
+/// opened and checked with `backup_passphrase` first, then a vault is
+/// created in `dir` under the participant's new `passphrase` and every
+/// record written into it. Returns the vault unlocked. Long: two key
+/// derivations. If it fails or is cancelled, no vault is left in `dir`.
+#[uniffi::export(default(progress = None, cancel = None))]
+pub fn restore_new_vault(
+    dir: String,
+    backup: Vec<u8>,
+    backup_passphrase: String,
+    passphrase: String,
+    progress: Option<Arc<dyn Progress>>,
+    cancel: Option<Arc<CancelToken>>,
+) -> Result<RestoredVault> {
+    let watch = Watch::new(progress, cancel);
+    let (vault, summary) =
+        backup::restore_new(&dir, &backup, &backup_passphrase, &passphrase, &watch)?;
+    Ok(RestoredVault {
+        vault: Vault::wrap(vault),
+        summary: summary.into(),
+    })
 }
 
 impl From<BackupError> for KeelError {
@@ -167,10 +212,7 @@ impl Vault {
             before: 2,
         };
         let s = backup::restore_opened(&self.core().store()?, opened, mode, &shifted)?;
-        Ok(RestoreSummary {
-            restored: s.restored,
-            relinked: s.relinked,
-        })
+        Ok(s.into())
     }
 }
 

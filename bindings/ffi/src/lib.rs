@@ -28,7 +28,7 @@ mod work;
 
 pub use backup::{
     BackupCollectionCount, BackupContents, BackupSummary, RestoreMode, RestoreSummary,
-    suggested_backup_file_name,
+    RestoredVault, restore_new_vault, suggested_backup_file_name,
 };
 pub use error::KeelError;
 pub use exercises::{

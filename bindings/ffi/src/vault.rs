@@ -107,7 +107,7 @@ impl Vault {
         self.epoch.load(Ordering::SeqCst)
     }
 
-    fn wrap(v: CoreVault) -> Arc<Self> {
+    pub(crate) fn wrap(v: CoreVault) -> Arc<Self> {
         Arc::new(Vault {
             unlocked: AtomicBool::new(!v.is_locked()),
             inner: Mutex::new(v),

@@ -7,6 +7,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
+use keel_ffi::{CancelToken, restore_new_vault};
 use keel_ffi::{
     DateRangePreset, EntryContext, Fellowship, Halt, HistoryKind, HistoryQuery, KeelError,
     Language, LapseDraft, MeetingKind, Moment, NoteDraft, Now, Vault, csv_export_warning,
@@ -117,6 +118,21 @@ proptest! {
             text: "still here".into(),
         });
         prop_assert!(note.is_ok());
+    }
+
+    #[test]
+    fn backups_from_bytes(bytes in hostile_bytes(), pass in hostile_strings()) {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("new").to_str().unwrap().to_string();
+        let token = CancelToken::new();
+        let e = no_panic("restore_new_vault", || {
+            restore_new_vault(dir.clone(), bytes.clone(), pass.clone(), PASSPHRASE.into(), None, Some(token.clone()))
+        })
+        .err();
+        prop_assert!(e.as_ref().is_some_and(typed));
+        prop_assert!(!vault_exists(dir.clone()));
+        no_panic("cancel", || token.cancel());
+        prop_assert!(token.is_cancelled());
     }
 
     #[test]

@@ -17,10 +17,10 @@
 //!   the explicit choice to add the backup's records beside them. Everything
 //!   is written in one transaction.
 //!
-//! Restored records get new ids from the store (which makes every id), and
-//! references between records (an id written as its 32 hex digits anywhere
-//! in a record, alone or inside a longer string such as `custom.<id>`) are
-//! rewritten to the new ids in the same transaction.
+//! Restored records keep their ids (random, made by the store of the vault
+//! they came from), so references between records stay valid and a restore
+//! merges by record identity: a record the vault already holds is not
+//! written twice, and restoring the same backup again adds nothing.
 
 pub mod format;
 pub mod registry;
@@ -40,7 +40,8 @@ use crate::error::Error;
 use crate::report::passphrase;
 use crate::store::{RecordId, Store};
 use crate::time::LocalInstant;
-use crate::work::{Quiet, Steps, Work};
+use crate::vault::Vault;
+use crate::work::{Quiet, Shifted, Steps, Work};
 use format::Header;
 use registry::{COLLECTIONS, Collection, Kind};
 
@@ -101,8 +102,10 @@ pub type Result<T, E = BackupError> = std::result::Result<T, E>;
 pub enum RestoreMode {
     /// Only into a vault with no records (a new phone). The default.
     IntoEmptyVault,
-    /// Add the backup's records beside the vault's own (nothing is replaced
-    /// or deleted; restoring the same backup twice adds its records twice).
+    /// Add the backup's records beside the vault's own, merging by record
+    /// identity: a record the vault already holds (same id) is kept as the
+    /// vault has it, so restoring the same backup twice adds nothing the
+    /// second time. Nothing is replaced or deleted.
     AddToExisting,
 }
 
@@ -147,8 +150,9 @@ pub struct BackupSummary {
 pub struct RestoreSummary {
     /// Records written into the vault.
     pub restored: u64,
-    /// Records whose references to other restored records were rewritten.
-    pub relinked: u64,
+    /// Records of the backup the vault already held (the same record, by
+    /// its id): kept as the vault has them, not written again.
+    pub already_present: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -435,59 +439,6 @@ pub fn inspect(store: &Store<'_>, file: &[u8], passphrase: &str) -> Result<Backu
     contents(store, &opened)
 }
 
-/// Rewrites every reference to an old id in `value`; true if anything
-/// changed. A reference is an id's 32 lowercase hex digits standing alone
-/// in a string (not inside a longer run of hex digits), or an object key.
-fn relink(value: &mut Value, map: &HashMap<RecordId, RecordId>) -> bool {
-    match value {
-        Value::String(s) => relink_str(s, map),
-        Value::Array(items) => items.iter_mut().fold(false, |a, v| relink(v, map) | a),
-        Value::Object(fields) => {
-            let mut changed = false;
-            let old = std::mem::take(fields);
-            for (mut k, mut v) in old {
-                changed |= relink_str(&mut k, map);
-                changed |= relink(&mut v, map);
-                fields.insert(k, v);
-            }
-            changed
-        }
-        _ => false,
-    }
-}
-
-fn relink_str(s: &mut String, map: &HashMap<RecordId, RecordId>) -> bool {
-    let bytes = s.as_bytes();
-    let is_hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
-    let mut replacements = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !is_hex(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && is_hex(bytes[i]) {
-            i += 1;
-        }
-        if i - start == 32
-            && let Ok(old) = RecordId::parse("id", &s[start..i])
-            && let Some(new) = map.get(&old)
-        {
-            replacements.push((start, new.to_string()));
-        }
-    }
-    if replacements.is_empty() {
-        return false;
-    }
-    let mut out = s.clone();
-    for (start, new) in replacements.into_iter().rev() {
-        out.replace_range(start..start + 32, &new);
-    }
-    *s = out;
-    true
-}
-
 /// Restores `file` into the vault: opens and checks all of it first, then
 /// writes every record in one transaction (all or nothing). Derived records
 /// in the vault are cleared in the same transaction and rebuilt on use.
@@ -514,57 +465,101 @@ pub fn restore_opened(
     work: &dyn Work,
 ) -> Result<RestoreSummary> {
     let batches = opened.entries.len().div_ceil(RESTORE_BATCH) as u64;
-    let mut steps = Steps::new(work, 2 * batches + 1);
+    let mut steps = Steps::new(work, batches + 1);
     if mode == RestoreMode::IntoEmptyVault {
         let records: u64 = vault_counts(store)?.values().sum();
         if records > 0 {
             return Err(BackupError::NotEmpty { records });
         }
     }
-    let summary = store.atomically(|s| {
-        for c in COLLECTIONS.iter().filter(|c| c.kind == Kind::Derived) {
-            let listing = c.list(s)?;
-            for id in listing
-                .items
-                .iter()
-                .map(|(id, _)| id)
-                .chain(&listing.damaged)
-            {
-                c.delete(s, id)?;
+    let summary = store
+        .atomically(|s| {
+            for c in COLLECTIONS.iter().filter(|c| c.kind == Kind::Derived) {
+                let listing = c.list(s)?;
+                for id in listing
+                    .items
+                    .iter()
+                    .map(|(id, _)| id)
+                    .chain(&listing.damaged)
+                {
+                    c.delete(s, id)?;
+                }
             }
-        }
-        let mut map = HashMap::with_capacity(opened.entries.len());
-        let mut written = Vec::with_capacity(opened.entries.len());
-        steps.step()?;
-        for (i, e) in opened.entries.iter().enumerate() {
-            let c =
-                collection(e.collection).ok_or(Error::invalid("backup", "unknown collection"))?;
-            let new = c.insert(s, e.value.clone())?;
-            map.insert(e.id, new);
-            written.push((c, new));
-            if (i + 1) % RESTORE_BATCH == 0 {
-                steps.step()?;
+            steps.step()?;
+            let (mut restored, mut already_present) = (0u64, 0u64);
+            for (i, e) in opened.entries.into_iter().enumerate() {
+                let c = collection(e.collection)
+                    .ok_or(Error::invalid("backup", "unknown collection"))?;
+                if c.insert_as(s, &e.id, e.value)? {
+                    restored += 1;
+                } else {
+                    already_present += 1;
+                }
+                if (i + 1) % RESTORE_BATCH == 0 {
+                    steps.step()?;
+                }
             }
-        }
-        let mut relinked = 0u64;
-        for (i, (e, (c, new))) in opened.entries.into_iter().zip(written).enumerate() {
-            let mut value = e.value;
-            if relink(&mut value, &map) {
-                c.update(s, &new, value)?;
-                relinked += 1;
-            }
-            if (i + 1) % RESTORE_BATCH == 0 {
-                steps.step()?;
-            }
-        }
-        steps.check()?;
-        Ok(RestoreSummary {
-            restored: map.len() as u64,
-            relinked,
+            steps.check()?;
+            Ok(RestoreSummary {
+                restored,
+                already_present,
+            })
         })
-    })?;
+        .map_err(|e| match e {
+            Error::InvalidInput { field: "id", .. } => BackupError::Damaged {
+                reason: "a record id is already used by another kind of record",
+            },
+            e => e.into(),
+        })?;
     steps.finish();
     Ok(summary)
+}
+
+/// Restores a backup onto a phone with no vault yet (onboarding): opens
+/// and checks the whole backup with `backup_passphrase` first, then creates
+/// a vault in `dir` under `passphrase` and writes every record into it.
+/// If the restore fails or is stopped after the vault was made, that vault
+/// (holding nothing of the participant's yet) is wiped again.
+pub fn restore_new(
+    dir: &str,
+    file: &[u8],
+    backup_passphrase: &str,
+    passphrase: &str,
+    work: &dyn Work,
+) -> Result<(Vault, RestoreSummary)> {
+    if Vault::exists(dir) {
+        return Err(Error::AlreadyExists.into());
+    }
+    crate::slots::normalize_passphrase("passphrase", passphrase)?;
+    let mut steps = Steps::new(work, 1);
+    let opened = open(file, backup_passphrase)?;
+    steps.step()?;
+    let mut vault = Vault::create_with(
+        dir,
+        passphrase,
+        &Shifted {
+            inner: work,
+            before: 1,
+        },
+    )?;
+    let restored = vault.store().map_err(BackupError::from).and_then(|store| {
+        restore_opened(
+            &store,
+            opened,
+            RestoreMode::IntoEmptyVault,
+            &Shifted {
+                inner: work,
+                before: 4,
+            },
+        )
+    });
+    match restored {
+        Ok(summary) => Ok((vault, summary)),
+        Err(e) => {
+            vault.wipe()?;
+            Err(e)
+        }
+    }
 }
 
 /// Reads a backup file (refusing one over [`format::MAX_FILE`]).

@@ -77,6 +77,7 @@ pub struct Collection {
     list: fn(&Store<'_>) -> Result<Listing<Value>>,
     count: fn(&Store<'_>) -> Result<u64>,
     insert: fn(&Store<'_>, Value) -> Result<RecordId>,
+    insert_as: fn(&Store<'_>, &RecordId, Value) -> Result<bool>,
     update: fn(&Store<'_>, &RecordId, Value) -> Result<()>,
     delete: fn(&Store<'_>, &RecordId) -> Result<()>,
     open: fn(&Store<'_>, &RecordId, &[u8]) -> Result<Value>,
@@ -96,6 +97,10 @@ fn count_raw<N: Named>(store: &Store<'_>) -> Result<u64> {
 
 fn insert_raw<N: Named>(store: &Store<'_>, value: Value) -> Result<RecordId> {
     store.insert(&Raw::<N>::new(value))
+}
+
+fn insert_as_raw<N: Named>(store: &Store<'_>, id: &RecordId, value: Value) -> Result<bool> {
+    store.insert_as(id, &Raw::<N>::new(value))
 }
 
 fn update_raw<N: Named>(store: &Store<'_>, id: &RecordId, value: Value) -> Result<()> {
@@ -118,6 +123,7 @@ impl Collection {
             list: list_raw::<N>,
             count: count_raw::<N>,
             insert: insert_raw::<N>,
+            insert_as: insert_as_raw::<N>,
             update: update_raw::<N>,
             delete: delete_raw::<N>,
             open: open_raw::<N>,
@@ -137,6 +143,12 @@ impl Collection {
     /// Stores `value` as a new record.
     pub fn insert(&self, store: &Store<'_>, value: Value) -> Result<RecordId> {
         (self.insert)(store, value)
+    }
+
+    /// Stores `value` under `id` unless the collection already holds it
+    /// (see [`Store::insert_as`]).
+    pub fn insert_as(&self, store: &Store<'_>, id: &RecordId, value: Value) -> Result<bool> {
+        (self.insert_as)(store, id, value)
     }
 
     /// Replaces record `id`.

@@ -67,7 +67,7 @@ fn kept_total(store: &Store<'_>) -> u64 {
 
 #[test]
 fn backup_then_restore_into_an_empty_vault() {
-    let (_d, a, _, _) = filled();
+    let (_d, a, a_clock, a_pattern) = filled();
     let (file, summary) = create(&a.store().unwrap(), PASS, NOW).unwrap();
     assert_eq!(summary.records, 6);
     assert_eq!(summary.damaged_left_out, 0);
@@ -96,7 +96,7 @@ fn backup_then_restore_into_an_empty_vault() {
 
     let done = restore(&s, &file, PASS, RestoreMode::IntoEmptyVault).unwrap();
     assert_eq!(done.restored, 6);
-    assert_eq!(done.relinked, 2);
+    assert_eq!(done.already_present, 0);
     let texts: Vec<String> = notes::list(&s)
         .unwrap()
         .notes
@@ -106,9 +106,10 @@ fn backup_then_restore_into_an_empty_vault() {
     assert_eq!(texts, ["second <b>bold</b>", "first"]);
     assert_eq!(coll("summary.recent").count(&s).unwrap(), 0);
 
-    // References now point at the restored records' new ids.
+    // Records keep their ids, so references between them still hold.
     let clock = coll("sobriety.clock").list(&s).unwrap().items[0].0;
     let pattern = coll("exercises.pattern").list(&s).unwrap().items[0].0;
+    assert_eq!((clock, pattern), (a_clock, a_pattern));
     let lapse = &coll("log.lapse").list(&s).unwrap().items[0].1;
     assert_eq!(lapse["clock_ids"][0], json!(clock.to_string()));
     assert_eq!(lapse["note"], json!("ok"));
@@ -278,29 +279,98 @@ fn files_are_written_once_under_neutral_names() {
 }
 
 #[test]
-fn relinking_touches_whole_ids_only() {
-    let old = RecordId([1; 16]);
-    let new = RecordId([2; 16]);
-    let map = HashMap::from([(old, new)]);
-    let mut v = json!({
-        "a": old.to_string(),
-        "b": format!("custom.{old}"),
-        "c": format!("{old}ff"),
-        "d": [old.to_string(), 5, null],
-        old.to_string(): true,
-        "e": "no ids here",
-    });
-    assert!(relink(&mut v, &map));
-    assert_eq!(v["a"], json!(new.to_string()));
-    assert_eq!(v["b"], json!(format!("custom.{new}")));
-    assert_eq!(
-        v["c"],
-        json!(format!("{old}ff")),
-        "part of a longer hex run"
-    );
-    assert_eq!(v["d"][0], json!(new.to_string()));
-    assert_eq!(v[new.to_string()], json!(true));
-    assert!(!relink(&mut json!({"x": "0123"}), &map));
+fn restoring_the_same_backup_twice_adds_nothing_the_second_time() {
+    use crate::plan::{self, template::template};
+    use crate::sobriety;
+    let (_d, a) = new_vault();
+    {
+        let s = a.store().unwrap();
+        let plan = template(crate::Language::En).unwrap();
+        plan::revisions::save(&s, plan.clone(), None, false, NOW).unwrap();
+        plan::revisions::save(&s, plan, Some(1), true, NOW).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
+        sobriety::add(&s, "days", date, NOW).unwrap();
+        notes::add(&s, earlier(3), "a note", NOW).unwrap();
+    }
+    let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+
+    let (_e, b) = new_vault();
+    let s = b.store().unwrap();
+    notes::add(&s, earlier(1), "the new phone's own", NOW).unwrap();
+    let first = restore(&s, &file, PASS, RestoreMode::AddToExisting).unwrap();
+    assert_eq!((first.restored, first.already_present), (4, 0));
+    let second = restore(&s, &file, PASS, RestoreMode::AddToExisting).unwrap();
+    assert_eq!((second.restored, second.already_present), (0, 4));
+    assert_eq!(plan::revisions::history(&s).unwrap().len(), 2);
+    assert_eq!(sobriety::statuses(&s, NOW).unwrap().len(), 1);
+    assert_eq!(s.count::<Note>().unwrap(), 2);
+
+    // A record changed on this phone since is kept as it is here.
+    let (id, mut note) = notes::list(&s)
+        .unwrap()
+        .notes
+        .into_iter()
+        .map(|n| (n.id, n.note))
+        .find(|(_, n)| n.text == "a note")
+        .unwrap();
+    note.text = "edited here".into();
+    s.update(&id, &note).unwrap();
+    let third = restore(&s, &file, PASS, RestoreMode::AddToExisting).unwrap();
+    assert_eq!(third.restored, 0);
+    assert_eq!(s.get::<Note>(&id).unwrap().text, "edited here");
+
+    // Into the vault the backup came from: everything is already there.
+    let back = restore(&a.store().unwrap(), &file, PASS, RestoreMode::AddToExisting).unwrap();
+    assert_eq!((back.restored, back.already_present), (0, 4));
+}
+
+#[test]
+fn a_backup_restores_onto_a_phone_with_no_vault_or_leaves_none() {
+    let (_d, a, _, _) = filled();
+    let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("new");
+    let dir = dir.to_str().unwrap();
+
+    assert!(matches!(
+        restore_new(dir, &file, "not the backup's", "a new passphrase", &Quiet),
+        Err(BackupError::WrongPassphrase)
+    ));
+    assert!(!Vault::exists(dir));
+    // Stopped at each step: no vault is left.
+    for limit in 0..5 {
+        let work = crate::work::CancelAfter::new(limit);
+        assert!(matches!(
+            restore_new(dir, &file, PASS, "a new passphrase", &work),
+            Err(BackupError::Core(Error::Cancelled))
+        ));
+        assert!(!Vault::exists(dir), "stopped after {limit} checks");
+    }
+    let (mut v, summary) = restore_new(dir, &file, PASS, "a new passphrase", &Quiet).unwrap();
+    assert_eq!(summary.restored, 6);
+    v.lock();
+    v.unlock_with_passphrase("a new passphrase").unwrap();
+    assert_eq!(kept_total(&v.store().unwrap()), 6);
+    assert!(matches!(
+        restore_new(dir, &file, PASS, "a new passphrase", &Quiet),
+        Err(BackupError::Core(Error::AlreadyExists))
+    ));
+}
+
+#[test]
+fn an_id_taken_by_another_kind_of_record_is_a_damaged_backup() {
+    let (_d, a, clock, _) = filled();
+    let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    let (_e, b) = new_vault();
+    let s = b.store().unwrap();
+    coll("journal.note")
+        .insert_as(&s, &clock, json!({"text": "x"}))
+        .unwrap();
+    assert!(matches!(
+        restore(&s, &file, PASS, RestoreMode::AddToExisting),
+        Err(BackupError::Damaged { .. })
+    ));
+    assert_eq!(kept_total(&s), 1);
 }
 
 #[test]

@@ -208,6 +208,36 @@ impl<'v> Store<'v> {
         Ok(id)
     }
 
+    /// Stores `value` under a given `id` (a record carried over from a
+    /// backup keeps its identity). `Ok(false)`, with nothing written, if
+    /// this collection already holds a record with that id; an id taken by
+    /// a record of another collection is refused.
+    pub fn insert_as<T: Record>(&self, id: &RecordId, value: &T) -> Result<bool> {
+        let tag = self.tag(T::COLLECTION);
+        let existing: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT tag FROM items WHERE id = ?1")?
+            .query_row([id.0], |r| r.get(0))
+            .optional()?;
+        match existing {
+            Some(t) if t == tag => return Ok(false),
+            Some(_) => {
+                return Err(Error::invalid(
+                    "id",
+                    "already used by another kind of record",
+                ));
+            }
+            None => {}
+        }
+        let body = self.seal(id, value)?;
+        self.conn.execute(
+            "INSERT INTO items (id, tag, body) VALUES (?1, ?2, ?3)",
+            params![id.0, tag, body],
+        )?;
+        self.touch::<T>(*id);
+        Ok(true)
+    }
+
     /// Replaces the record `id`, keeping its id.
     pub fn update<T: Record>(&self, id: &RecordId, value: &T) -> Result<()> {
         let body = self.seal(id, value)?;

@@ -21,6 +21,7 @@ import org.keel.core.RestoreMode
 import org.keel.core.Vault
 import org.keel.core.checkExportPassphrase
 import org.keel.core.generatePassphrase
+import org.keel.core.restoreNewVault
 import org.keel.core.suggestedBackupFileName
 import org.keel.core.suggestedReportFileName
 import java.time.Instant
@@ -105,6 +106,29 @@ class BackupTest {
         assertEquals(1, newPhone.listNotes().notes.size)
         newPhone.restoreFromPath(path, backupPassphrase, RestoreMode.ADD_TO_EXISTING)
         assertEquals(3, newPhone.listNotes().notes.size)
+    }
+
+    @Test
+    fun restoringTheSameBackupTwiceAddsNothingAndANewPhoneRestoresWithoutAVault() {
+        val path = backupPath()
+        val first = newPhone.restoreFromPath(path, backupPassphrase, RestoreMode.ADD_TO_EXISTING)
+        assertEquals(2uL, first.restored)
+        val second = newPhone.restoreFromPath(path, backupPassphrase, RestoreMode.ADD_TO_EXISTING)
+        assertEquals(0uL, second.restored)
+        assertEquals(2uL, second.alreadyPresent)
+        assertEquals(2, newPhone.listNotes().notes.size)
+
+        val fresh = tmp.root.resolve("fresh").path
+        val done = restoreNewVault(fresh, java.io.File(path).readBytes(), backupPassphrase, "my new passphrase")
+        assertEquals(2uL, done.summary.restored)
+        assertEquals(2, done.vault.listNotes().notes.size)
+        done.vault.lock()
+        done.vault.close()
+        try {
+            restoreNewVault(fresh, java.io.File(path).readBytes(), backupPassphrase, "my new passphrase")
+            fail("restored over an existing vault")
+        } catch (e: KeelException.AlreadyExists) {
+        }
     }
 
     @Test
