@@ -8,10 +8,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
-    /// English.
+    /// English. (`English` and `Spanish` are read too: the plan template's
+    /// own enum, folded into this one, serialised that way, though no
+    /// stored record ever held it.)
     #[default]
+    #[serde(alias = "English")]
     En,
     /// Spanish.
+    #[serde(alias = "Spanish")]
     Es,
 }
 

@@ -401,6 +401,11 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
 def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     v = journal_vault
     empty = v.today(at(0), Language.ENGLISH)
+    # Before any plan, the default crisis lines are in the asked language.
+    es = v.today(at(0), Language.SPANISH)
+    assert [c.phone for c in es.crisis_contacts] == [c.phone for c in empty.crisis_contacts]
+    assert es.crisis_contacts[0].name.startswith("988 Línea")
+    assert empty.crisis_contacts[0].name.startswith("988 Suicide")
     assert empty.clocks == [] and empty.recent == [] and empty.suggestions == []
     assert not empty.checked_in_today and empty.todays_check_in is None
     assert empty.plan_revision is None and empty.lapse_plan is None

@@ -38,6 +38,11 @@ fn the_stored_form_of_a_language_is_unchanged() {
     assert_eq!(serde_json::to_string(&Language::Es).unwrap(), "\"es\"");
     let old: Language = serde_json::from_str("\"en\"").unwrap();
     assert_eq!(old, Language::En);
+    // The template enum's form reads as the same language.
+    let old: Language = serde_json::from_str("\"Spanish\"").unwrap();
+    assert_eq!(old, Language::Es);
+    let old: Language = serde_json::from_str("\"English\"").unwrap();
+    assert_eq!(old, Language::En);
 }
 
 /// A text both languages have: neither side empty, and different unless
