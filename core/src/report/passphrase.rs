@@ -242,7 +242,7 @@ mod tests {
         for w in [
             "vino", "licor", "ron", "copa", "trago", "droga", "dosis", "fumar", "humo", "pipa",
             "aguja", "perico", "piedra", "caballo", "polvo", "hielo", "muerte", "matar", "juez",
-            "dinero", "plata", "apuesta", "coger", "cuna", "pena", "cazo", "ola",
+            "dinero", "plata", "lana", "apuesta", "coger", "tira", "cuna", "pena", "cazo", "ola",
         ] {
             assert!(!words(Language::Es).any(|x| x == w), "{w}");
         }
