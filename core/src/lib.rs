@@ -37,5 +37,5 @@ pub mod work;
 pub use error::{Error, Result};
 pub use language::Language;
 pub use store::{Listing, Page, PageRequest, Record, RecordId, Store, Timed};
-pub use time::LocalInstant;
+pub use time::{LocalInstant, ZonedNow};
 pub use vault::{DeviceSlot, OpenedKey, UnlockTicket, Vault};

@@ -13,14 +13,12 @@
 //! is left out); the vault remembers the report in `report.shared` when one
 //! is written. Before any report the preset is not offered.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::earliest_date;
 use crate::error::{Error, Result};
 use crate::language::{Language, Text, t};
-use crate::meetings::schedule;
-use crate::meetings::zone::Zone;
 use crate::store::{Record, Store};
 use crate::time::LocalInstant;
 
@@ -145,53 +143,8 @@ pub fn last_report(store: &Store<'_>) -> Result<Option<LastReport>> {
         .max_by_key(|r| r.prepared.utc_millis))
 }
 
-/// "Now" as the phone sees it: the instant and the IANA zone it is set to.
-/// Days are whole days of that zone's calendar, whatever its DST rules.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZonedNow {
-    utc_millis: i64,
-    zone: Zone,
-}
-
-impl ZonedNow {
-    /// `utc_millis` in the zone called `zone` (exact IANA spelling). An
-    /// unknown zone is `InvalidInput { field: "zone", reason: "unknown_zone" }`.
-    pub fn new(utc_millis: i64, zone: &str) -> Result<Self> {
-        let zone = Zone::parse(zone).ok_or_else(|| Error::invalid("zone", "unknown_zone"))?;
-        let now = ZonedNow { utc_millis, zone };
-        now.instant().validate("now")?;
-        Ok(now)
-    }
-
-    /// Now with the zone's offset at this instant.
-    pub fn instant(&self) -> LocalInstant {
-        self.at(self.utc_millis)
-    }
-
-    /// Any instant with the offset the zone has then.
-    pub fn at(&self, utc_millis: i64) -> LocalInstant {
-        LocalInstant {
-            utc_millis,
-            offset_minutes: self
-                .zone
-                .offset_at(utc_millis.div_euclid(1_000))
-                .utc_offset()
-                / 60,
-        }
-    }
-
-    /// The participant's calendar day now.
-    pub fn today(&self) -> Result<NaiveDate> {
-        self.instant().local_date().ok_or_else(out_of_range)
-    }
-
-    /// The first instant of `date` in the zone (midnight, or the end of a
-    /// gap where the zone skips midnight).
-    pub fn start_of_day(&self, date: NaiveDate) -> Option<i64> {
-        let at = schedule::resolve(&self.zone, NaiveDateTime::new(date, NaiveTime::MIN))?;
-        Some(at.timestamp_millis())
-    }
-}
+/// "Now" in the phone's zone, as every call computing local times takes it.
+pub use crate::time::ZonedNow;
 
 fn out_of_range() -> Error {
     Error::invalid("now", "out of range")

@@ -2,10 +2,12 @@
 //! entry was made, so calendar questions ("which day was this?") are answered
 //! in the participant's own calendar even after they travel.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::meetings::schedule::resolve;
+use crate::meetings::zone::Zone;
 
 /// Real-world UTC offsets run from -12:00 to +14:00.
 pub const MIN_OFFSET_MINUTES: i32 = -12 * 60;
@@ -62,6 +64,80 @@ impl LocalInstant {
     /// The participant's calendar day of the instant.
     pub fn local_date(self) -> Option<NaiveDate> {
         Some(self.to_local()?.date_naive())
+    }
+}
+
+/// The `InvalidInput` reason for a zone name the bundled tz database does
+/// not know (field `zone`): a stable code for the shell to match.
+pub const UNKNOWN_ZONE: &str = "unknown_zone";
+
+/// "Now" as the phone sees it: the instant and the IANA zone the phone is
+/// set to. Wall-clock schedules (a check-in reminder at 20:00 every day, the
+/// midnights of the coming week) are computed in the zone, so they follow
+/// its daylight-saving rules rather than the one offset in force now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZonedNow {
+    utc_millis: i64,
+    zone: Zone,
+}
+
+impl ZonedNow {
+    /// `utc_millis` in the zone called `zone` (exact IANA spelling).
+    /// Errors: `InvalidInput { field: "zone", reason: "unknown_zone" }` for
+    /// a name the bundled database lacks, and the checks of
+    /// [`LocalInstant::validate`] on `now`.
+    pub fn new(utc_millis: i64, zone: &str) -> Result<Self> {
+        let zone = Zone::parse(zone).ok_or_else(|| Error::invalid("zone", UNKNOWN_ZONE))?;
+        let now = ZonedNow { utc_millis, zone };
+        now.instant().validate("now")?;
+        Ok(now)
+    }
+
+    /// Milliseconds since the Unix epoch, UTC.
+    pub fn utc_millis(&self) -> i64 {
+        self.utc_millis
+    }
+
+    /// The zone.
+    pub fn zone(&self) -> &Zone {
+        &self.zone
+    }
+
+    /// Now with the zone's offset at this instant: for calls that only need
+    /// the instant and its local date and hour.
+    pub fn instant(&self) -> LocalInstant {
+        self.at(self.utc_millis)
+    }
+
+    /// Any instant with the offset the zone has then (not the offset now).
+    pub fn at(&self, utc_millis: i64) -> LocalInstant {
+        let offset = self.zone.offset_at(utc_millis.div_euclid(1_000));
+        LocalInstant {
+            utc_millis,
+            offset_minutes: offset.utc_offset() / 60,
+        }
+    }
+
+    /// The participant's calendar day now.
+    pub fn today(&self) -> Result<NaiveDate> {
+        self.instant()
+            .local_date()
+            .ok_or_else(|| Error::invalid("now", "out of range"))
+    }
+
+    /// The instant a wall-clock time on `date` happens in the zone, by the
+    /// RFC 5545 rules meetings use: in a fall-back overlap the earlier of
+    /// the two, in a spring-forward gap the time read with the offset
+    /// before the gap (02:30 on a day that skips 02:00-03:00 is 03:30).
+    pub fn wall_clock(&self, date: NaiveDate, time: NaiveTime) -> Option<LocalInstant> {
+        let at = resolve(&self.zone, NaiveDateTime::new(date, time))?;
+        Some(self.at(at.timestamp_millis()))
+    }
+
+    /// The first instant of `date` in the zone (midnight, or the end of a
+    /// gap where a zone skips midnight).
+    pub fn start_of_day(&self, date: NaiveDate) -> Option<i64> {
+        Some(self.wall_clock(date, NaiveTime::MIN)?.utc_millis)
     }
 }
 

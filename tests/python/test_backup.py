@@ -28,6 +28,10 @@ def doc_snippet(name):
 BACKUP = doc_snippet("backup-format.md")
 
 
+def phone_now():
+    return keel.Now(utc_millis=int(time.time() * 1000), zone="Europe/Paris")
+
+
 def at(minutes_ago):
     return Moment(utc_millis=int(time.time() * 1000) - minutes_ago * 60_000, offset_minutes=60)
 
@@ -51,7 +55,7 @@ def new_phone(tmp_path):
 @pytest.fixture
 def backup_file(old_phone, tmp_path):
     path = tmp_path / keel.suggested_backup_file_name()
-    summary = old_phone.backup_to_path(str(path), BACKUP_PASSPHRASE)
+    summary = old_phone.backup_to_path(str(path), BACKUP_PASSPHRASE, phone_now())
     assert summary.records == 2
     assert summary.damaged_left_out == 0
     assert summary.bytes == path.stat().st_size
@@ -148,14 +152,18 @@ def test_bad_files_are_refused_and_nothing_is_written(backup_file, new_phone, tm
 
 def test_backups_need_a_good_passphrase_and_a_free_path(old_phone, backup_file, tmp_path):
     with pytest.raises(KeelError.InvalidInput) as e:
-        old_phone.backup_to_path(str(tmp_path / "b.bin"), "short")
+        old_phone.backup_to_path(str(tmp_path / "b.bin"), "short", phone_now())
     assert e.value.field == "passphrase"
     with pytest.raises(KeelError.InvalidInput) as e:
-        old_phone.backup_to_path(str(backup_file), BACKUP_PASSPHRASE)
+        old_phone.backup_to_path(str(backup_file), BACKUP_PASSPHRASE, phone_now())
     assert e.value.field == "path"
+    with pytest.raises(KeelError.InvalidInput) as e:
+        old_phone.backup_to_path(str(tmp_path / "d.bin"), BACKUP_PASSPHRASE, keel.Now(utc_millis=0, zone="Paris"))
+    assert (e.value.field, e.value.reason) == ("zone", "unknown_zone")
+    assert not (tmp_path / "d.bin").exists()
     old_phone.lock()
     with pytest.raises(KeelError.Locked):
-        old_phone.backup_to_path(str(tmp_path / "c.bin"), BACKUP_PASSPHRASE)
+        old_phone.backup_to_path(str(tmp_path / "c.bin"), BACKUP_PASSPHRASE, phone_now())
 
 
 def test_the_documented_snippet_reads_a_backup(backup_file):

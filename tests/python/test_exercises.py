@@ -29,6 +29,7 @@ from keel import (
     ExerciseSuggestionReason,
     KeelError,
     Moment,
+    Now,
     PageQuery,
 )
 
@@ -386,10 +387,14 @@ def test_insight_and_suggestion(exercise_vault):
     assert scan.average_drop is None
 
     # 08:00 local on a fixed day (2025-11-24, UTC-5).
-    morning = Moment(utc_millis=1_763_942_400_000 + 13 * HOUR, offset_minutes=OFFSET)
+    morning = Now(utc_millis=1_763_942_400_000 + 13 * HOUR, zone="America/New_York")
     s = v.suggest_exercise(morning, None, [], EN)
     assert (s.exercise.id, s.reason) == ("breath.box", ExerciseSuggestionReason.MORNING)
     assert s.reason_text == "A steady start to your day."
+    # The same instant is 18:30 in Kolkata (UTC+5:30): evening there.
+    evening = Now(utc_millis=morning.utc_millis, zone="Asia/Kolkata")
+    s = v.suggest_exercise(evening, None, [], EN)
+    assert s.reason == ExerciseSuggestionReason.EVENING
     s = v.suggest_exercise(morning, None, [8, 9], ES)
     assert (s.exercise.id, s.reason) == ("mbrp.sober", ExerciseSuggestionReason.HIGH_RISK_TIME)
     assert s.exercise.title == "Espacio de respiración SOBER"
@@ -401,11 +406,12 @@ def test_insight_and_suggestion(exercise_vault):
 
     assert invalid_field(lambda: v.suggest_exercise(morning, 11, [], EN)) == "craving_intensity"
     assert invalid_field(lambda: v.suggest_exercise(morning, None, [24], EN)) == "high_risk_hours"
-    assert invalid_field(lambda: v.suggest_exercise(Moment(utc_millis=0, offset_minutes=0), None, [], EN)) == "now"
+    assert invalid_field(lambda: v.suggest_exercise(Now(utc_millis=0, zone="UTC"), None, [], EN)) == "now"
+    assert invalid_field(lambda: v.suggest_exercise(Now(utc_millis=morning.utc_millis, zone=""), None, [], EN)) == "zone"
 
 
 def test_a_craving_without_history_suggests_urge_surfing(exercise_vault):
-    night = Moment(utc_millis=1_763_942_400_000 + 28 * HOUR, offset_minutes=OFFSET)  # 23:00
+    night = Now(utc_millis=1_763_942_400_000 + 28 * HOUR, zone="America/New_York")  # 23:00
     s = exercise_vault.suggest_exercise(night, 5, [], EN)
     assert (s.exercise.id, s.reason) == ("mbrp.urge-surfing", ExerciseSuggestionReason.CRAVING)
     s = exercise_vault.suggest_exercise(night, None, [], EN)
@@ -433,7 +439,7 @@ def test_vault_calls_answer_locked_but_the_built_in_library_still_plays(exercise
         lambda: v.delete_exercise_session(session.id),
         lambda: v.list_exercise_sessions(everything()),
         lambda: v.exercise_insights(EN),
-        lambda: v.suggest_exercise(at(0), None, [], EN),
+        lambda: v.suggest_exercise(Now(utc_millis=now_ms(), zone="America/New_York"), None, [], EN),
     ):
         with pytest.raises(KeelError.Locked):
             call()

@@ -30,6 +30,7 @@ from keel import (
     Halt,
     KeelError,
     Moment,
+    Now,
     MeetingDraft,
     MeetingKind,
     MeetingPlace,
@@ -54,6 +55,11 @@ def at(hours_ago):
     return Moment(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=-300)
 
 
+def now_in(zone="Etc/GMT+5"):
+    """Now in a zone at `at()`'s offset (UTC-5) all year."""
+    return Now(utc_millis=now_ms(), zone=zone)
+
+
 def date_of(t):
     d = datetime.datetime.fromtimestamp(t.utc_millis / 1000, datetime.timezone(datetime.timedelta(minutes=t.offset_minutes))).date()
     return CalendarDate(year=d.year, month=d.month, day=d.day)
@@ -66,7 +72,7 @@ def ctx():
 @pytest.fixture
 def journal(tmp_path):
     v = keel.Vault.create(str(tmp_path / "vault"), "a long enough passphrase")
-    v.save_plan(keel.plan_template(Language.ENGLISH), None, True)
+    v.save_plan(keel.plan_template(Language.ENGLISH), None, True, now_in())
     for i, (intensity, outcome) in enumerate([(8, CravingOutcome.REACHED_OUT), (6, CravingOutcome.RODE_IT_OUT), (4, CravingOutcome.USED)]):
         v.add_craving(CravingDraft(
             at=at(24 * (i + 1)), intensity=intensity, duration_minutes=15,
@@ -93,7 +99,7 @@ def journal(tmp_path):
 
 def test_insights_are_chart_ready(journal):
     t = at(0)
-    got = journal.insights(date_of(at(24 * 20)), date_of(t), t, Language.ENGLISH)
+    got = journal.insights(date_of(at(24 * 20)), date_of(t), now_in(), Language.ENGLISH)
     assert len(got.days) == 21
     assert sum(d.cravings for d in got.days) == 3
     assert len(got.heat_map) == 168 and sum(c.cravings for c in got.heat_map) == 3
@@ -102,10 +108,13 @@ def test_insights_are_chart_ready(journal):
     assert len(got.mood) == 3 and got.mood[0].sleep_hours == 7.5
     assert sum(w.sessions for w in got.attendance_weeks) >= 3
     with pytest.raises(KeelError.InvalidInput) as e:
-        journal.insights(date_of(t), date_of(at(24 * 400)), t, Language.ENGLISH)
+        journal.insights(date_of(t), date_of(at(24 * 400)), now_in(), Language.ENGLISH)
     assert e.value.field == "period"
     with pytest.raises(KeelError.InvalidInput):
-        journal.insights(CalendarDate(year=2026, month=2, day=30), date_of(t), t, Language.ENGLISH)
+        journal.insights(CalendarDate(year=2026, month=2, day=30), date_of(t), now_in(), Language.ENGLISH)
+    with pytest.raises(KeelError.InvalidInput) as e:
+        journal.insights(date_of(t), date_of(t), now_in("Nowhere/Land"), Language.ENGLISH)
+    assert (e.value.field, e.value.reason) == ("zone", "unknown_zone")
 
 
 def test_a_report_with_every_section(journal):
@@ -113,7 +122,7 @@ def test_a_report_with_every_section(journal):
     req = ReportRequest(from_date=date_of(at(24 * 20)), to_date=date_of(t),
                         topics=[ReportTopic.PLAN, ReportTopic.CRAVINGS, ReportTopic.CHECKINS, ReportTopic.EXERCISES,
                                 ReportTopic.ATTENDANCE, ReportTopic.INSIGHTS, ReportTopic.JOURNAL],
-                        language=Language.ENGLISH, now=t)
+                        language=Language.ENGLISH, now=now_in("America/New_York"))
     p = journal.report_preview(req)
     assert [s.id for s in p.sections] == ["overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights", "journal"]
     cravings = p.sections[2]
@@ -146,7 +155,11 @@ def test_csv_needs_confirmation_and_keeps_formulas_inert(journal):
 
 
 def test_fhir_bundle_validates_against_r4(journal):
-    out = journal.export_fhir()
+    with pytest.raises(KeelError.InvalidInput) as e:
+        journal.export_fhir(now_in("EST5EDT,M3.2.0,M11.1.0"))
+    assert e.value.field == "zone"
+    out = journal.export_fhir(now_in("Asia/Kolkata"))
+    assert json.loads(out.json)["timestamp"].endswith("+05:30"), "stamped in local time"
     assert out.file_name == "fhir-bundle.json"
     data = json.loads(out.json)
     bundle = Bundle.parse_obj(data)

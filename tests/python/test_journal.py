@@ -26,6 +26,7 @@ from keel import (
     LapseDraft,
     Moment,
     MilestoneUnit,
+    Now,
     Mood,
     PageQuery,
     Language,
@@ -53,6 +54,14 @@ def now_ms():
 
 def at(hours_ago=0.0, offset=OFFSET):
     return Moment(utc_millis=now_ms() - int(hours_ago * HOUR), offset_minutes=offset)
+
+
+ZONE = "Etc/GMT+5"  # New York's winter offset all year, as `at()` uses
+
+
+def now_in(zone=ZONE):
+    """Now as the phone gives it: the instant and its IANA zone."""
+    return Now(utc_millis=now_ms(), zone=zone)
 
 
 def days_ago(n):
@@ -152,7 +161,7 @@ def test_plan_saves_are_revisions_with_history(journal_vault):
     assert v.current_plan() is None
     assert v.plan_history() == []
     plan = keel.plan_template(Language.ENGLISH)
-    first = v.save_plan(plan, None, True)
+    first = v.save_plan(plan, None, True, now_in())
     assert first.number == 1 and first.with_counselor
     assert first.plan == plan
 
@@ -167,7 +176,7 @@ def test_plan_saves_are_revisions_with_history(journal_vault):
         keel.CopingPlan(id="", if_situation="If Sunday evening feels empty", then_action="then I cook with my sister", trigger_ids=[trigger_id])
     )
     edited.contacts[0].phone = "+1 (555) 010-0100"
-    second = v.save_plan(edited, 1, False)
+    second = v.save_plan(edited, 1, False, now_in())
     assert second.number == 2
     assert len(second.plan.coping_plans[-1].id) == 32
     assert v.current_plan() == second
@@ -182,28 +191,28 @@ def test_plan_saves_are_revisions_with_history(journal_vault):
 def test_bad_or_stale_plan_saves_name_their_field_and_write_nothing(journal_vault):
     v = journal_vault
     plan = keel.plan_template(Language.SPANISH)
-    assert invalid_field(lambda: v.save_plan(plan, 3, False)) == "based_on"
-    v.save_plan(plan, None, False)
-    v.save_plan(plan, 1, False)
+    assert invalid_field(lambda: v.save_plan(plan, 3, False, now_in())) == "based_on"
+    v.save_plan(plan, None, False, now_in())
+    v.save_plan(plan, 1, False, now_in())
     # Based on revision 1, but 2 is current: refused, with the field named.
-    assert invalid_field(lambda: v.save_plan(plan, 1, False)) == "based_on"
-    assert invalid_field(lambda: v.save_plan(plan, None, False)) == "based_on"
+    assert invalid_field(lambda: v.save_plan(plan, 1, False, now_in())) == "based_on"
+    assert invalid_field(lambda: v.save_plan(plan, None, False, now_in())) == "based_on"
 
     bad = keel.plan_template(Language.ENGLISH)
     bad.triggers[0].name = "   "
-    assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "triggers.name"
+    assert invalid_field(lambda: v.save_plan(bad, 2, False, now_in())) == "triggers.name"
     bad = keel.plan_template(Language.ENGLISH)
     bad.coping_plans[0].trigger_ids = [keel.new_plan_item_id()]
-    assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "coping_plans.trigger_ids"
+    assert invalid_field(lambda: v.save_plan(bad, 2, False, now_in())) == "coping_plans.trigger_ids"
     bad = keel.plan_template(Language.ENGLISH)
     bad.goals.append("x" * 201)
-    assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "goals"
+    assert invalid_field(lambda: v.save_plan(bad, 2, False, now_in())) == "goals"
     bad = keel.plan_template(Language.ENGLISH)
     bad.contacts[0].phone = "call me maybe"
-    assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "contacts.phone"
+    assert invalid_field(lambda: v.save_plan(bad, 2, False, now_in())) == "contacts.phone"
     bad = keel.plan_template(Language.ENGLISH)
     bad.triggers[0].id = "not-an-id"
-    assert invalid_field(lambda: v.save_plan(bad, 2, False)) == "triggers.id"
+    assert invalid_field(lambda: v.save_plan(bad, 2, False, now_in())) == "triggers.id"
     assert len(v.plan_history()) == 2
 
     with pytest.raises(KeelError.NotFound):
@@ -215,9 +224,9 @@ def test_bad_or_stale_plan_saves_name_their_field_and_write_nothing(journal_vaul
 
 def test_clocks_count_calendar_days_and_milestones(journal_vault):
     v = journal_vault
-    clock = v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=days_ago(29)))
+    clock = v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=days_ago(29)), now_in("UTC"))
     assert len(clock.id) == 32 and clock.sobriety_date == days_ago(29)
-    now = at(0, offset=0)
+    now = now_in("UTC")
     [status] = v.list_clocks(now)
     assert status.current_days == 29
     assert status.longest_days == 29 and status.total_sober_days == 29 and status.lapses == 0
@@ -225,24 +234,35 @@ def test_clocks_count_calendar_days_and_milestones(journal_vault):
     assert status.next_milestone.days_away == 1
     assert status.milestone_today is None
 
-    renamed = v.update_clock(clock.id, SobrietyClockDraft(label="Alcohol and cannabis", sobriety_date=days_ago(7)))
+    renamed = v.update_clock(clock.id, SobrietyClockDraft(label="Alcohol and cannabis", sobriety_date=days_ago(7)), now_in("UTC"))
     assert renamed.id == clock.id
     [status] = v.list_clocks(now)
     assert status.label == "Alcohol and cannabis"
     assert (status.milestone_today.unit, status.milestone_today.count) == (MilestoneUnit.DAYS, 7)
 
-    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label=" ", sobriety_date=days_ago(1)))) == "label"
-    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label="x", sobriety_date=days_ago(-3)))) == "sobriety_date"
+    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label=" ", sobriety_date=days_ago(1)), now_in("UTC"))) == "label"
+    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label="x", sobriety_date=days_ago(-3)), now_in("UTC"))) == "sobriety_date"
     bad_date = CalendarDate(year=2025, month=2, day=30)
-    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label="x", sobriety_date=bad_date))) == "sobriety_date"
-    assert invalid_field(lambda: v.list_clocks(Moment(utc_millis=now_ms(), offset_minutes=20 * 60))) == "now"
+    assert invalid_field(lambda: v.add_clock(SobrietyClockDraft(label="x", sobriety_date=bad_date), now_in("UTC"))) == "sobriety_date"
+    assert invalid_field(lambda: v.list_clocks(Now(utc_millis=0, zone="UTC"))) == "now"
+    with pytest.raises(KeelError.InvalidInput) as e:
+        v.list_clocks(now_in("Mars/Olympus"))
+    assert (e.value.field, e.value.reason) == ("zone", "unknown_zone")
+    # 2026-11-30 05:00 UTC is still the 29th in Pago Pago (UTC-11): a clock
+    # started on the 30th is in the future there, not in London.
+    early = 1_796_014_800_000
+    nov_30 = SobrietyClockDraft(label="x", sobriety_date=CalendarDate(year=2026, month=11, day=30))
+    with pytest.raises(KeelError.InvalidInput) as e:
+        v.add_clock(nov_30, Now(utc_millis=early, zone="Pacific/Pago_Pago"))
+    assert e.value.field == "sobriety_date"
+    v.delete_clock(v.add_clock(nov_30, Now(utc_millis=early, zone="Europe/London")).id)
 
     v.delete_clock(clock.id)
     assert v.list_clocks(now) == []
     with pytest.raises(KeelError.NotFound):
         v.delete_clock(clock.id)
     with pytest.raises(KeelError.NotFound):
-        v.update_clock(clock.id, SobrietyClockDraft(label="x", sobriety_date=days_ago(1)))
+        v.update_clock(clock.id, SobrietyClockDraft(label="x", sobriety_date=days_ago(1)), now_in("UTC"))
 
 
 # ---------------------------------------------------------------- logs
@@ -250,7 +270,7 @@ def test_clocks_count_calendar_days_and_milestones(journal_vault):
 
 def test_cravings_add_edit_get_delete_and_page(journal_vault):
     v = journal_vault
-    plan = v.save_plan(keel.plan_template(Language.ENGLISH), None, False).plan
+    plan = v.save_plan(keel.plan_template(Language.ENGLISH), None, False, now_in()).plan
     lonely = plan.triggers[0]
     draft = craving(
         hours_ago=3,
@@ -302,8 +322,8 @@ def test_bad_log_entries_name_their_field_and_write_nothing(journal_vault):
     assert invalid_field(lambda: v.add_craving(too_long)) == "duration_minutes"
     assert invalid_field(lambda: v.add_check_in(check_in(craving_level=12))) == "craving_level"
     assert invalid_field(lambda: v.add_check_in(check_in(intention="one\ntwo"))) == "intention"
-    assert invalid_field(lambda: v.add_lapse(lapse([keel.new_plan_item_id()]), Language.ENGLISH)) == "clock_ids"
-    assert invalid_field(lambda: v.add_lapse(lapse(["nope"]), Language.ENGLISH)) == "clock_ids"
+    assert invalid_field(lambda: v.add_lapse(lapse([keel.new_plan_item_id()]), now_in(), Language.ENGLISH)) == "clock_ids"
+    assert invalid_field(lambda: v.add_lapse(lapse(["nope"]), now_in(), Language.ENGLISH)) == "clock_ids"
     assert invalid_field(lambda: v.list_cravings(everything(limit=0))) == "limit"
     # A u8 that does not even fit is refused by the bindings before the call.
     with pytest.raises((ValueError, TypeError)):
@@ -369,9 +389,9 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
     # The lapse is logged "now" (not minutes ago) so that it falls on today's
     # UTC date at any time of day, just after midnight included.
     v = journal_vault
-    v.save_plan(keel.plan_template(Language.ENGLISH), None, False)
-    clock = v.add_clock(SobrietyClockDraft(label="Opioids", sobriety_date=days_ago(40)))
-    logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.0), Language.SPANISH)
+    v.save_plan(keel.plan_template(Language.ENGLISH), None, False, now_in())
+    clock = v.add_clock(SobrietyClockDraft(label="Opioids", sobriety_date=days_ago(40)), now_in("UTC"))
+    logged = v.add_lapse(lapse([clock.id], resets=False, hours_ago=0.0), now_in("UTC"), Language.SPANISH)
     assert logged.lapse.clock_ids == [clock.id] and not logged.lapse.resets_clocks
     # The message: no shame, the plan's own next steps, in the asked language.
     m = logged.message
@@ -387,11 +407,11 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
     changed = v.update_lapse(logged.lapse.id, lapse([clock.id], resets=True, hours_ago=0.0))
     assert changed.resets_clocks
     assert v.get_lapse(changed.id) == changed
-    [status] = v.list_clocks(at(0, offset=0))
+    [status] = v.list_clocks(now_in("UTC"))
     assert status.current_days == 0 and status.longest_days == 40
     assert [l.id for l in v.list_lapses(everything()).items] == [changed.id]
     v.delete_lapse(changed.id)
-    [status] = v.list_clocks(at(0, offset=0))
+    [status] = v.list_clocks(now_in("UTC"))
     assert status.current_days == 40 and status.lapses == 0
 
 
@@ -400,9 +420,9 @@ def test_a_lapse_is_kept_resets_only_if_chosen_and_returns_the_lapse_plan(journa
 
 def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     v = journal_vault
-    empty = v.today(at(0), Language.ENGLISH)
+    empty = v.today(now_in(), Language.ENGLISH)
     # Before any plan, the default crisis lines are in the asked language.
-    es = v.today(at(0), Language.SPANISH)
+    es = v.today(now_in(), Language.SPANISH)
     assert [c.phone for c in es.crisis_contacts] == [c.phone for c in empty.crisis_contacts]
     assert es.crisis_contacts[0].name.startswith("988 Línea")
     assert empty.crisis_contacts[0].name.startswith("988 Suicide")
@@ -413,15 +433,15 @@ def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
 
     plan = keel.plan_template(Language.ENGLISH)
     plan.contacts[0].phone = "555-0100"
-    plan = v.save_plan(plan, None, True).plan
+    plan = v.save_plan(plan, None, True, now_in()).plan
     lonely = plan.triggers[0]
-    clock = v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=days_ago(10)))
+    clock = v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=days_ago(10)), now_in("UTC"))
     # Loneliness logged at this hour, on this weekday, in past weeks.
     for weeks in (1, 2, 3):
         v.add_craving(craving(hours_ago=weeks * 7 * 24, intensity=6, triggers=[plan_trigger(lonely.id)]))
     ci = v.add_check_in(check_in(hours_ago=0))
 
-    now = at(0)
+    now = now_in()
     screen = v.today(now, Language.ENGLISH)
     assert screen.plan_revision == 1
     assert screen.checked_in_today and screen.todays_check_in.id == ci.id
@@ -438,24 +458,24 @@ def test_today_is_one_call_with_everything_the_screen_shows(journal_vault):
     assert [c.phone for c in screen.crisis_contacts] == ["988", "1-800-662-4357", "555-0100"]
     assert screen.crisis_contacts[2].role == keel.ContactRole.SPONSOR
 
-    v.add_lapse(lapse([clock.id], resets=True, hours_ago=0, offset=OFFSET), Language.ENGLISH)
-    after = v.today(at(0), Language.ENGLISH)
+    v.add_lapse(lapse([clock.id], resets=True, hours_ago=0, offset=OFFSET), now_in(), Language.ENGLISH)
+    after = v.today(now_in(), Language.ENGLISH)
     assert after.lapse_plan is not None and after.lapse_plan.steps
     assert after.recent[0].kind == EntryKind.LAPSE and after.recent[0].any_use
     assert after.clocks[0].current_days == 0
 
     with pytest.raises(KeelError.InvalidInput):
-        v.today(Moment(utc_millis=0, offset_minutes=0), Language.ENGLISH)
+        v.today(Now(utc_millis=0, zone="UTC"), Language.ENGLISH)
 
 
 def test_every_journal_call_answers_locked_when_locked(journal_vault):
     v = journal_vault
     v.lock()
-    now = at(0)
+    now = now_in()
     for call in (
         lambda: v.current_plan(),
         lambda: v.plan_history(),
-        lambda: v.save_plan(keel.plan_template(Language.ENGLISH), None, False),
+        lambda: v.save_plan(keel.plan_template(Language.ENGLISH), None, False, now_in()),
         lambda: v.add_craving(craving()),
         lambda: v.list_check_ins(everything()),
         lambda: v.list_clocks(now),

@@ -13,6 +13,10 @@ PASSPHRASE = "a long enough passphrase"
 BACKUP_PASSPHRASE = "maple river candle orbit"
 
 
+def phone_now():
+    return keel.Now(utc_millis=int(time.time() * 1000), zone="Europe/Berlin")
+
+
 def note(v, text):
     v.add_note(NoteDraft(written_at=Moment(utc_millis=int(time.time() * 1000) - 60_000, offset_minutes=0), text=text))
 
@@ -48,7 +52,7 @@ def vault(tmp_path):
 
 def test_progress_runs_from_zero_to_the_end(vault, tmp_path):
     rec = Recorder()
-    vault.backup_to_path(str(tmp_path / "b.bin"), BACKUP_PASSPHRASE, progress=rec)
+    vault.backup_to_path(str(tmp_path / "b.bin"), BACKUP_PASSPHRASE, phone_now(), progress=rec)
     assert rec.seen[0][0] == 0
     assert rec.seen[-1][0] == rec.seen[-1][1]
     assert all(a[0] <= b[0] for a, b in zip(rec.seen, rec.seen[1:]))
@@ -63,7 +67,7 @@ def test_a_cancelled_backup_leaves_no_file(vault, tmp_path):
     token = CancelToken()
     rec = Recorder(cancel_at=1, token=token)
     with pytest.raises(KeelError.Cancelled):
-        vault.backup_to_path(str(tmp_path / "b.bin"), BACKUP_PASSPHRASE, progress=rec, cancel=token)
+        vault.backup_to_path(str(tmp_path / "b.bin"), BACKUP_PASSPHRASE, phone_now(), progress=rec, cancel=token)
     assert token.is_cancelled()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v"]
 
@@ -78,7 +82,7 @@ def test_a_cancelled_creation_leaves_no_vault(tmp_path):
 
 def test_a_cancelled_restore_changes_nothing(vault, tmp_path):
     path = tmp_path / "b.bin"
-    vault.backup_to_path(str(path), BACKUP_PASSPHRASE)
+    vault.backup_to_path(str(path), BACKUP_PASSPHRASE, phone_now())
     token = CancelToken()
     rec = Recorder(cancel_at=3, token=token)
     with pytest.raises(KeelError.Cancelled):
@@ -88,7 +92,7 @@ def test_a_cancelled_restore_changes_nothing(vault, tmp_path):
 
 def test_lock_returns_while_a_restore_holds_the_vault(vault, tmp_path):
     path = tmp_path / "b.bin"
-    vault.backup_to_path(str(path), BACKUP_PASSPHRASE)
+    vault.backup_to_path(str(path), BACKUP_PASSPHRASE, phone_now())
     rec = Recorder(pause_at=3)
     events = []
     outcome = {}
@@ -121,5 +125,5 @@ def test_a_failing_progress_callback_stops_the_call(vault, tmp_path):
             raise RuntimeError("shell bug")
 
     with pytest.raises(KeelError.Cancelled):
-        vault.backup_to_path(str(tmp_path / "b.bin"), BACKUP_PASSPHRASE, progress=Broken())
+        vault.backup_to_path(str(tmp_path / "b.bin"), BACKUP_PASSPHRASE, phone_now(), progress=Broken())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v"]

@@ -27,6 +27,7 @@ from keel import (
     KeelError,
     Language,
     Moment,
+    Now,
     MeetingDraft,
     MeetingKind,
     MeetingPlace,
@@ -53,6 +54,11 @@ def vault(tmp_path):
 
 def now_ms():
     return int(time.time() * 1000)
+
+
+def now_in(zone="UTC", utc_millis=None):
+    """Now as a phone gives it: the instant and its IANA zone."""
+    return Now(utc_millis=now_ms() if utc_millis is None else utc_millis, zone=zone)
 
 
 def today():
@@ -169,12 +175,12 @@ def test_attendance_im_here_requirement_and_screen(vault):
     edited = vault.update_attendance(again.id, AttendanceStatus.LATE, None, "Bus was late.")
     assert edited.status == AttendanceStatus.LATE and edited.minutes == 90
 
-    screen = vault.meetings_screen(Moment(utc_millis=now_ms(), offset_minutes=0))
+    screen = vault.meetings_screen(now_in())
     assert screen.meeting_count == 1
     assert screen.progress.settings.weekly_minutes == 540
     assert 0.0 <= (screen.progress.attendance_rate or 0.0) <= 1.0
     assert len(screen.recent) == min(10, len(past))
-    history = vault.attendance_history(Moment(utc_millis=now_ms(), offset_minutes=0), 4)
+    history = vault.attendance_history(now_in(), 4)
     assert len(history) == 4 and sum(w.sessions for w in history) >= 5
     lines = vault.attendance_record(now_ms() - 30 * DAY, now_ms(), Language.ENGLISH)
     assert lines[0].kind_label == "IOP group session"
@@ -184,11 +190,11 @@ def test_attendance_im_here_requirement_and_screen(vault):
 
     # "I'm here" 10 minutes before the next occurrence.
     nxt = vault.meeting_occurrences(now_ms(), now_ms() + 8 * DAY)[0]
-    here = vault.check_in_to_meeting(Moment(utc_millis=nxt.start.utc_millis - 10 * MINUTE, offset_minutes=0))
+    here = vault.check_in_to_meeting(now_in(utc_millis=nxt.start.utc_millis - 10 * MINUTE))
     assert here.status == AttendanceStatus.ATTENDED and here.meeting_id == m.id
     with pytest.raises(KeelError.NotFound):
-        vault.check_in_to_meeting(Moment(utc_millis=nxt.start.utc_millis + 5 * 3_600_000, offset_minutes=0))
-    today_screen = vault.today(Moment(utc_millis=nxt.start.utc_millis + MINUTE, offset_minutes=-300), Language.ENGLISH)
+        vault.check_in_to_meeting(now_in(utc_millis=nxt.start.utc_millis + 5 * 3_600_000))
+    today_screen = vault.today(now_in("America/New_York", nxt.start.utc_millis + MINUTE), Language.ENGLISH)
     assert today_screen.meeting_now.meeting_id == m.id
 
     vault.delete_attendance(here.id)
@@ -200,19 +206,23 @@ def test_attendance_im_here_requirement_and_screen(vault):
                                                     check_in_minute=None, gentle_prompts=False))
     assert e.value.field == "weekly_minutes"
     with pytest.raises(KeelError.InvalidInput):
-        vault.attendance_history(Moment(utc_millis=now_ms(), offset_minutes=0), 0)
+        vault.attendance_history(now_in(), 0)
+    for call in (vault.meetings_screen, vault.check_in_to_meeting, lambda n: vault.today(n, Language.ENGLISH)):
+        with pytest.raises(KeelError.InvalidInput) as e:
+            call(now_in("Europe/Atlantis"))
+        assert (e.value.field, e.value.reason) == ("zone", "unknown_zone")
 
 
 def test_reminders_are_neutral(vault):
     m = vault.add_meeting(draft(name="NA at St. Mark's", kind=MeetingKind.TWELVE_STEP(Fellowship.NA)))
     vault.save_meeting_settings(MeetingSettings(weekly_minutes=None, weekly_sessions=None,
                                                 check_in_minute=21 * 60, gentle_prompts=True))
-    now = Moment(utc_millis=now_ms(), offset_minutes=0)
-    got = vault.upcoming_reminders(now, 7 * 24, Language.ENGLISH)
+    got = vault.upcoming_reminders(now_in(), 7 * 24, None, Language.ENGLISH)
     assert any(isinstance(r.kind, ReminderKind.MEETING) and r.kind.meeting_id == m.id for r in got)
     assert any(r.kind == ReminderKind.CHECK_IN() for r in got)
-    es = vault.upcoming_reminders(now, 7 * 24, Language.SPANISH)
+    es = vault.upcoming_reminders(now_in(), 7 * 24, None, Language.SPANISH)
     assert [r.kind for r in es] == [r.kind for r in got]
+    assert [r.id for r in es] == [r.id for r in got], "ids do not depend on the language"
     assert {r.title for r in got} == {"Reminder"} and {r.title for r in es} == {"Recordatorio"}
     assert "Es hora de tu registro diario." in [r.body for r in es]
     for r in got + es:
@@ -220,7 +230,37 @@ def test_reminders_are_neutral(vault):
         for word in ("na ", "mark", "narcotics", "meeting", "reunión", "treatment", "tratamiento", "iop"):
             assert word not in text, (word, r)
     with pytest.raises(KeelError.InvalidInput):
-        vault.upcoming_reminders(now, 0, Language.ENGLISH)
+        vault.upcoming_reminders(now_in(), 0, None, Language.ENGLISH)
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.upcoming_reminders(now_in(), 24, 0, Language.ENGLISH)
+    assert e.value.field == "limit"
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.upcoming_reminders(now_in("Not/AZone"), 24, None, Language.ENGLISH)
+    assert e.value.field == "zone"
+    # The same reminders keep their ids; `limit` keeps the soonest.
+    again = vault.upcoming_reminders(now_in(), 7 * 24, None, Language.ENGLISH)
+    assert [r.id for r in again] == [r.id for r in got]
+    assert all(len(r.id) == 32 for r in got) and len({r.id for r in got}) == len(got)
+    soonest = vault.upcoming_reminders(now_in(), 7 * 24, 2, Language.ENGLISH)
+    assert [r.id for r in soonest] == [r.id for r in again[:2]]
+
+
+def test_a_daily_reminder_stays_at_its_local_time_across_dst(vault):
+    vault.save_meeting_settings(MeetingSettings(weekly_minutes=None, weekly_sessions=None,
+                                                check_in_minute=20 * 60, gentle_prompts=False))
+    # Noon on Saturday 2026-03-07 in New York; clocks spring forward that night.
+    noon = int(datetime.datetime(2026, 3, 7, 17, 0, tzinfo=datetime.timezone.utc).timestamp() * 1000)
+    got = vault.upcoming_reminders(now_in("America/New_York", noon), 48, None, Language.ENGLISH)
+    ny = zoneinfo.ZoneInfo("America/New_York")
+    local = [datetime.datetime.fromtimestamp(r.at_utc_millis / 1000, ny) for r in got]
+    assert [(t.day, t.hour, t.minute) for t in local] == [(7, 20, 0), (8, 20, 0)]
+    assert got[1].at_utc_millis - got[0].at_utc_millis == 23 * 3_600_000
+    # A trip: the same vault asked from Sydney, where it is already Sunday
+    # morning, schedules 20:00 Sydney time.
+    syd = vault.upcoming_reminders(now_in("Australia/Sydney", noon), 24, None, Language.ENGLISH)
+    [sunday] = syd
+    t = datetime.datetime.fromtimestamp(sunday.at_utc_millis / 1000, zoneinfo.ZoneInfo("Australia/Sydney"))
+    assert (t.day, t.hour) == (8, 20)
 
 
 def test_the_spec_example_and_a_hostile_feed(vault):
@@ -228,7 +268,7 @@ def test_the_spec_example_and_a_hostile_feed(vault):
     feed = json.dumps([example, example, {"name": "No day", "slug": "x", "time": "19:00"},
                        {"name": "Bad", "slug": "y", "day": 1, "time": "19:00", "types": ["O", "??"],
                         "conference_url": "file:///etc/passwd"}, 42])
-    got = keel.import_meeting_guide(feed, MeetingKind.TWELVE_STEP(Fellowship.AA), "America/Los_Angeles")
+    got = keel.import_meeting_guide(feed, MeetingKind.TWELVE_STEP(Fellowship.AA), now_in("America/Los_Angeles"))
     assert [m.slug for m in got.meetings] == ["sunday-serenity-14", "y"]
     assert [(s.position, s.reason) for s in got.skipped] == [
         (1, FeedSkipReason.DUPLICATE_SLUG()), (2, FeedSkipReason.NO_DAY()), (4, FeedSkipReason.NOT_AN_OBJECT())]
@@ -247,11 +287,11 @@ def test_the_spec_example_and_a_hostile_feed(vault):
     assert saved.place.venue == "Alano Club"
     for bad in ["", "{", "null", "x" * (1024 * 1024 + 1)]:
         with pytest.raises(KeelError.InvalidInput) as e:
-            keel.import_meeting_guide(bad, MeetingKind.OTHER(), "UTC")
+            keel.import_meeting_guide(bad, MeetingKind.OTHER(), now_in())
         assert e.value.field == "feed"
     with pytest.raises(KeelError.InvalidInput) as e:
-        keel.import_meeting_guide("[]", MeetingKind.OTHER(), "Not/AZone")
-    assert e.value.field == "default_zone"
+        keel.import_meeting_guide("[]", MeetingKind.OTHER(), now_in("Not/AZone"))
+    assert e.value.field == "zone"
 
 
 def test_icalendar_export_reads_back_with_the_same_occurrences(vault):

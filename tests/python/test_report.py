@@ -61,7 +61,7 @@ def request(language=Language.ENGLISH, topics=None):
         to_date=local_date(t),
         topics=[ReportTopic.JOURNAL] if topics is None else topics,
         language=language,
-        now=t,
+        now=keel.Now(utc_millis=t.utc_millis, zone="Etc/GMT+5"),  # UTC-5 all year, as OFFSET
     )
 
 

@@ -61,7 +61,7 @@ def test_craving_form_offers_plan_items_and_recent_free_text(vault):
     empty = vault.craving_form()
     assert empty.plan_revision is None and empty.triggers == [] and empty.recent_triggers == []
 
-    plan = vault.save_plan(keel.plan_template(Language.ENGLISH), None, False).plan
+    plan = vault.save_plan(keel.plan_template(Language.ENGLISH), None, False, keel.Now(utc_millis=now_ms(), zone="America/New_York")).plan
     vault.add_craving(craving(5, [free("Old bar")], [CopingTag(plan_coping_id=None, text="Tea")]))
     vault.add_craving(craving(1, [free("old bar "), free("Payday")]))
     form = vault.craving_form()

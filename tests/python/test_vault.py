@@ -18,6 +18,10 @@ HUGE_BYTES = b"\x01" * (1024 * 1024 + 1)
 MALFORMED_IDS = ["", HUGE, "not-an-id", "zz" * 16, "00" * 15, "é" * 16, "0" * 31 + "\x00"]
 
 
+def phone_now():
+    return keel.Now(utc_millis=int(time.time() * 1000), zone="Europe/Madrid")
+
+
 def now():
     return Moment(utc_millis=int(time.time() * 1000), offset_minutes=60)
 
@@ -120,8 +124,8 @@ def test_a_damaged_vault_is_salvaged_into_a_working_one(folder):
         f.write(damaged)
 
     with pytest.raises(KeelError.WrongCredential):
-        keel.salvage_vault(folder, "not the passphrase")
-    report = keel.salvage_vault(folder, PASSPHRASE)
+        keel.salvage_vault(folder, "not the passphrase", phone_now())
+    report = keel.salvage_vault(folder, PASSPHRASE, phone_now())
     assert 0 < report.recovered < 300
     with open(os.path.join(folder, report.kept_as), "rb") as f:
         assert f.read() == damaged, "kept aside byte for byte"
@@ -134,15 +138,18 @@ def test_a_damaged_vault_is_salvaged_into_a_working_one(folder):
 
 def test_salvage_refuses_bad_input(tmp_path):
     with pytest.raises(KeelError.InvalidInput) as e:
-        keel.salvage_vault("", PASSPHRASE)
+        keel.salvage_vault("", PASSPHRASE, phone_now())
     assert e.value.field == "path"
     with pytest.raises(KeelError.NotFound):
-        keel.salvage_vault(str(tmp_path / "missing"), PASSPHRASE)
+        keel.salvage_vault(str(tmp_path / "missing"), PASSPHRASE, phone_now())
+    with pytest.raises(KeelError.InvalidInput) as e:
+        keel.salvage_vault(str(tmp_path / "missing"), PASSPHRASE, keel.Now(utc_millis=0, zone="\0"))
+    assert e.value.field == "zone"
     folder = tmp_path / "junk"
     folder.mkdir()
     (folder / "vault.db").write_bytes(b"\x5a" * 8192)
     with pytest.raises(KeelError.Damaged) as e:
-        keel.salvage_vault(str(folder), PASSPHRASE)
+        keel.salvage_vault(str(folder), PASSPHRASE, phone_now())
     assert (folder / e.value.kept_as).read_bytes() == b"\x5a" * 8192
 
 

@@ -4,11 +4,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use keel_core::LocalInstant;
 use keel_core::backup::{self, BackupError};
 use keel_core::work::{Shifted, Steps};
 
 use crate::error::{KeelError, Result};
-use crate::types::Moment;
+use crate::types::{Moment, Now};
 use crate::vault::Vault;
 use crate::work::{CancelToken, Progress, Watch};
 
@@ -130,22 +131,25 @@ impl From<BackupError> for KeelError {
 #[uniffi::export]
 impl Vault {
     /// Writes an encrypted backup of every record to `path` (which must not
-    /// exist), sealed under `passphrase`. Long: the key is derived and the
-    /// file sealed without holding the vault, which is read one collection
-    /// at a time. A cancelled backup leaves no file.
+    /// exist), sealed under `passphrase`; `now` stamps it in local time.
+    /// Long: the key is derived and the file sealed without holding the
+    /// vault, which is read one collection at a time. A cancelled backup
+    /// leaves no file.
     #[uniffi::method(default(progress = None, cancel = None))]
     pub fn backup_to_path(
         &self,
         path: String,
         passphrase: String,
+        now: Now,
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<BackupSummary> {
+        let now = now.instant()?;
         let path = Path::new(&path);
         backup::check_target(path)?;
         let watch = Watch::on(self, progress, cancel);
         let mut steps = Steps::new(&watch, backup_steps() + 1);
-        let (bytes, s) = self.backup_bytes_with(&passphrase, &mut steps)?;
+        let (bytes, s) = self.backup_bytes_with(&passphrase, now, &mut steps)?;
         backup::save(path, &bytes, &watch)?;
         steps.finish();
         Ok(s)
@@ -223,6 +227,7 @@ impl Vault {
     fn backup_bytes_with(
         &self,
         passphrase: &str,
+        now: LocalInstant,
         steps: &mut Steps<'_>,
     ) -> Result<(Vec<u8>, BackupSummary)> {
         let (header, key) = backup::new_key(passphrase)?;
@@ -232,7 +237,7 @@ impl Vault {
             snapshot.read(&self.core().store()?, c)?;
             steps.step()?;
         }
-        let (bytes, s) = snapshot.seal(&header, &key, Moment::now())?;
+        let (bytes, s) = snapshot.seal(&header, &key, now)?;
         steps.step()?;
         Ok((
             bytes,

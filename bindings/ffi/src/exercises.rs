@@ -19,7 +19,7 @@ use keel_core::exercises::{
 use crate::error::{KeelError, Result};
 use crate::logs::PageQuery;
 use crate::mirror::{all, mirror_enum};
-use crate::types::{Language, Moment};
+use crate::types::{Language, Moment, Now};
 use crate::vault::Vault;
 
 /// What kind of practice an exercise is.
@@ -850,12 +850,13 @@ impl Vault {
     /// is in progress, `high_risk_hours` (0-23, local) from the plan.
     pub fn suggest_exercise(
         &self,
-        now: Moment,
+        now: Now,
         craving_intensity: Option<u32>,
         high_risk_hours: Vec<u32>,
         language: Language,
     ) -> Result<ExerciseSuggestion> {
         let lang: keel_core::Language = language.into();
+        let now = now.instant()?;
         let hours: Vec<u8> = high_risk_hours
             .iter()
             .map(|&h| u8::try_from(h).unwrap_or(u8::MAX))
@@ -868,7 +869,7 @@ impl Vault {
             .filter(|i| title_of(&store, &i.exercise_id, lang).is_some())
             .collect();
         let s = core_ex::suggestion(&core_ex::SuggestionContext {
-            now: now.into(),
+            now,
             craving_intensity: rating(craving_intensity),
             high_risk_hours: &hours,
             insights: &insights,

@@ -3,7 +3,7 @@
 use keel_core::export::{csv, fhir};
 
 use crate::error::Result;
-use crate::types::{Language, Moment};
+use crate::types::{Language, Now};
 use crate::vault::Vault;
 
 /// One CSV file.
@@ -88,9 +88,11 @@ impl Vault {
 
     /// Cravings, check-ins and attendance as a FHIR R4 `Bundle` for a
     /// program's EHR. Not encrypted; export only when the participant asks.
-    pub fn export_fhir(&self) -> Result<FhirExport> {
+    /// `now` stamps the bundle in local time.
+    pub fn export_fhir(&self, now: Now) -> Result<FhirExport> {
+        let now = now.instant()?;
         let vault = self.core();
-        let out = fhir::export(&vault.store()?, Moment::now())?;
+        let out = fhir::export(&vault.store()?, now)?;
         Ok(FhirExport {
             json: out.json,
             observations: count(out.observations),

@@ -8,7 +8,7 @@ use crate::meetings::WeekSummary;
 use crate::mirror::all;
 use crate::plan::TriggerCategory;
 use crate::sobriety::{CalendarDate, SobrietyClockStatus};
-use crate::types::{Language, Moment};
+use crate::types::{Language, Now};
 use crate::vault::Vault;
 
 /// Cravings on one day.
@@ -92,7 +92,7 @@ impl Vault {
         &self,
         from_date: CalendarDate,
         to_date: CalendarDate,
-        now: Moment,
+        now: Now,
         language: Language,
     ) -> Result<Insights> {
         let from = from_date.to_core("from_date")?;
@@ -100,7 +100,7 @@ impl Vault {
         let lang: keel_core::Language = language.into();
         let vault = self.core();
         let store = vault.store()?;
-        let i = core::insights(&store, from, to, now.into())?;
+        let i = core::insights(&store, from, to, now.instant()?)?;
         let mut heat_map = Vec::with_capacity(168);
         for (day, hours) in i.heat_map.iter().enumerate() {
             for (hour, n) in hours.iter().enumerate() {

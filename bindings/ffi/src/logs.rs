@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::mirror::{all, mirror_enum};
 use crate::plan::{CopingPlan, LapsePlan, Trigger, TriggerCategory};
 use crate::sobriety::SobrietyClockStatus;
-use crate::types::{Language, Moment};
+use crate::types::{Language, Moment, Now};
 use crate::vault::Vault;
 
 /// The kinds of log entry.
@@ -677,13 +677,18 @@ impl Vault {
     }
 
     /// Logs a lapse and returns what to show next, texts in `language`:
-    /// the message, the lapse plan and the clocks as they now stand (at
-    /// the system clock's "now").
-    pub fn add_lapse(&self, draft: LapseDraft, language: Language) -> Result<LapseLogged> {
+    /// the message, the lapse plan and the clocks as they stand at `now`
+    /// (the participant's calendar).
+    pub fn add_lapse(
+        &self,
+        draft: LapseDraft,
+        now: Now,
+        language: Language,
+    ) -> Result<LapseLogged> {
         let lapse = draft.into_core()?;
+        let now = now.instant()?;
         let vault = self.core();
-        let logged =
-            core_logs::lapse::record(&vault.store()?, lapse, Moment::now(), language.into())?;
+        let logged = core_logs::lapse::record(&vault.store()?, lapse, now, language.into())?;
         Ok(LapseLogged {
             lapse: logged.saved.into(),
             message: logged.message.into(),

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::logs::PageQuery;
 use crate::mirror::{all, mirror_enum};
 use crate::sobriety::CalendarDate;
-use crate::types::{Language, Moment};
+use crate::types::{Language, Moment, Now};
 use crate::vault::Vault;
 
 /// A twelve-step fellowship.
@@ -546,6 +546,10 @@ pub enum ReminderKind {
 /// A notification for the shell to schedule. Its words are neutral.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Reminder {
+    /// Stable: the same reminder has the same id on every call (32 hex
+    /// digits, nothing about its content). Schedule it under this id and
+    /// diff by it; see docs/meetings.md "Scheduling reminders".
+    pub id: String,
     pub at_utc_millis: i64,
     pub kind: ReminderKind,
     pub title: String,
@@ -554,7 +558,10 @@ pub struct Reminder {
 
 impl Reminder {
     fn new(r: core_reminders::Reminder, lang: keel_core::Language) -> Self {
+        let title = r.title_in(lang).to_string();
+        let body = r.body_in(lang);
         Reminder {
+            id: r.id,
             at_utc_millis: r.at_millis,
             kind: match r.kind {
                 core_reminders::ReminderKind::Meeting {
@@ -567,8 +574,8 @@ impl Reminder {
                 core_reminders::ReminderKind::CheckIn => ReminderKind::CheckIn,
                 core_reminders::ReminderKind::GentlePrompt => ReminderKind::GentlePrompt,
             },
-            title: r.title_in(lang).to_string(),
-            body: r.body_in(lang),
+            title,
+            body,
         }
     }
 }
@@ -664,16 +671,17 @@ fn position(p: usize) -> u32 {
 
 /// Reads a Meeting Guide feed (a JSON array of meetings) without saving
 /// anything: the participant picks meetings from the result and the app
-/// adds each with `add_meeting`. `kind` is given to every meeting;
-/// `default_zone` (the phone's IANA zone) to those without a `timezone`.
+/// adds each with `add_meeting`. `kind` is given to every meeting; the
+/// zone of `now` (the phone's) to those without a `timezone`, and its date
+/// starts their schedules.
 #[uniffi::export]
 pub fn import_meeting_guide(
     feed: String,
     kind: MeetingKind,
-    default_zone: String,
+    now: Now,
 ) -> Result<MeetingGuideImport> {
-    let today = Moment::now().local_date().unwrap_or_default();
-    let got = guide::import(&feed, kind.into(), &default_zone, today)?;
+    let zoned = now.resolve()?;
+    let got = guide::import(&feed, kind.into(), zoned.zone().name(), zoned.today()?)?;
     Ok(MeetingGuideImport {
         meetings: got
             .meetings
@@ -829,9 +837,10 @@ impl Vault {
 
     /// "I'm here": records the meeting happening now (or starting within
     /// half an hour) as attended. `NotFound` if none is on.
-    pub fn check_in_to_meeting(&self, now: Moment) -> Result<AttendanceRecord> {
+    pub fn check_in_to_meeting(&self, now: Now) -> Result<AttendanceRecord> {
+        let now = now.instant()?;
         let vault = self.core();
-        Ok(core_attendance::check_in_now(&vault.store()?, now.into())?.into())
+        Ok(core_attendance::check_in_now(&vault.store()?, now)?.into())
     }
 
     /// The weekly requirement and reminder settings.
@@ -846,10 +855,12 @@ impl Vault {
         Ok(core_requirement::save_settings(&vault.store()?, settings.into())?.into())
     }
 
-    /// The Meetings screen at `now` (the phone's clock and offset).
-    pub fn meetings_screen(&self, now: Moment) -> Result<MeetingsScreen> {
+    /// The Meetings screen at `now` (the phone's clock and zone): today and
+    /// the coming week are the zone's calendar days.
+    pub fn meetings_screen(&self, now: Now) -> Result<MeetingsScreen> {
+        let now = now.resolve()?;
         let vault = self.core();
-        let s = core_screen::meetings_screen(&vault.store()?, now.into())?;
+        let s = core_screen::meetings_screen(&vault.store()?, &now)?;
         let occurrence = |u: core_screen::Upcoming| MeetingOccurrence::new(u.occurrence, u.status);
         Ok(MeetingsScreen {
             today: s.today.into_iter().map(occurrence).collect(),
@@ -868,16 +879,14 @@ impl Vault {
 
     /// Program hours and sessions per week, the last `weeks` weeks (1 to
     /// 520), oldest first.
-    pub fn attendance_history(&self, now: Moment, weeks: u32) -> Result<Vec<WeekSummary>> {
+    pub fn attendance_history(&self, now: Now, weeks: u32) -> Result<Vec<WeekSummary>> {
+        let now = now.instant()?;
         let vault = self.core();
         let store = vault.store()?;
         let settings = core_requirement::settings(&store)?;
         let records = core_requirement::all_records(&store)?;
         Ok(all(core_requirement::history(
-            &settings,
-            &records,
-            now.into(),
-            weeks,
+            &settings, &records, now, weeks,
         )?))
     }
 
@@ -905,19 +914,23 @@ impl Vault {
             .collect())
     }
 
-    /// The notifications due in the next `horizon_hours` (1 to 336), for
-    /// the shell to schedule, their words in `language`; call again after
-    /// any change.
+    /// The notifications due in the next `horizon_hours` (1 to 336), soonest
+    /// first, at most `limit` of them (null for all; iOS keeps at most 64
+    /// pending), their words in `language`. Daily times are wall-clock
+    /// times in the zone of `now`. When to call again: docs/meetings.md
+    /// "Scheduling reminders".
     pub fn upcoming_reminders(
         &self,
-        now: Moment,
+        now: Now,
         horizon_hours: u32,
+        limit: Option<u32>,
         language: Language,
     ) -> Result<Vec<Reminder>> {
+        let now = now.resolve()?;
         let vault = self.core();
         let lang = language.into();
         Ok(
-            core_reminders::upcoming_in(&vault.store()?, now.into(), horizon_hours)?
+            core_reminders::upcoming_in(&vault.store()?, &now, horizon_hours, limit)?
                 .into_iter()
                 .map(|r| Reminder::new(r, lang))
                 .collect(),

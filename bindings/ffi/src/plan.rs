@@ -9,7 +9,7 @@ use keel_core::plan::{self as core_plan};
 
 use crate::error::Result;
 use crate::mirror::{all, mirror_enum};
-use crate::types::{Language, Moment};
+use crate::types::{Language, Moment, Now};
 use crate::vault::Vault;
 
 /// The stage of relapse a warning sign belongs to (Gorski; Melemis).
@@ -347,20 +347,23 @@ impl Vault {
     /// Saves `plan` as a new revision on top of `based_on_revision` (null
     /// for the very first save). If another save happened since that
     /// revision, nothing is written and the error names `based_on`: reload
-    /// and merge. `with_counselor` records whether it was made in session.
+    /// and merge. `with_counselor` records whether it was made in session;
+    /// `now` stamps the revision in local time.
     pub fn save_plan(
         &self,
         plan: Plan,
         based_on_revision: Option<u32>,
         with_counselor: bool,
+        now: Now,
     ) -> Result<PlanRevision> {
+        let now = now.instant()?;
         let vault = self.core();
         Ok(core_plan::save(
             &vault.store()?,
             plan.into(),
             based_on_revision,
             with_counselor,
-            Moment::now(),
+            now,
         )?
         .into())
     }

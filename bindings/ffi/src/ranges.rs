@@ -69,7 +69,7 @@ impl Vault {
     /// Every date-range preset the vault can offer at `now`, in picker
     /// order ("since your last report" only once a report was written).
     pub fn date_range_presets(&self, now: Now, language: Language) -> Result<Vec<DateRange>> {
-        let now = core_ranges::ZonedNow::new(now.utc_millis, &now.zone)?;
+        let now = now.resolve()?;
         let vault = self.core();
         let store = vault.store()?;
         Ok(all(core_ranges::presets(&store, &now, language.into())?))
@@ -83,7 +83,7 @@ impl Vault {
         now: Now,
         language: Language,
     ) -> Result<Option<DateRange>> {
-        let now = core_ranges::ZonedNow::new(now.utc_millis, &now.zone)?;
+        let now = now.resolve()?;
         let vault = self.core();
         let store = vault.store()?;
         Ok(

@@ -10,7 +10,7 @@ use keel_core::work::{Steps, Work};
 use crate::error::{KeelError, Result};
 use crate::mirror::mirror_enum;
 use crate::sobriety::CalendarDate;
-use crate::types::{Language, Moment};
+use crate::types::{Language, Now};
 use crate::vault::Vault;
 use crate::work::{CancelToken, Progress, Watch};
 
@@ -45,8 +45,9 @@ pub struct ReportRequest {
     pub topics: Vec<ReportTopic>,
     /// The language the report is written in.
     pub language: Language,
-    /// Now, from the phone's clock and time zone; shown as "prepared".
-    pub now: Moment,
+    /// Now, from the phone's clock and time zone; shown as "prepared" in
+    /// local time.
+    pub now: Now,
 }
 
 /// What one section of the report holds.
@@ -108,7 +109,7 @@ impl ReportRequest {
             to: self.to_date.to_core("to_date")?,
             topics: self.topics.iter().map(|t| Topic::from(*t)).collect(),
             lang: self.language.into(),
-            now: self.now.into(),
+            now: self.now.instant()?,
         })
     }
 }

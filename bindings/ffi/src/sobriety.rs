@@ -11,7 +11,7 @@ use keel_core::sobriety::{self, MilestoneUnit as CoreUnit};
 
 use crate::error::Result;
 use crate::mirror::mirror_enum;
-use crate::types::Moment;
+use crate::types::Now;
 use crate::vault::Vault;
 
 /// A calendar date (no time, no zone).
@@ -132,20 +132,29 @@ fn saved(id: RecordId, clock: sobriety::Clock) -> SobrietyClock {
 
 #[uniffi::export]
 impl Vault {
-    /// Adds a clock (at most 20).
-    pub fn add_clock(&self, draft: SobrietyClockDraft) -> Result<SobrietyClock> {
+    /// Adds a clock (at most 20). `now` decides which sobriety dates are
+    /// in the future (the participant's calendar, not the host's).
+    pub fn add_clock(&self, draft: SobrietyClockDraft, now: Now) -> Result<SobrietyClock> {
         let date = draft.sobriety_date.to_core("sobriety_date")?;
+        let now = now.instant()?;
         let vault = self.core();
-        let (id, clock) = sobriety::add(&vault.store()?, &draft.label, date, Moment::now())?;
+        let (id, clock) = sobriety::add(&vault.store()?, &draft.label, date, now)?;
         Ok(saved(id, clock))
     }
 
-    /// Changes clock `id`'s label or sobriety date.
-    pub fn update_clock(&self, id: String, draft: SobrietyClockDraft) -> Result<SobrietyClock> {
+    /// Changes clock `id`'s label or sobriety date (checked against `now`
+    /// as in `add_clock`).
+    pub fn update_clock(
+        &self,
+        id: String,
+        draft: SobrietyClockDraft,
+        now: Now,
+    ) -> Result<SobrietyClock> {
         let id = RecordId::parse("id", &id)?;
         let date = draft.sobriety_date.to_core("sobriety_date")?;
+        let now = now.instant()?;
         let vault = self.core();
-        let clock = sobriety::update(&vault.store()?, id, &draft.label, date, Moment::now())?;
+        let clock = sobriety::update(&vault.store()?, id, &draft.label, date, now)?;
         Ok(saved(id, clock))
     }
 
@@ -157,9 +166,9 @@ impl Vault {
     }
 
     /// Every clock's status at `now`, oldest sobriety date first.
-    pub fn list_clocks(&self, now: Moment) -> Result<Vec<SobrietyClockStatus>> {
+    pub fn list_clocks(&self, now: Now) -> Result<Vec<SobrietyClockStatus>> {
         let vault = self.core();
-        Ok(sobriety::statuses(&vault.store()?, now.into())?
+        Ok(sobriety::statuses(&vault.store()?, now.instant()?)?
             .into_iter()
             .map(SobrietyClockStatus::from)
             .collect())

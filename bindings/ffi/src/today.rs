@@ -13,7 +13,7 @@ use crate::meetings::MeetingOccurrence;
 use crate::mirror::{all, mirror_enum};
 use crate::plan::{ContactRole, CopingPlan, LapsePlan, Trigger};
 use crate::sobriety::{CalendarDate, SobrietyClockStatus};
-use crate::types::{Language, Moment};
+use crate::types::{Language, Moment, Now};
 use crate::vault::Vault;
 
 /// An entry as the Today screen lists it.
@@ -125,15 +125,15 @@ pub struct TodayScreen {
 
 #[uniffi::export]
 impl Vault {
-    /// The Today screen at `now` (the phone's clock and UTC offset); the
-    /// default crisis lines and lapse steps (before a plan is saved) in
-    /// `language`.
-    pub fn today(&self, now: Moment, language: Language) -> Result<TodayScreen> {
+    /// The Today screen at `now` (the phone's clock and zone); the default
+    /// crisis lines and lapse steps (before a plan is saved) in `language`.
+    pub fn today(&self, now: Now, language: Language) -> Result<TodayScreen> {
+        let now = now.instant()?;
         let vault = self.core();
         let store = vault.store()?;
-        let t = core_today::today(&store, now.into(), language.into())?;
+        let t = core_today::today(&store, now, language.into())?;
         let meetings = keel_core::meetings::list(&store)?.meetings;
-        let meeting_now = happening_now(&meetings, now.into())?;
+        let meeting_now = happening_now(&meetings, now)?;
         Ok(TodayScreen {
             date: t.date.into(),
             clocks: all(t.clocks),

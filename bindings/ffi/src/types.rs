@@ -1,7 +1,7 @@
 //! Small records shared by several parts of the API.
 
 use keel_core::slots::{SlotInfo, SlotKind};
-use keel_core::{DeviceSlot, LocalInstant};
+use keel_core::{DeviceSlot, LocalInstant, ZonedNow};
 
 use crate::mirror::mirror_enum;
 
@@ -32,12 +32,14 @@ impl From<LocalInstant> for Moment {
 }
 
 impl Moment {
-    /// The system clock, with the offset of the host's local time zone.
+    /// The system clock as a bare instant (offset 0), only for checking
+    /// that an entry's own time is not in the future: that compares
+    /// instants, so no zone is involved. Anything that depends on the
+    /// participant's calendar or local time takes a [`Now`] instead.
     pub fn now() -> LocalInstant {
-        let now = chrono::Local::now();
         LocalInstant {
-            utc_millis: now.timestamp_millis(),
-            offset_minutes: now.offset().local_minus_utc() / 60,
+            utc_millis: chrono::Utc::now().timestamp_millis(),
+            offset_minutes: 0,
         }
     }
 }
@@ -120,4 +122,18 @@ pub fn language_for_locale(locale: String) -> Language {
 pub struct Now {
     pub utc_millis: i64,
     pub zone: String,
+}
+
+impl Now {
+    /// The core's "now in a zone". An unknown zone is
+    /// `InvalidInput { field: "zone", reason: "unknown_zone" }`.
+    pub fn resolve(&self) -> keel_core::Result<ZonedNow> {
+        ZonedNow::new(self.utc_millis, &self.zone)
+    }
+
+    /// The instant with the zone's offset at that instant, for calls that
+    /// only need the instant and its local date and hour.
+    pub fn instant(&self) -> keel_core::Result<LocalInstant> {
+        Ok(self.resolve()?.instant())
+    }
 }

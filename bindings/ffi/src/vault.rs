@@ -8,7 +8,7 @@ use keel_core::Vault as CoreVault;
 use keel_core::work::Steps;
 
 use crate::error::{KeelError, Result};
-use crate::types::{KeySlot, Moment, NewDeviceSlot};
+use crate::types::{KeySlot, NewDeviceSlot, Now};
 use crate::work::{CancelToken, Progress, Watch};
 
 /// True if `dir` holds a vault: show the unlock screen rather than
@@ -37,10 +37,11 @@ pub struct SalvageReport {
 /// error. Needs the passphrase (device slots are not carried over: enrol
 /// the keystore again after). The damaged file stays in the folder, kept
 /// aside; the rebuilt vault takes its place. Release any `Vault` object
-/// open on `dir` first.
+/// open on `dir` first. `now` stamps the rebuilt vault in local time.
 #[uniffi::export]
-pub fn salvage_vault(dir: String, passphrase: String) -> Result<SalvageReport> {
-    let r = keel_core::salvage::salvage(&dir, &passphrase, Moment::now())?;
+pub fn salvage_vault(dir: String, passphrase: String, now: Now) -> Result<SalvageReport> {
+    let now = now.instant()?;
+    let r = keel_core::salvage::salvage(&dir, &passphrase, now)?;
     Ok(SalvageReport {
         recovered: r.recovered,
         unreadable: r.unreadable,

@@ -10,11 +10,19 @@ use std::thread;
 use std::time::Duration;
 
 use keel_ffi::{
-    CancelToken, KeelError, Language, Moment, NoteDraft, Progress, RestoreMode, Vault,
+    CancelToken, KeelError, Language, Moment, NoteDraft, Now, Progress, RestoreMode, Vault,
     generate_passphrase,
 };
 
 const PASSPHRASE: &str = "a long enough passphrase";
+
+/// Now as the phone gives it.
+fn phone_now() -> Now {
+    Now {
+        utc_millis: now().utc_millis,
+        zone: "Europe/Berlin".into(),
+    }
+}
 
 fn now() -> Moment {
     Moment {
@@ -82,8 +90,14 @@ fn lock_returns_while_a_restore_holds_the_vault_and_the_restore_changes_nothing(
     let old = vault_with_notes(&tmp.path().join("old"), 200);
     let file = tmp.path().join("b.bin");
     let pass = generate_passphrase(Language::English).unwrap();
-    old.backup_to_path(file.to_str().unwrap().into(), pass.clone(), None, None)
-        .unwrap();
+    old.backup_to_path(
+        file.to_str().unwrap().into(),
+        pass.clone(),
+        phone_now(),
+        None,
+        None,
+    )
+    .unwrap();
     let new = vault_with_notes(&tmp.path().join("new"), 1);
 
     let (paused_tx, paused_rx) = channel();
@@ -194,6 +208,7 @@ fn progress_is_reported_and_a_cancelled_backup_leaves_no_file() {
     v.backup_to_path(
         file.to_str().unwrap().into(),
         pass.clone(),
+        phone_now(),
         Some(recorder.clone()),
         None,
     )
@@ -214,6 +229,7 @@ fn progress_is_reported_and_a_cancelled_backup_leaves_no_file() {
         let r = v.backup_to_path(
             file.to_str().unwrap().into(),
             pass.clone(),
+            phone_now(),
             Some(recorder),
             Some(token),
         );

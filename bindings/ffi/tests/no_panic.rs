@@ -7,13 +7,14 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
-use keel_ffi::{CancelToken, restore_new_vault};
 use keel_ffi::{
-    DateRangePreset, EntryContext, Fellowship, Halt, HistoryKind, HistoryQuery, KeelError,
-    Language, LapseDraft, MeetingKind, Moment, NoteDraft, Now, Vault, csv_export_warning,
-    exercise_library, generate_passphrase, language_for_locale, meeting_kind_label,
+    CalendarDate, DateRangePreset, EntryContext, Fellowship, Halt, HistoryKind, HistoryQuery,
+    KeelError, Language, LapseDraft, MeetingKind, Moment, NoteDraft, Now, ReportRequest,
+    ReportTopic, SobrietyClockDraft, Vault, csv_export_warning, exercise_library,
+    generate_passphrase, import_meeting_guide, language_for_locale, meeting_kind_label,
     meeting_type_label, plan_template, salvage_vault, vault_exists,
 };
+use keel_ffi::{CancelToken, restore_new_vault};
 use proptest::prelude::*;
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -50,6 +51,35 @@ fn hostile_time() -> impl Strategy<Value = Moment> {
     })
 }
 
+/// Zone names a phone will never send, and some it will.
+fn hostile_now() -> impl Strategy<Value = Now> {
+    let zones = prop_oneof![
+        hostile_strings(),
+        Just("America/Chicago".to_string()),
+        Just("australia/sydney".to_string()),
+        Just("Etc/GMT+14".to_string()),
+        Just("../../etc/passwd".to_string()),
+        Just("UTC".to_string()),
+    ];
+    (
+        prop_oneof![any::<i64>(), 946_684_800_000i64..4_102_444_800_000],
+        zones,
+    )
+        .prop_map(|(utc_millis, zone)| Now { utc_millis, zone })
+}
+
+/// A `now` every call accepts.
+fn good_now() -> Now {
+    Now {
+        utc_millis: 1_790_000_000_000,
+        zone: "America/Chicago".into(),
+    }
+}
+
+fn date(year: i32, month: u8, day: u8) -> CalendarDate {
+    CalendarDate { year, month, day }
+}
+
 /// One vault shared by the cases; a wrong call must not spoil it.
 fn vault() -> (tempfile::TempDir, Arc<Vault>) {
     let tmp = tempfile::tempdir().unwrap();
@@ -84,7 +114,7 @@ proptest! {
         if let Err(e) = no_panic("open", || Vault::open(path.clone())) {
             prop_assert!(typed(&e));
         }
-        if let Err(e) = no_panic("salvage_vault", || salvage_vault(path.clone(), PASSPHRASE.into())) {
+        if let Err(e) = no_panic("salvage_vault", || salvage_vault(path.clone(), PASSPHRASE.into(), good_now())) {
             prop_assert!(typed(&e));
         }
         // `create` is only tried where it cannot make a real folder.
@@ -136,6 +166,71 @@ proptest! {
     }
 
     #[test]
+    fn every_call_taking_now(now in hostile_now()) {
+        let (tmp, vault) = vault();
+        let clock = SobrietyClockDraft { label: "x".into(), sobriety_date: date(2026, 1, 1) };
+        let lapse = LapseDraft {
+            at: Moment { utc_millis: 1_780_000_000_000, offset_minutes: 0 },
+            clock_ids: Vec::new(),
+            resets_clocks: false,
+            substance: String::new(),
+            triggers: Vec::new(),
+            context: EntryContext {
+                place: String::new(),
+                with_whom: String::new(),
+                halt: Halt { hungry: false, angry: false, lonely: false, tired: false },
+                mood: None,
+            },
+            notes: String::new(),
+        };
+        let request = ReportRequest {
+            from_date: date(2026, 1, 1),
+            to_date: date(2026, 1, 31),
+            topics: vec![ReportTopic::Checkins],
+            language: Language::English,
+            now: now.clone(),
+        };
+        let backup = tmp.path().join("b").to_str().unwrap().to_string();
+        let n = || now.clone();
+        let results = [
+            no_panic("today", || vault.today(n(), Language::Spanish).map(drop)),
+            no_panic("meetings_screen", || vault.meetings_screen(n()).map(drop)),
+            no_panic("check_in_to_meeting", || vault.check_in_to_meeting(n()).map(drop)),
+            no_panic("attendance_history", || vault.attendance_history(n(), 4).map(drop)),
+            no_panic("upcoming_reminders", || vault.upcoming_reminders(n(), 48, Some(64), Language::Spanish).map(drop)),
+            no_panic("insights", || {
+                vault.insights(date(2026, 1, 1), date(2026, 1, 31), n(), Language::English).map(drop)
+            }),
+            no_panic("list_clocks", || vault.list_clocks(n()).map(drop)),
+            no_panic("add_clock", || vault.add_clock(clock.clone(), n()).map(drop)),
+            no_panic("update_clock", || vault.update_clock("00".repeat(16), clock.clone(), n()).map(drop)),
+            no_panic("add_lapse", || vault.add_lapse(lapse.clone(), n(), Language::English).map(drop)),
+            no_panic("suggest_exercise", || {
+                vault.suggest_exercise(n(), None, vec![21], Language::English).map(drop)
+            }),
+            no_panic("report_preview", || vault.report_preview(request.clone()).map(drop)),
+            no_panic("export_fhir", || vault.export_fhir(n()).map(drop)),
+            no_panic("backup_to_path", || vault.backup_to_path(backup.clone(), PASSPHRASE.into(), n(), None, None).map(drop)),
+            no_panic("save_plan", || {
+                vault.save_plan(plan_template(Language::English).unwrap(), None, false, n()).map(drop)
+            }),
+            no_panic("import_meeting_guide", || {
+                import_meeting_guide("[]".into(), MeetingKind::Other, n()).map(drop)
+            }),
+        ];
+        let zone_known = now.zone == "America/Chicago" || now.zone == "UTC";
+        for result in results {
+            match result {
+                Ok(()) => prop_assert!(zone_known),
+                Err(KeelError::InvalidInput { field, reason }) if !zone_known => {
+                    prop_assert_eq!((field.as_str(), reason.as_str()), ("zone", "unknown_zone"));
+                }
+                Err(e) => prop_assert!(typed(&e)),
+            }
+        }
+    }
+
+    #[test]
     fn device_secrets(secret in hostile_bytes()) {
         let (_tmp, vault) = vault();
         vault.lock();
@@ -162,7 +257,7 @@ proptest! {
         prop_assert_eq!(unlocked.is_ok(), changed.is_ok() || attempt == PASSPHRASE);
         drop(vault);
         let dir = tmp.path().join("v").to_str().unwrap().to_string();
-        if let Err(e) = no_panic("salvage_vault", || salvage_vault(dir, attempt.clone())) {
+        if let Err(e) = no_panic("salvage_vault", || salvage_vault(dir, attempt.clone(), good_now())) {
             prop_assert!(typed(&e));
         }
     }
@@ -276,7 +371,7 @@ proptest! {
     /// Every call that takes a `Language` answers in both, given hostile
     /// text and times; the vault ones unlocked and then locked.
     #[test]
-    fn languages(text in hostile_strings(), at in hostile_time(), millis in any::<i64>()) {
+    fn languages(text in hostile_strings(), at in hostile_time(), millis in any::<i64>(), now in hostile_now()) {
         no_panic("language_for_locale", || language_for_locale(text.clone()));
         let (_tmp, vault) = vault();
         for language in [Language::English, Language::Spanish] {
@@ -294,12 +389,12 @@ proptest! {
                     vault.lock();
                 }
                 let results = [
-                    no_panic("today", || vault.today(at, language).map(drop)),
+                    no_panic("today", || vault.today(now.clone(), language).map(drop)),
                     no_panic("attendance_record", || {
                         vault.attendance_record(millis, at.utc_millis, language).map(drop)
                     }),
                     no_panic("upcoming_reminders", || {
-                        vault.upcoming_reminders(at, 48, language).map(drop)
+                        vault.upcoming_reminders(now.clone(), 48, None, language).map(drop)
                     }),
                     no_panic("export_meetings_calendar", || {
                         vault.export_meetings_calendar(language).map(drop)
@@ -318,7 +413,7 @@ proptest! {
                                 mood: None,
                             },
                             notes: text.clone(),
-                        }, language).map(drop)
+                        }, now.clone(), language).map(drop)
                     }),
                 ];
                 for r in results {

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use keel_core::notes;
-use keel_core::{Error, LocalInstant, Vault};
+use keel_core::{Error, LocalInstant, Vault, ZonedNow};
 
 /// The demo participant's passphrase. A real one is chosen by the person.
 const PASSPHRASE: &str = "river stone morning light";
@@ -38,12 +38,21 @@ fn fmt_duration(d: Duration) -> String {
     }
 }
 
-fn now() -> LocalInstant {
-    let now = chrono::Local::now();
-    LocalInstant {
-        utc_millis: now.timestamp_millis(),
-        offset_minutes: now.offset().local_minus_utc() / 60,
-    }
+/// Maria lives, and her program meets, in New York: every time the demo
+/// writes or prints is local to that zone, whatever the machine's own zone.
+const ZONE: &str = "America/New_York";
+
+/// Now in Maria's zone.
+fn now() -> Result<ZonedNow, Error> {
+    ZonedNow::new(chrono::Utc::now().timestamp_millis(), ZONE)
+}
+
+/// `"Mon 18:00"`-style local time of `utc_millis` in Maria's zone.
+fn local_time(here: &ZonedNow, utc_millis: i64, format: &str) -> String {
+    here.at(utc_millis)
+        .to_local()
+        .map(|t| t.format(format).to_string())
+        .unwrap_or_default()
 }
 
 /// Clears a vault left by an earlier run of the demo, through the real
@@ -70,7 +79,7 @@ fn vault_tour(dir: &str) -> DemoResult {
         "Group tonight: talked about HALT. Tired + lonely is my combo.",
         "Slept 7 hours. Walked before work. Craving at 5 pm, rode it out.",
     ];
-    let t = now();
+    let t = now()?.instant();
     timed("write 3 journal entries (each a durable commit)", || {
         let store = vault.store()?;
         for (i, text) in entries.iter().enumerate() {
@@ -198,7 +207,7 @@ fn main() -> DemoResult {
         .unwrap_or_else(|| "keel-demo-vault".to_string());
     vault_tour(&dir)?;
     journal_tour(&dir)?;
-    salvage::salvage_tour(&dir, now())?;
+    salvage::salvage_tour(&dir, now()?.instant())?;
     println!("\nDone. The vault is in {dir}/ (run again to wipe and rebuild it).");
     Ok(())
 }
@@ -210,11 +219,11 @@ fn main() -> DemoResult {
 // cannabis. She starts from the guided plan template with her counselor,
 // checks in every morning, logs cravings (strong at first, weaker over the
 // weeks), some trigger encounters, and one lapse on a payday Friday, which she
-// chooses to let reset her alcohol clock. Entries are dated in the machine's
-// own time zone, each with the offset in force on its day (DST included).
+// chooses to let reset her alcohol clock. Entries are dated in her zone
+// (New York), each with the offset in force on its day (DST included).
 // ---------------------------------------------------------------------------
 
-use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use keel_core::logs::{
     self, CheckIn, Context, CopingTag, Craving, CravingOutcome, Encounter, EntryKind, Halt, Lapse,
     Mood, TriggerTag,
@@ -239,15 +248,11 @@ impl Dice {
     }
 }
 
-/// `hour:minute` on `date` in this machine's time zone, with that day's offset.
+/// `hour:minute` on `date` in Maria's zone, with that day's offset.
 fn local_at(date: NaiveDate, hour: u32, minute: u32) -> Option<LocalInstant> {
-    let local = chrono::Local
-        .from_local_datetime(&date.and_hms_opt(hour, minute, 0)?)
-        .earliest()?;
-    Some(LocalInstant {
-        utc_millis: local.timestamp_millis(),
-        offset_minutes: local.offset().local_minus_utc() / 60,
-    })
+    now()
+        .ok()?
+        .wall_clock(date, NaiveTime::from_hms_opt(hour, minute, 0)?)
 }
 
 fn from_plan(plan: &Plan, index: usize) -> TriggerTag {
@@ -412,8 +417,9 @@ fn journal_tour(dir: &str) -> DemoResult {
     let mut vault = Vault::open(dir)?;
     vault.unlock_with_passphrase(PASSPHRASE)?;
     let store = vault.store()?;
-    let t = now();
-    let today = t.local_date().ok_or("clock out of range")?;
+    let here = now()?;
+    let t = here.instant();
+    let today = here.today()?;
 
     let first = timed("save her plan (revision 1, with the counselor)", || {
         plan::save(&store, marias_plan()?, None, true, t)
@@ -515,7 +521,7 @@ fn journal_tour(dir: &str) -> DemoResult {
             f64::from(sum) / page.items.len().max(1) as f64
         );
     }
-    meetings::meetings_tour(&store, start, t)?;
+    meetings::meetings_tour(&store, start, &here)?;
     report::report_tour(&store, dir, start, t)?;
     Ok(())
 }

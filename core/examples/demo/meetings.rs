@@ -2,8 +2,9 @@
 //! meetings, 90 days of attendance, the weekly requirement, the Meetings
 //! screen, the next reminders and the calendar export.
 //!
-//! Her program meets in New York; the meetings keep that zone whatever the
-//! machine's own zone is, as they would for a participant who travels.
+//! She and her program are in New York; the meetings keep that zone
+//! whatever the machine's own zone is, as they would for a participant who
+//! travels, and every time printed is local to New York.
 
 use chrono::{NaiveDate, Weekday};
 use keel_core::meetings::attendance::{self, AttendanceDraft, AttendanceStatus};
@@ -12,13 +13,12 @@ use keel_core::meetings::{
     self, DaySet, Fellowship, Meeting, MeetingKind, MonthWeek, Place, Repeat, Schedule, guide,
     ical, reminders, screen,
 };
-use keel_core::{LocalInstant, Store};
+use keel_core::{Store, ZonedNow};
 
-use super::{DemoResult, Dice, timed};
+use super::{DemoResult, Dice, ZONE, local_time, timed};
 
 /// The spec's example meeting, as an intergroup feed would publish it.
 const FEED: &str = include_str!("../../tests/fixtures/meeting-guide/example-meeting.json");
-const ZONE: &str = "America/New_York";
 
 fn schedule(start: NaiveDate, minute: u16, minutes: u16, repeat: Repeat) -> Schedule {
     Schedule {
@@ -53,7 +53,8 @@ fn weekly(days: &[Weekday], every_weeks: u8) -> Repeat {
     }
 }
 
-pub fn meetings_tour(store: &Store<'_>, start: NaiveDate, now: LocalInstant) -> DemoResult {
+pub fn meetings_tour(store: &Store<'_>, start: NaiveDate, here: &ZonedNow) -> DemoResult {
+    let now = here.instant();
     println!("\n== Meetings and attendance");
     let list = [
         meeting(
@@ -155,7 +156,7 @@ pub fn meetings_tour(store: &Store<'_>, start: NaiveDate, now: LocalInstant) -> 
     )?;
 
     let s = timed("compute the Meetings screen (one call)", || {
-        screen::meetings_screen(store, now)
+        screen::meetings_screen(store, here)
     })?;
     let p = &s.progress;
     println!(
@@ -172,13 +173,7 @@ pub fn meetings_tour(store: &Store<'_>, start: NaiveDate, now: LocalInstant) -> 
     );
     println!("  coming up in the next seven days:");
     for u in s.today.iter().chain(&s.this_week).take(6) {
-        let local = chrono::DateTime::from_timestamp_millis(u.occurrence.slot.start_millis)
-            .map(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%a %b %e %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_default();
+        let local = local_time(here, u.occurrence.slot.start_millis, "%a %b %e %H:%M");
         println!("    {local}  {}", u.occurrence.meeting.name);
     }
     let history = requirement::history(&p.settings, &requirement::all_records(store)?, now, 6)?;
@@ -197,16 +192,10 @@ pub fn meetings_tour(store: &Store<'_>, start: NaiveDate, now: LocalInstant) -> 
         weeks.join("  ")
     );
 
-    let next = reminders::upcoming_in(store, now, 48)?;
+    let next = reminders::upcoming_in(store, here, 48, None)?;
     println!("  notifications for the next 48 hours (what a locked screen shows):");
     for r in next.iter().take(4) {
-        let local = chrono::DateTime::from_timestamp_millis(r.at_millis)
-            .map(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%a %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_default();
+        let local = local_time(here, r.at_millis, "%a %H:%M");
         println!(
             "    {local}  {}: {}",
             r.title_in(keel_core::Language::En),

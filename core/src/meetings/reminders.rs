@@ -6,18 +6,18 @@
 //! never a meeting's name, a place, a substance or the word "treatment".
 //! What it is about travels as ids the app resolves once unlocked.
 
-use chrono::{Days, NaiveTime, TimeZone};
+use chrono::{Datelike, Days, NaiveTime, Timelike};
 
 use super::requirement::MeetingSettings;
 use super::{SavedMeeting, occurrences};
-use crate::calendar::{WEEK_SLOTS, week_slot};
+use crate::calendar::WEEK_SLOTS;
 use crate::error::{Error, Result};
 use crate::language::{Language, Text, t};
 use crate::store::{RecordId, Store};
 use crate::summary::Held;
 use crate::summary::recent::Recent;
 use crate::summary::rhythm::Rhythm;
-use crate::time::LocalInstant;
+use crate::time::ZonedNow;
 
 /// Longest horizon one call may ask for.
 pub const MAX_HORIZON_HOURS: u32 = 14 * 24;
@@ -80,6 +80,9 @@ pub enum ReminderKind {
 /// A notification to schedule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reminder {
+    /// Stable across calls for the same reminder (see [`upcoming`]): the
+    /// identifier to schedule it under.
+    pub id: String,
     /// When to show it, UTC milliseconds.
     pub at_millis: i64,
     pub kind: ReminderKind,
@@ -147,8 +150,9 @@ pub fn high_risk_slots(rhythm: &Rhythm) -> Vec<u8> {
 /// [`upcoming`] with its inputs read from the vault.
 pub fn upcoming_in(
     store: &Store<'_>,
-    now: LocalInstant,
+    now: &ZonedNow,
     horizon_hours: u32,
+    limit: Option<u32>,
 ) -> Result<Vec<Reminder>> {
     store.atomically(|s| {
         let settings = super::requirement::settings(s)?;
@@ -157,44 +161,67 @@ pub fn upcoming_in(
         recent.save(s)?;
         let mut rhythm = Held::<Rhythm>::load(s)?;
         rhythm.save(s)?;
-        upcoming(
+        let mut out = upcoming(
             now,
             horizon_hours,
             &settings,
             &meetings,
             &recent.value,
             &rhythm.value,
-        )
+        )?;
+        if let Some(limit) = limit {
+            if limit == 0 {
+                return Err(Error::invalid("limit", "at least 1"));
+            }
+            out.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        }
+        Ok(out)
     })
 }
 
-/// The notifications due in `(now, now + horizon_hours]`, in order.
-/// Local times (check-in, prompts) are read in the phone's offset at `now`;
-/// meetings keep their own zones.
+/// The stable id of a reminder: 32 hex digits of a SHA-256 over what it is
+/// (a meeting's id and occurrence, the check-in and its local date, a
+/// prompt's local date and hour). The same reminder gets the same id on
+/// every call, so a shell can diff what it scheduled; the id says nothing
+/// about its content if an OS shows or stores it.
+fn reminder_id(what: &str) -> String {
+    let digest = ring::digest::digest(
+        &ring::digest::SHA256,
+        format!("keel.reminder.v1\0{what}").as_bytes(),
+    );
+    hex::encode(&digest.as_ref()[..16])
+}
+
+/// The notifications due in `(now, now + horizon_hours]`, soonest first.
+/// The check-in and prompts are wall-clock times in the phone's zone on
+/// each day (20:00 stays 20:00 across a DST change); meetings keep their
+/// own zones.
 pub fn upcoming(
-    now: LocalInstant,
+    now: &ZonedNow,
     horizon_hours: u32,
     settings: &MeetingSettings,
     meetings: &[SavedMeeting],
     recent: &Recent,
     rhythm: &Rhythm,
 ) -> Result<Vec<Reminder>> {
-    now.validate("now")?;
     if horizon_hours == 0 || horizon_hours > MAX_HORIZON_HOURS {
         return Err(Error::invalid("horizon_hours", "must be 1 to 336"));
     }
-    let until = now.utc_millis + i64::from(horizon_hours) * 3_600_000;
+    let now_millis = now.utc_millis();
+    let until = now_millis + i64::from(horizon_hours) * 3_600_000;
+    let due = |at: i64| at > now_millis && at <= until;
     let mut out = Vec::new();
 
     // Meetings: reminders for occurrences up to a day past the horizon, as
     // a reminder may come that long before.
-    for o in occurrences(meetings, now.utc_millis, until + 86_400_000)? {
+    for o in occurrences(meetings, now_millis, until + 86_400_000)? {
         let Some(minutes) = o.meeting.reminder_minutes else {
             continue;
         };
         let at = o.slot.start_millis - i64::from(minutes) * 60_000;
-        if at > now.utc_millis && at <= until {
+        if due(at) {
             out.push(Reminder {
+                id: reminder_id(&format!("meeting/{}/{}", o.meeting_id, o.slot.start_millis)),
                 at_millis: at,
                 kind: ReminderKind::Meeting {
                     meeting_id: o.meeting_id,
@@ -206,21 +233,9 @@ pub fn upcoming(
         }
     }
 
-    let local = now
-        .to_local()
-        .ok_or_else(|| Error::invalid("now", "out of range"))?;
-    let today = local.date_naive();
-    let offset = *local.offset();
+    let today = now.today()?;
     let days = u64::from(horizon_hours / 24 + 2);
-    let at_local = |date: chrono::NaiveDate, minute: u32| -> Option<i64> {
-        let time = NaiveTime::from_num_seconds_from_midnight_opt(minute * 60, 0)?;
-        Some(
-            offset
-                .from_local_datetime(&date.and_time(time))
-                .single()?
-                .timestamp_millis(),
-        )
-    };
+    let dates = (0..days).map_while(|d| today.checked_add_days(Days::new(d)));
 
     if let Some(minute) = settings.check_in_minute {
         let checked_in_today = recent
@@ -228,19 +243,18 @@ pub fn upcoming(
             .items
             .iter()
             .any(|b| b.at.local_date() == Some(today));
-        for day in 0..days {
-            let Some(date) = today.checked_add_days(Days::new(day)) else {
-                break;
-            };
-            if day == 0 && checked_in_today {
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(u32::from(minute) * 60, 0)
+            .ok_or_else(|| Error::invalid("check_in_minute", "must be before 24:00"))?;
+        for date in dates.clone() {
+            if date == today && checked_in_today {
                 continue;
             }
-            if let Some(at) = at_local(date, u32::from(minute))
-                && at > now.utc_millis
-                && at <= until
+            if let Some(at) = now.wall_clock(date, time)
+                && due(at.utc_millis)
             {
                 out.push(Reminder {
-                    at_millis: at,
+                    id: reminder_id(&format!("check-in/{date}")),
+                    at_millis: at.utc_millis,
                     kind: ReminderKind::CheckIn,
                     title: TITLE,
                     body: CHECK_IN_TEXT.into(),
@@ -251,21 +265,24 @@ pub fn upcoming(
 
     if settings.gentle_prompts {
         let slots = high_risk_slots(rhythm);
-        for day in 0..days {
-            let Some(date) = today.checked_add_days(Days::new(day)) else {
-                break;
-            };
+        for date in dates {
+            let day = date.weekday().num_days_from_monday();
             for hour in 0..24u32 {
-                let Some(at) = at_local(date, hour * 60) else {
+                let slot = u8::try_from(day * 24 + hour).unwrap_or(WEEK_SLOTS);
+                if !slots.contains(&slot) {
+                    continue;
+                }
+                let Some(time) = NaiveTime::from_hms_opt(hour, 0, 0) else {
                     continue;
                 };
-                let slot = week_slot(LocalInstant {
-                    utc_millis: at,
-                    offset_minutes: now.offset_minutes,
-                });
-                if slot.is_some_and(|s| slots.contains(&s)) && at > now.utc_millis && at <= until {
+                // An hour a spring-forward skips has no prompt that day.
+                let Some(at) = now.wall_clock(date, time) else {
+                    continue;
+                };
+                if at.to_local().map(|t| t.hour()) == Some(hour) && due(at.utc_millis) {
                     out.push(Reminder {
-                        at_millis: at,
+                        id: reminder_id(&format!("prompt/{date}/{hour}")),
+                        at_millis: at.utc_millis,
                         kind: ReminderKind::GentlePrompt,
                         title: TITLE,
                         body: PROMPT_TEXT.into(),
@@ -275,7 +292,7 @@ pub fn upcoming(
         }
     }
 
-    out.sort_by_key(|r| r.at_millis);
+    out.sort_by(|a, b| a.at_millis.cmp(&b.at_millis).then(a.id.cmp(&b.id)));
     Ok(out)
 }
 

@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 
-use chrono::{Days, TimeZone};
+use chrono::Days;
 
 use super::attendance::{Attendance, AttendanceStatus, happening_now};
 use super::requirement::{WeekProgress, all_records, progress, settings};
 use super::{Occurrence, occurrences};
 use crate::error::{Error, Result};
 use crate::store::{RecordId, Store};
-use crate::time::LocalInstant;
+use crate::time::ZonedNow;
 
 /// Recent attendance records shown.
 pub const RECENT: usize = 10;
@@ -41,9 +41,9 @@ pub struct MeetingsScreen {
     pub damaged: Vec<RecordId>,
 }
 
-/// Computes the Meetings screen at `now` (the phone's clock and offset).
-pub fn meetings_screen(store: &Store<'_>, now: LocalInstant) -> Result<MeetingsScreen> {
-    now.validate("now")?;
+/// Computes the Meetings screen at `zoned` (the phone's clock and zone).
+pub fn meetings_screen(store: &Store<'_>, zoned: &ZonedNow) -> Result<MeetingsScreen> {
+    let now = zoned.instant();
     let list = super::list(store)?;
     let meetings = list.meetings;
     let listing = store.list::<Attendance>()?;
@@ -62,20 +62,13 @@ pub fn meetings_screen(store: &Store<'_>, now: LocalInstant) -> Result<MeetingsS
         .map(|a| ((a.meeting_id, a.occurrence.utc_millis), a.status))
         .collect();
 
-    // The phone's day: midnight to midnight at its offset now.
-    let local = now
-        .to_local()
-        .ok_or_else(|| Error::invalid("now", "out of range"))?;
-    let offset = *local.offset();
+    // The phone's days, midnight to midnight in its zone: a DST change in
+    // the coming week moves that day's midnights with it.
+    let today_date = zoned.today()?;
     let midnight = |days: u64| -> Result<i64> {
-        let date = local
-            .date_naive()
+        today_date
             .checked_add_days(Days::new(days))
-            .ok_or_else(|| Error::invalid("now", "out of range"))?;
-        offset
-            .from_local_datetime(&date.and_time(chrono::NaiveTime::MIN))
-            .single()
-            .map(|t| t.timestamp_millis())
+            .and_then(|date| zoned.start_of_day(date))
             .ok_or_else(|| Error::invalid("now", "out of range"))
     };
     let (start, tomorrow, week_end) = (midnight(0)?, midnight(1)?, midnight(8)?);

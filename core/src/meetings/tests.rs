@@ -22,6 +22,11 @@ pub(crate) fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
         .timestamp_millis()
 }
 
+/// `millis` in the IANA zone `zone`.
+pub(crate) fn in_zone(zone: &str, millis: i64) -> crate::time::ZonedNow {
+    crate::time::ZonedNow::new(millis, zone).unwrap()
+}
+
 /// New York, in standard time.
 pub(crate) fn ny(millis: i64) -> LocalInstant {
     LocalInstant {
@@ -325,7 +330,9 @@ fn weekly_hours_rate_and_streak() {
         AttendanceStatus::Attended,
     );
     let now = ny(utc(2026, 11, 24, 17, 0)); // Tuesday noon
-    let p = meetings_screen(&s, now).unwrap().progress;
+    let p = meetings_screen(&s, &in_zone("America/New_York", now.utc_millis))
+        .unwrap()
+        .progress;
     assert_eq!(p.week_start, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
     assert_eq!((p.total.minutes, p.total.sessions), (180, 1));
     assert!(!p.met);
@@ -342,7 +349,9 @@ fn weekly_hours_rate_and_streak() {
         utc(2026, 11, 14, 15, 0),
         AttendanceStatus::Excused,
     );
-    let p = meetings_screen(&s, now).unwrap().progress;
+    let p = meetings_screen(&s, &in_zone("America/New_York", now.utc_millis))
+        .unwrap()
+        .progress;
     assert_eq!((p.scheduled_recently, p.attended_recently), (12, 11));
 
     let history =
@@ -374,7 +383,7 @@ fn the_meetings_screen_lists_today_and_the_week_with_what_was_recorded() {
     let monday = utc(2026, 11, 23, 23, 0);
     attend(&s, group.id, monday, AttendanceStatus::Attended);
     // Monday 23:30 New York: today's session is on (and recorded).
-    let screen = meetings_screen(&s, ny(monday + 30 * 60_000)).unwrap();
+    let screen = meetings_screen(&s, &in_zone("America/New_York", monday + 30 * 60_000)).unwrap();
     assert_eq!(screen.today.len(), 1);
     assert_eq!(screen.today[0].status, Some(AttendanceStatus::Attended));
     // The next seven days: Wed, Thu, Sat, Mon.
@@ -411,7 +420,7 @@ fn a_participant_who_flies_west_sees_the_meeting_at_the_same_instant() {
         utc_millis: utc(2026, 11, 25, 22, 30),
         offset_minutes: -480,
     };
-    let screen = meetings_screen(&s, la).unwrap();
+    let screen = meetings_screen(&s, &in_zone("America/Los_Angeles", la.utc_millis)).unwrap();
     assert_eq!(screen.today.len(), 1);
     assert_eq!(
         screen.today[0].occurrence.slot.start_millis,

@@ -3,7 +3,7 @@
 use super::*;
 use crate::logs::{self, CheckIn, Mood};
 use crate::meetings::requirement::{MeetingSettings, save_settings};
-use crate::meetings::tests::{iop_group, ny, utc, vault};
+use crate::meetings::tests::{in_zone, iop_group, ny, utc, vault};
 
 #[test]
 fn meeting_check_in_and_prompt_reminders_in_neutral_words() {
@@ -21,7 +21,8 @@ fn meeting_check_in_and_prompt_reminders_in_neutral_words() {
     .unwrap();
     // Monday 2026-11-23 12:00 New York.
     let now = ny(utc(2026, 11, 23, 17, 0));
-    let got = upcoming_in(&s, now, 24).unwrap();
+    let zoned = in_zone("America/New_York", now.utc_millis);
+    let got = upcoming_in(&s, &zoned, 24, None).unwrap();
     let kinds: Vec<ReminderKind> = got.iter().map(|r| r.kind).collect();
     assert_eq!(
         kinds,
@@ -86,10 +87,13 @@ fn meeting_check_in_and_prompt_reminders_in_neutral_words() {
         now,
     )
     .unwrap();
-    let got = upcoming_in(&s, now, 24).unwrap();
-    assert!(!got.iter().any(|r| r.kind == ReminderKind::CheckIn));
-    assert!(upcoming_in(&s, now, 0).is_err());
-    assert!(upcoming_in(&s, now, 10_000).is_err());
+    let again = upcoming_in(&s, &zoned, 24, None).unwrap();
+    assert!(!again.iter().any(|r| r.kind == ReminderKind::CheckIn));
+    assert_eq!(again[0].id, got[0].id, "the same reminder keeps its id");
+    assert!(upcoming_in(&s, &zoned, 0, None).is_err());
+    assert!(upcoming_in(&s, &zoned, 10_000, None).is_err());
+    assert!(upcoming_in(&s, &zoned, 24, Some(0)).is_err());
+    assert_eq!(upcoming_in(&s, &zoned, 24, Some(1)).unwrap().len(), 1);
 }
 
 #[test]
@@ -115,8 +119,8 @@ fn gentle_prompts_wait_for_enough_data_and_pick_the_busiest_hours() {
     let s = recent_vault.1.store().unwrap();
     let recent = crate::summary::Held::<Recent>::load(&s).unwrap().value;
     // From Monday 2026-11-23 09:00 New York, a week ahead.
-    let now = ny(utc(2026, 11, 23, 14, 0));
-    let got = upcoming(now, 7 * 24, &settings, &[], &recent, &rhythm).unwrap();
+    let now = in_zone("America/New_York", utc(2026, 11, 23, 14, 0));
+    let got = upcoming(&now, 7 * 24, &settings, &[], &recent, &rhythm).unwrap();
     let at: Vec<i64> = got.iter().map(|r| r.at_millis).collect();
     assert_eq!(at, [utc(2026, 11, 24, 1, 0), utc(2026, 11, 28, 3, 0)]);
     assert!(got.iter().all(|r| r.body == Body::Fixed(PROMPT_TEXT)));

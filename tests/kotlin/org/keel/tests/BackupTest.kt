@@ -13,6 +13,7 @@ import org.junit.rules.TemporaryFolder
 import org.keel.core.CalendarDate
 import org.keel.core.KeelException
 import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.NoteDraft
 import org.keel.core.Language
 import org.keel.core.ReportRequest
@@ -58,6 +59,9 @@ class BackupTest {
         }
     }
 
+    /** Now as the phone gives it; Etc/GMT+5 keeps `offset` all year. */
+    private fun phoneNow() = Now(System.currentTimeMillis(), "Etc/GMT+5")
+
     private fun at(minutesAgo: Long = 0) =
         Moment(System.currentTimeMillis() - minutesAgo * 60_000, offset)
 
@@ -78,7 +82,7 @@ class BackupTest {
 
     private fun backupPath(): String {
         val path = tmp.root.resolve(suggestedBackupFileName()).path
-        val summary = oldPhone.backupToPath(path, backupPassphrase)
+        val summary = oldPhone.backupToPath(path, backupPassphrase, phoneNow())
         assertEquals(2uL, summary.records)
         assertEquals(0uL, summary.damagedLeftOut)
         return path
@@ -174,13 +178,16 @@ class BackupTest {
         assertEquals(7, es.size)
         assertTrue(es.all { w -> w.all { it in 'a'..'z' } })
         assertEquals("passphrase", invalidField { checkExportPassphrase("short") })
-        assertEquals("passphrase", invalidField { oldPhone.backupToPath(tmp.root.resolve("x.bin").path, "short") })
+        assertEquals("passphrase", invalidField { oldPhone.backupToPath(tmp.root.resolve("x.bin").path, "short", phoneNow()) })
+        val y = tmp.root.resolve("y.bin")
+        assertEquals("zone", invalidField { oldPhone.backupToPath(y.path, backupPassphrase, Now(0, "GMT+5")) })
+        assertFalse(y.exists())
     }
 
     @Test
     fun reportPreviewThenEncryptedPage() {
         val now = at()
-        val request = ReportRequest(date(at(minutesAgo = 60 * 24 * 7)), date(now), listOf(ReportTopic.JOURNAL), Language.SPANISH, now)
+        val request = ReportRequest(date(at(minutesAgo = 60 * 24 * 7)), date(now), listOf(ReportTopic.JOURNAL), Language.SPANISH, Now(now.utcMillis, "Etc/GMT+5"))
         val preview = oldPhone.reportPreview(request)
         assertEquals("Informe de progreso de Keel", preview.title)
         assertEquals(listOf("overview", "journal"), preview.sections.map { it.id })

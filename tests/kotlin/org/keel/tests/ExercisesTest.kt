@@ -27,6 +27,7 @@ import org.keel.core.ExerciseSound
 import org.keel.core.ExerciseSuggestionReason
 import org.keel.core.KeelException
 import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.PageQuery
 import org.keel.core.Vault
 import org.keel.core.languageForLocale
@@ -307,7 +308,7 @@ class ExercisesTest {
         assertNull(insights[1].averageDrop)
 
         // 08:00 local on 2025-11-24 in New York.
-        val morning = Moment(1_763_942_400_000L + 13 * hour, newYork)
+        val morning = Now(1_763_942_400_000L + 13 * hour, "America/New_York")
         val plain = vault.suggestExercise(morning, null, emptyList(), en)
         assertEquals("breath.box", plain.exercise.id)
         assertEquals(ExerciseSuggestionReason.MORNING, plain.reason)
@@ -320,6 +321,10 @@ class ExercisesTest {
         assertEquals(ExerciseSuggestionReason.CRAVING, craving.reason)
         assertEquals("craving_intensity", invalidField { vault.suggestExercise(morning, 11u, emptyList(), en) })
         assertEquals("high_risk_hours", invalidField { vault.suggestExercise(morning, null, listOf(24u), en) })
+        assertEquals("zone", invalidField { vault.suggestExercise(morning.copy(zone = "america/new_york"), null, emptyList(), en) })
+        // The same instant is 18:30 in Kolkata: an evening exercise there.
+        val evening = vault.suggestExercise(morning.copy(zone = "Asia/Kolkata"), null, emptyList(), en)
+        assertEquals(ExerciseSuggestionReason.EVENING, evening.reason)
 
         vault.deleteExerciseSession(box.id)
         assertNotFound { vault.deleteExerciseSession(box.id) }
@@ -343,7 +348,7 @@ class ExercisesTest {
             { vault.finishExerciseSession(session.id, end()) },
             { vault.listExerciseSessions(everything()) },
             { vault.exerciseInsights(en) },
-            { vault.suggestExercise(at(), null, emptyList(), en) },
+            { vault.suggestExercise(Now(System.currentTimeMillis(), "America/New_York"), null, emptyList(), en) },
         )
         for (call in calls) {
             try {

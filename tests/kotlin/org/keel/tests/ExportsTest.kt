@@ -19,6 +19,7 @@ import org.keel.core.Language
 import org.keel.core.Halt
 import org.keel.core.KeelException
 import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.Mood
 import org.keel.core.ReportRequest
 import org.keel.core.ReportTopic
@@ -73,13 +74,14 @@ class ExportsTest {
     @Test
     fun insightsAndTheFullReport() {
         val now = at(0.0)
-        val insights = vault.insights(date(at(24.0 * 10)), date(now), now, Language.ENGLISH)
+        val phone = Now(now.utcMillis, "UTC")
+        val insights = vault.insights(date(at(24.0 * 10)), date(now), phone, Language.ENGLISH)
         assertEquals(168, insights.heatMap.size)
         assertEquals(3u, insights.days.sumOf { it.cravings })
         assertEquals("Payday", insights.topTriggers.single().name)
         assertEquals(3u, insights.coping.single().worked)
         try {
-            vault.insights(date(now), date(at(24.0 * 10)), now, Language.ENGLISH)
+            vault.insights(date(now), date(at(24.0 * 10)), phone, Language.ENGLISH)
             fail("a reversed period was accepted")
         } catch (e: KeelException.InvalidInput) {
             assertEquals("period", e.field)
@@ -88,7 +90,7 @@ class ExportsTest {
         val request = ReportRequest(
             date(at(24.0 * 10)), date(now),
             listOf(ReportTopic.PLAN, ReportTopic.CRAVINGS, ReportTopic.CHECKINS, ReportTopic.EXERCISES, ReportTopic.ATTENDANCE, ReportTopic.INSIGHTS),
-            Language.ENGLISH, now,
+            Language.ENGLISH, phone,
         )
         val preview = vault.reportPreview(request)
         assertEquals(listOf("overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights"), preview.sections.map { it.id })
@@ -109,7 +111,14 @@ class ExportsTest {
         assertTrue(cravings.content.contains("'$formula".replace("\"", "\"\"")))
         assertFalse(cravings.content.lines().any { it.startsWith("=") })
 
-        val fhir = vault.exportFhir()
+        try {
+            vault.exportFhir(Now(System.currentTimeMillis(), "Asia/Calcutta "))
+            fail("an unknown zone was accepted")
+        } catch (e: KeelException.InvalidInput) {
+            assertEquals("zone" to "unknown_zone", e.field to e.reason)
+        }
+        val fhir = vault.exportFhir(Now(System.currentTimeMillis(), "Asia/Kolkata"))
+        assertTrue(fhir.json.contains("+05:30\""))
         assertTrue(fhir.json.contains("\"resourceType\":\"Bundle\""))
         assertEquals(6u, fhir.observations)
         assertFalse(fhir.json.contains("Sam"))

@@ -26,6 +26,7 @@ import org.keel.core.Halt
 import org.keel.core.KeelException
 import org.keel.core.LapseDraft
 import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.MilestoneUnit
 import org.keel.core.Mood
 import org.keel.core.PageQuery
@@ -70,6 +71,9 @@ class JournalTest {
 
     private fun at(hoursAgo: Double = 0.0, offset: Int = newYork) =
         Moment(System.currentTimeMillis() - (hoursAgo * hour).toLong(), offset)
+
+    /** Now as the phone gives it; Etc/GMT+5 is New York's winter offset all year, as `at()`. */
+    private fun now(zone: String = "Etc/GMT+5") = Now(System.currentTimeMillis(), zone)
 
     private fun daysAgo(n: Long): CalendarDate {
         val d = LocalDate.now(ZoneOffset.UTC).minusDays(n)
@@ -137,7 +141,7 @@ class JournalTest {
 
         assertNull(vault.currentPlan())
         assertTrue(vault.planHistory().isEmpty())
-        val first = vault.savePlan(en, null, true)
+        val first = vault.savePlan(en, null, true, now())
         assertEquals(1u, first.number)
         assertEquals(en, first.plan)
 
@@ -147,7 +151,7 @@ class JournalTest {
             copingPlans = first.plan.copingPlans +
                 CopingPlan("", "If Sunday evening feels empty", "then I cook with my sister", listOf(triggerId)),
         )
-        val second = vault.savePlan(edited, 1u, false)
+        val second = vault.savePlan(edited, 1u, false, now())
         assertEquals(2u, second.number)
         assertEquals(32, second.plan.copingPlans.last().id.length)
         assertEquals(second, vault.currentPlan())
@@ -156,18 +160,18 @@ class JournalTest {
         assertEquals(first, vault.planRevision(1u))
 
         // Optimistic concurrency: a save based on an old revision is refused.
-        assertEquals("based_on", invalidField { vault.savePlan(edited, 1u, false) })
-        assertEquals("based_on", invalidField { vault.savePlan(edited, null, false) })
+        assertEquals("based_on", invalidField { vault.savePlan(edited, 1u, false, now()) })
+        assertEquals("based_on", invalidField { vault.savePlan(edited, null, false, now()) })
         val badName = edited.copy(triggers = edited.triggers.map { it.copy(name = " ") })
-        assertEquals("triggers.name", invalidField { vault.savePlan(badName, 2u, false) })
+        assertEquals("triggers.name", invalidField { vault.savePlan(badName, 2u, false, now()) })
         assertEquals(2, vault.planHistory().size)
         assertNotFound { vault.planRevision(9u) }
     }
 
     @Test
     fun clocks() {
-        val clock = vault.addClock(SobrietyClockDraft("Alcohol", daysAgo(29)))
-        val now = at(0.0, 0)
+        val clock = vault.addClock(SobrietyClockDraft("Alcohol", daysAgo(29)), now("UTC"))
+        val now = now("UTC")
         val status = vault.listClocks(now).single()
         assertEquals(clock.id, status.id)
         assertEquals(29u, status.currentDays)
@@ -175,14 +179,24 @@ class JournalTest {
         assertEquals(30u, status.nextMilestone.count)
         assertEquals(1u, status.nextMilestone.daysAway)
 
-        vault.updateClock(clock.id, SobrietyClockDraft("Everything", daysAgo(7)))
+        vault.updateClock(clock.id, SobrietyClockDraft("Everything", daysAgo(7)), now("UTC"))
         val renamed = vault.listClocks(now).single()
         assertEquals("Everything", renamed.label)
         assertEquals(7u, renamed.milestoneToday?.count)
 
-        assertEquals("label", invalidField { vault.addClock(SobrietyClockDraft("", daysAgo(1))) })
-        assertEquals("sobriety_date", invalidField { vault.addClock(SobrietyClockDraft("x", daysAgo(-3))) })
-        assertEquals("sobriety_date", invalidField { vault.addClock(SobrietyClockDraft("x", CalendarDate(2025, 2u, 30u))) })
+        assertEquals("label", invalidField { vault.addClock(SobrietyClockDraft("", daysAgo(1)), now("UTC")) })
+        assertEquals("sobriety_date", invalidField { vault.addClock(SobrietyClockDraft("x", daysAgo(-3)), now("UTC")) })
+        assertEquals("sobriety_date", invalidField { vault.addClock(SobrietyClockDraft("x", CalendarDate(2025, 2u, 30u)), now("UTC")) })
+        try {
+            vault.listClocks(now("Mars/Olympus"))
+            fail("expected InvalidInput")
+        } catch (e: KeelException.InvalidInput) {
+            assertEquals("zone" to "unknown_zone", e.field to e.reason)
+        }
+        // 2026-11-30 05:00 UTC is still the 29th in Pago Pago (UTC-11).
+        val nov30 = SobrietyClockDraft("x", CalendarDate(2026, 11u, 30u))
+        assertEquals("sobriety_date", invalidField { vault.addClock(nov30, Now(1_796_014_800_000L, "Pacific/Pago_Pago")) })
+        vault.deleteClock(vault.addClock(nov30, Now(1_796_014_800_000L, "Europe/London")).id)
         vault.deleteClock(clock.id)
         assertTrue(vault.listClocks(now).isEmpty())
         assertNotFound { vault.deleteClock(clock.id) }
@@ -190,7 +204,7 @@ class JournalTest {
 
     @Test
     fun cravingsEncountersAndCheckIns() {
-        val plan = vault.savePlan(planTemplate(Language.ENGLISH), null, false).plan
+        val plan = vault.savePlan(planTemplate(Language.ENGLISH), null, false, now()).plan
         val lonely = plan.triggers[0]
         val saved = vault.addCraving(
             craving(
@@ -244,7 +258,7 @@ class JournalTest {
         assertEquals("notes", invalidField { vault.addCraving(craving().copy(notes = "x".repeat(10_001))) })
         assertEquals("craving_level", invalidField { vault.addCheckIn(checkIn(cravingLevel = 12)) })
         assertEquals("intention", invalidField { vault.addCheckIn(checkIn(intention = "x".repeat(201))) })
-        assertEquals("clock_ids", invalidField { vault.addLapse(lapse(listOf(newPlanItemId()), true), Language.ENGLISH) })
+        assertEquals("clock_ids", invalidField { vault.addLapse(lapse(listOf(newPlanItemId()), true), now("UTC"), Language.ENGLISH) })
         assertEquals("limit", invalidField { vault.listLapses(everything(0)) })
         assertEquals("id", invalidField { vault.getLapse("not an id") })
         val unknown = newPlanItemId()
@@ -258,7 +272,7 @@ class JournalTest {
 
     @Test
     fun lapsesAndTheTodayScreen() {
-        val empty = vault.today(at(), Language.ENGLISH)
+        val empty = vault.today(now(), Language.ENGLISH)
         assertTrue(empty.clocks.isEmpty() && empty.recent.isEmpty() && empty.suggestions.isEmpty())
         assertFalse(empty.checkedInToday)
         assertNull(empty.planRevision)
@@ -266,15 +280,15 @@ class JournalTest {
 
         val template = planTemplate(Language.ENGLISH)
         val withPhone = template.copy(contacts = template.contacts.mapIndexed { i, c -> if (i == 0) c.copy(phone = "555-0100") else c })
-        val plan = vault.savePlan(withPhone, null, true).plan
+        val plan = vault.savePlan(withPhone, null, true, now()).plan
         val lonely = plan.triggers[0]
-        val clock = vault.addClock(SobrietyClockDraft("Opioids", daysAgo(40)))
+        val clock = vault.addClock(SobrietyClockDraft("Opioids", daysAgo(40)), now("UTC"))
         for (weeks in 1..3) {
             vault.addCraving(craving(weeks * 7 * 24.0, 6, listOf(planTrigger(lonely.id))))
         }
         val ci = vault.addCheckIn(checkIn())
 
-        val screen = vault.today(at(), Language.ENGLISH)
+        val screen = vault.today(now(), Language.ENGLISH)
         assertEquals(1u, screen.planRevision)
         assertTrue(screen.checkedInToday)
         assertEquals(ci.id, screen.todaysCheckIn?.id)
@@ -287,7 +301,7 @@ class JournalTest {
         assertEquals(listOf("988", "1-800-662-4357", "555-0100"), screen.crisisContacts.map { it.phone })
         assertEquals(ContactRole.SPONSOR, screen.crisisContacts[2].role)
 
-        val logged = vault.addLapse(lapse(listOf(clock.id), false), Language.ENGLISH)
+        val logged = vault.addLapse(lapse(listOf(clock.id), false), now("UTC"), Language.ENGLISH)
         assertTrue(logged.lapsePlan.overdoseSafety.isNotEmpty())
         assertEquals(logged.lapsePlan.steps, logged.message.nextSteps)
         assertTrue(logged.message.title.startsWith("Thank you for logging this"))
@@ -296,21 +310,21 @@ class JournalTest {
         assertTrue(reset.resetsClocks)
         assertEquals(reset, vault.getLapse(reset.id))
         assertEquals(listOf(reset.id), vault.listLapses(everything()).items.map { it.id })
-        val after = vault.today(at(0.0, 0), Language.ENGLISH)
+        val after = vault.today(now("UTC"), Language.ENGLISH)
         assertNotNull(after.lapsePlan)
         assertEquals(0u, after.clocks.single().currentDays)
         assertTrue(after.recent[0].anyUse)
         vault.deleteLapse(reset.id)
-        assertEquals(40u, vault.listClocks(at(0.0, 0)).single().currentDays)
+        assertEquals(40u, vault.listClocks(now("UTC")).single().currentDays)
 
         vault.lock()
         try {
-            vault.today(at(), Language.ENGLISH)
+            vault.today(now(), Language.ENGLISH)
             fail("expected Locked")
         } catch (e: KeelException.Locked) {
             // expected
         }
         vault.unlockWithPassphrase(passphrase)
-        assertEquals(1u, vault.today(at(), Language.ENGLISH).planRevision)
+        assertEquals(1u, vault.today(now(), Language.ENGLISH).planRevision)
     }
 }

@@ -12,6 +12,7 @@ import org.junit.rules.TemporaryFolder
 import org.keel.core.CancelToken
 import org.keel.core.KeelException
 import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.NoteDraft
 import org.keel.core.Progress
 import org.keel.core.RestoreMode
@@ -34,6 +35,8 @@ class LongWorkTest {
     private lateinit var vault: Vault
     private val passphrase = "a long enough passphrase"
     private val backupPassphrase = "maple river candle orbit"
+
+    private fun phoneNow() = Now(System.currentTimeMillis(), "Europe/Berlin")
 
     private class Recorder(
         val cancelAt: Long? = null,
@@ -69,7 +72,7 @@ class LongWorkTest {
     @Test
     fun progressRunsToTheEnd() {
         val rec = Recorder()
-        vault.backupToPath(tmp.root.resolve("b.bin").path, backupPassphrase, rec)
+        vault.backupToPath(tmp.root.resolve("b.bin").path, backupPassphrase, phoneNow(), rec)
         assertEquals(0L, rec.seen.first().first)
         assertEquals(rec.seen.last().second, rec.seen.last().first)
     }
@@ -78,7 +81,7 @@ class LongWorkTest {
     fun cancelledBackupLeavesNoFileAndCancelledCreationNoVault() {
         val token = CancelToken()
         try {
-            vault.backupToPath(tmp.root.resolve("b.bin").path, backupPassphrase, Recorder(1, token), token)
+            vault.backupToPath(tmp.root.resolve("b.bin").path, backupPassphrase, phoneNow(), Recorder(1, token), token)
             fail("not cancelled")
         } catch (e: KeelException.Cancelled) {
         }
@@ -97,7 +100,7 @@ class LongWorkTest {
     @Test
     fun lockReturnsWhileARestoreHoldsTheVault() {
         val path = tmp.root.resolve("b.bin").path
-        vault.backupToPath(path, backupPassphrase)
+        vault.backupToPath(path, backupPassphrase, phoneNow())
         val rec = Recorder(pauseAt = 3)
         val events = Collections.synchronizedList(mutableListOf<String>())
         var error: Exception? = null

@@ -16,7 +16,7 @@ import org.keel.core.Weekday
 import org.keel.core.FeedSkipReason
 import org.keel.core.Fellowship
 import org.keel.core.KeelException
-import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.MeetingDraft
 import org.keel.core.MeetingKind
 import org.keel.core.MeetingPlace
@@ -59,7 +59,8 @@ class MeetingsTest {
         vault.close()
     }
 
-    private fun now() = Moment(System.currentTimeMillis(), 0)
+    /** Now as the phone gives it: the instant and its IANA zone. */
+    private fun now(zone: String = "UTC", at: Long = System.currentTimeMillis()) = Now(at, zone)
 
     private fun date(d: LocalDate) = CalendarDate(d.year, d.monthValue.toUByte(), d.dayOfMonth.toUByte())
 
@@ -140,16 +141,28 @@ class MeetingsTest {
         assertNotNull(screen.progress.attendanceRate)
 
         val next = vault.meetingOccurrences(System.currentTimeMillis(), System.currentTimeMillis() + 8 * day).first()
-        val here = vault.checkInToMeeting(Moment(next.start.utcMillis - 5 * 60_000, 0))
+        val here = vault.checkInToMeeting(now(at = next.start.utcMillis - 5 * 60_000))
         assertEquals(AttendanceStatus.ATTENDED, here.status)
-        assertEquals(m.id, vault.today(Moment(next.start.utcMillis + 60_000, 0), Language.ENGLISH).meetingNow?.meetingId)
-        expect<KeelException.NotFound> { vault.checkInToMeeting(Moment(next.start.utcMillis + 5 * 3_600_000, 0)) }
+        assertEquals(m.id, vault.today(now("America/New_York", next.start.utcMillis + 60_000), Language.ENGLISH).meetingNow?.meetingId)
+        expect<KeelException.NotFound> { vault.checkInToMeeting(now(at = next.start.utcMillis + 5 * 3_600_000)) }
         expect<KeelException.InvalidInput> { vault.recordAttendance(AttendanceDraft("nope", next.start, AttendanceStatus.ATTENDED, null, "")) }
 
-        val reminders = vault.upcomingReminders(now(), 48u, Language.SPANISH)
+        val reminders = vault.upcomingReminders(now(), 48u, null, Language.SPANISH)
         assertTrue(reminders.any { it.kind is ReminderKind.Meeting })
         assertTrue(reminders.all { !it.body.contains("IOP") && !it.body.contains("Harbor") && it.title == "Recordatorio" })
-        expect<KeelException.InvalidInput> { vault.upcomingReminders(now(), 0u, Language.ENGLISH) }
+        assertEquals(reminders.map { it.id }, vault.upcomingReminders(now(), 48u, null, Language.ENGLISH).map { it.id })
+        assertEquals(reminders.take(1), vault.upcomingReminders(now(), 48u, 1u, Language.SPANISH))
+        expect<KeelException.InvalidInput> { vault.upcomingReminders(now(), 0u, null, Language.ENGLISH) }
+        assertEquals("limit", expect<KeelException.InvalidInput> { vault.upcomingReminders(now(), 48u, 0u, Language.ENGLISH) }.field)
+        for (call in listOf<(Now) -> Unit>(
+            { vault.meetingsScreen(it) },
+            { vault.checkInToMeeting(it) },
+            { vault.attendanceHistory(it, 4u) },
+            { vault.upcomingReminders(it, 48u, null, Language.ENGLISH) },
+        )) {
+            val e = expect<KeelException.InvalidInput> { call(now("New York")) }
+            assertEquals("zone" to "unknown_zone", e.field to e.reason)
+        }
         assertEquals(4, vault.attendanceHistory(now(), 4u).size)
         val record = vault.attendanceRecord(System.currentTimeMillis() - 30 * day, System.currentTimeMillis(), Language.SPANISH)
         assertTrue(record.isNotEmpty())
@@ -157,14 +170,26 @@ class MeetingsTest {
     }
 
     @Test
+    fun aDailyReminderKeepsItsLocalTimeAcrossDaylightSaving() {
+        vault.saveMeetingSettings(MeetingSettings(null, null, (20 * 60).toUShort(), false))
+        // Noon on Saturday 2026-03-07 in New York; clocks spring forward that night.
+        val noon = java.time.ZonedDateTime.of(2026, 3, 7, 12, 0, 0, 0, java.time.ZoneId.of("America/New_York"))
+        val got = vault.upcomingReminders(now("America/New_York", noon.toInstant().toEpochMilli()), 48u, null, Language.ENGLISH)
+        val local = got.map { java.time.Instant.ofEpochMilli(it.atUtcMillis).atZone(java.time.ZoneId.of("America/New_York")) }
+        assertEquals(listOf(7 to 20, 8 to 20), local.map { it.dayOfMonth to it.hour })
+        assertEquals(23 * 3_600_000L, got[1].atUtcMillis - got[0].atUtcMillis)
+        assertTrue(got.all { it.kind == ReminderKind.CheckIn && it.id.length == 32 })
+    }
+
+    @Test
     fun meetingGuideImportAndCalendarExport() {
         val example = File("core/tests/fixtures/meeting-guide/example-meeting.json").readText()
-        val got = importMeetingGuide("[$example, $example, 7]", MeetingKind.TwelveStep(Fellowship.AA), "America/Los_Angeles")
+        val got = importMeetingGuide("[$example, $example, 7]", MeetingKind.TwelveStep(Fellowship.AA), now("America/Los_Angeles"))
         assertEquals(listOf("sunday-serenity-14"), got.meetings.map { it.slug })
         assertEquals(listOf(FeedSkipReason.DuplicateSlug, FeedSkipReason.NotAnObject), got.skipped.map { it.reason })
         val saved = vault.addMeeting(got.meetings.single().draft)
         assertEquals("Alano Club", saved.place.venue)
-        assertEquals("feed", expect<KeelException.InvalidInput> { importMeetingGuide("{", MeetingKind.Other, "UTC") }.field)
+        assertEquals("feed", expect<KeelException.InvalidInput> { importMeetingGuide("{", MeetingKind.Other, now()) }.field)
 
         assertEquals("Reunión de AA", meetingKindLabel(MeetingKind.TwelveStep(Fellowship.AA), Language.SPANISH))
         assertEquals("AA meeting", meetingKindLabel(MeetingKind.TwelveStep(Fellowship.AA), Language.ENGLISH))

@@ -78,7 +78,7 @@ class ScreensTest {
         assertNull(empty.planRevision)
         assertTrue(empty.triggers.isEmpty() && empty.recentTriggers.isEmpty())
 
-        val plan = vault.savePlan(planTemplate(Language.ENGLISH), null, false).plan
+        val plan = vault.savePlan(planTemplate(Language.ENGLISH), null, false, Now(System.currentTimeMillis(), "America/New_York")).plan
         vault.addCraving(craving(5.0, listOf(free("Old bar")), listOf(CopingTag(null, "Tea"))))
         vault.addCraving(craving(1.0, listOf(free("old bar "), free("Payday"))))
         val form = vault.cravingForm()

@@ -13,6 +13,7 @@ import org.junit.rules.TemporaryFolder
 import org.keel.core.KeelException
 import org.keel.core.KeySlotKind
 import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.NoteDraft
 import org.keel.core.Vault
 import org.keel.core.salvageVault
@@ -116,8 +117,8 @@ class VaultTest {
         val damaged = db.readBytes().let { it.copyOf(it.size * 2 / 3) }
         db.writeBytes(damaged)
 
-        expect<KeelException.WrongCredential> { salvageVault(folder, "not the passphrase") }
-        val report = salvageVault(folder, passphrase)
+        expect<KeelException.WrongCredential> { salvageVault(folder, "not the passphrase", Now(System.currentTimeMillis(), "Europe/Madrid")) }
+        val report = salvageVault(folder, passphrase, Now(System.currentTimeMillis(), "Europe/Madrid"))
         assertTrue(report.recovered > 0uL && report.recovered < 300uL)
         assertArrayEquals(damaged, File(folder, report.keptAs).readBytes())
 
@@ -127,8 +128,9 @@ class VaultTest {
         assertEquals(report.recovered, got.size.toULong())
         assertTrue(texts.containsAll(got))
 
-        assertEquals("path", expect<KeelException.InvalidInput> { salvageVault("", passphrase) }.field)
-        expect<KeelException.NotFound> { salvageVault(tmp.root.resolve("none").path, passphrase) }
+        assertEquals("path", expect<KeelException.InvalidInput> { salvageVault("", passphrase, Now(System.currentTimeMillis(), "Europe/Madrid")) }.field)
+        expect<KeelException.NotFound> { salvageVault(tmp.root.resolve("none").path, passphrase, Now(System.currentTimeMillis(), "Europe/Madrid")) }
+        assertEquals("zone", expect<KeelException.InvalidInput> { salvageVault(tmp.root.resolve("none").path, passphrase, Now(0, "")) }.field)
     }
 
     @Test
