@@ -193,6 +193,79 @@ mod tests {
     }
 
     #[test]
+    fn zoned_now_checks_the_zone_and_takes_its_offset_at_each_instant() {
+        let bad = ZonedNow::new(NOW.utc_millis, "Mars/Olympus");
+        assert!(matches!(
+            bad,
+            Err(Error::InvalidInput { field: "zone", ref reason }) if reason == UNKNOWN_ZONE
+        ));
+        for garbage in ["", "UTC ", "utc", "../UTC", "\0", "America/New_York\0"] {
+            assert!(
+                ZonedNow::new(NOW.utc_millis, garbage).is_err(),
+                "{garbage:?}"
+            );
+        }
+        assert!(matches!(
+            ZonedNow::new(0, "UTC"),
+            Err(Error::InvalidInput { field: "now", .. })
+        ));
+        // 2025-11-24T03:00Z: Sunday evening in New York, Monday in Kolkata.
+        let ny = ZonedNow::new(1_763_953_200_000, "America/New_York").unwrap();
+        assert_eq!(ny.instant().offset_minutes, -300);
+        assert_eq!(
+            ny.today().unwrap(),
+            NaiveDate::from_ymd_opt(2025, 11, 23).unwrap()
+        );
+        // Four months later New York is on daylight time: `at` gives the
+        // offset then, not the one now.
+        assert_eq!(ny.at(1_774_000_000_000).offset_minutes, -240);
+        let kolkata = ZonedNow::new(1_763_953_200_000, "Asia/Kolkata").unwrap();
+        assert_eq!(kolkata.instant().offset_minutes, 330);
+        assert_eq!(
+            kolkata.today().unwrap(),
+            NaiveDate::from_ymd_opt(2025, 11, 24).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_day_starts_at_the_first_instant_it_has() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let at = |y, m, d, h| {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+                .and_utc()
+                .timestamp_millis()
+        };
+        // Santiago skips 2026-09-06 00:00-01:00: the day starts at 01:00 -03.
+        let santiago = ZonedNow::new(at(2026, 9, 1, 12), "America/Santiago").unwrap();
+        assert_eq!(
+            santiago.start_of_day(day(2026, 9, 6)),
+            Some(at(2026, 9, 6, 4))
+        );
+        // ...and repeats 2026-04-04 23:00-24:00: the 5th starts at 00:00 -04.
+        assert_eq!(
+            santiago.start_of_day(day(2026, 4, 5)),
+            Some(at(2026, 4, 5, 4))
+        );
+        assert_eq!(
+            santiago.start_of_day(day(2026, 4, 4)),
+            Some(at(2026, 4, 4, 3))
+        );
+        // Sydney's midnight is 13:00 or 14:00 UTC the day before.
+        let sydney = ZonedNow::new(at(2026, 1, 1, 0), "Australia/Sydney").unwrap();
+        assert_eq!(
+            sydney.start_of_day(day(2026, 1, 10)),
+            Some(at(2026, 1, 9, 13))
+        );
+        assert_eq!(
+            sydney.start_of_day(day(2026, 7, 10)),
+            Some(at(2026, 7, 9, 14))
+        );
+    }
+
+    #[test]
     fn future_beyond_tolerance_is_refused() {
         let soon = LocalInstant {
             utc_millis: NOW.utc_millis + FUTURE_TOLERANCE_MS,
