@@ -428,3 +428,35 @@ fn a_participant_who_flies_west_sees_the_meeting_at_the_same_instant() {
     );
     assert_eq!(screen.today[0].occurrence.slot.offset_minutes, -300);
 }
+
+#[test]
+fn the_screens_days_follow_the_phones_zone_across_a_dst_change() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    // Sundays at 00:30 in Santiago, where 2026-09-06 00:00-01:00 is skipped.
+    let mut sunday = iop_group();
+    sunday.schedule = Schedule {
+        zone: "America/Santiago".into(),
+        start_date: NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
+        end_date: None,
+        start_minute: 30,
+        duration_minutes: 60,
+        repeat: Repeat::Weekly {
+            days: DaySet::of([Weekday::Sun]),
+            every_weeks: 1,
+        },
+    };
+    add(&s, sunday).unwrap();
+    // Saturday 2026-09-05 12:00 in Santiago (-04).
+    let screen = meetings_screen(&s, &in_zone("America/Santiago", utc(2026, 9, 5, 16, 0))).unwrap();
+    assert!(screen.today.is_empty());
+    let starts: Vec<i64> = screen
+        .this_week
+        .iter()
+        .map(|u| u.occurrence.slot.start_millis)
+        .collect();
+    // The 6th's 00:30 is read as 01:30 (-03); the 13th at 00:30 (-03) is
+    // the eighth day, outside the week, though it is before midnight of
+    // the 13th at the offset of "now".
+    assert_eq!(starts, [utc(2026, 9, 6, 4, 30)]);
+}
