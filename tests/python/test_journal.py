@@ -485,3 +485,21 @@ def test_every_journal_call_answers_locked_when_locked(journal_vault):
             call()
     v.unlock_with_passphrase(PASSPHRASE)
     assert v.today(now, Language.ENGLISH).plan_revision is None
+
+
+def test_on_a_trip_today_is_the_day_where_the_phone_is(journal_vault):
+    v = journal_vault
+    # A check-in in New York on Monday 2026-11-23 at 19:00 (00:00 UTC Tuesday).
+    draft = check_in()
+    draft.at = Moment(utc_millis=1_795_478_400_000, offset_minutes=-300)
+    v.add_check_in(draft)
+    later = 1_795_478_400_000 + HOUR
+    # From Los Angeles an hour later it is still Monday: checked in today.
+    la = v.today(Now(utc_millis=later, zone="America/Los_Angeles"), Language.ENGLISH)
+    assert (la.date.month, la.date.day) == (11, 23) and la.checked_in_today
+    # From Tokyo at the same instant it is Tuesday: not yet.
+    tokyo = v.today(Now(utc_millis=later, zone="Asia/Tokyo"), Language.ENGLISH)
+    assert (tokyo.date.month, tokyo.date.day) == (11, 24) and not tokyo.checked_in_today
+    # Kolkata (+5:30) is Tuesday 06:30.
+    kolkata = v.today(Now(utc_millis=later, zone="Asia/Kolkata"), Language.ENGLISH)
+    assert (kolkata.date.month, kolkata.date.day) == (11, 24)

@@ -327,4 +327,17 @@ class JournalTest {
         vault.unlockWithPassphrase(passphrase)
         assertEquals(1u, vault.today(now(), Language.ENGLISH).planRevision)
     }
+
+    @Test
+    fun onATripTodayIsTheDayWhereThePhoneIs() {
+        // A check-in in New York on Monday 2026-11-23 at 19:00 (00:00 UTC Tuesday).
+        val at = 1_795_478_400_000L
+        vault.addCheckIn(checkIn().copy(at = Moment(at, newYork)))
+        val la = vault.today(Now(at + hour, "America/Los_Angeles"), Language.ENGLISH)
+        assertEquals(23.toUByte(), la.date.day)
+        assertTrue(la.checkedInToday)
+        val tokyo = vault.today(Now(at + hour, "Asia/Tokyo"), Language.ENGLISH)
+        assertEquals(24.toUByte(), tokyo.date.day)
+        assertFalse(tokyo.checkedInToday)
+    }
 }
