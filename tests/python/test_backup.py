@@ -104,6 +104,20 @@ def test_restoring_the_same_backup_twice_adds_nothing(backup_file, new_phone):
     assert len(texts(new_phone)) == 3
 
 
+def test_backups_as_bytes_for_streams(old_phone, new_phone):
+    made = old_phone.backup_bytes(BACKUP_PASSPHRASE, phone_now())
+    assert re.fullmatch(r"backup-[0-9a-f]{16}\.bin", made.file_name)
+    assert made.bytes[:8] == b"KEELBAK1" and made.summary.records == 2
+    assert new_phone.inspect_backup_bytes(made.bytes, BACKUP_PASSPHRASE).records == 2
+    done = new_phone.restore_backup_bytes(made.bytes, BACKUP_PASSPHRASE, RestoreMode.INTO_EMPTY_VAULT)
+    assert done.restored == 2
+    assert texts(new_phone) == ["second <i>note</i>", "first note"]
+    with pytest.raises(KeelError.WrongCredential):
+        new_phone.restore_backup_bytes(made.bytes, "not the right one", RestoreMode.ADD_TO_EXISTING)
+    with pytest.raises(KeelError.InvalidInput):
+        new_phone.inspect_backup_bytes(b"", BACKUP_PASSPHRASE)
+
+
 def test_restore_onto_a_phone_with_no_vault(backup_file, tmp_path):
     where = str(tmp_path / "fresh")
     data = backup_file.read_bytes()

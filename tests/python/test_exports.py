@@ -183,3 +183,29 @@ def test_fhir_bundle_validates_against_r4(journal):
         Observation.parse_obj(without_code)
     with pytest.raises(ValueError):
         Observation.parse_obj(dict(craving, valueInteger="eight"))
+
+
+def test_csv_as_one_zip_and_exports_over_a_date_range(journal):
+    import zipfile
+
+    with pytest.raises(KeelError.InvalidInput):
+        journal.export_csv_zip(False)
+    out = journal.export_csv_zip(True)
+    assert out.file_name == "logs-csv.zip"
+    archive = zipfile.ZipFile(io.BytesIO(out.bytes))
+    assert archive.namelist() == [e.name for e in out.files]
+    assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in archive.infolist())
+    cravings = list(csv.DictReader(io.StringIO(archive.read("cravings.csv").decode())))
+    assert len(cravings) == 3
+
+    # The last 36 hours: one craving (a day ago) and two check-ins.
+    since = now_ms() - 36 * HOUR
+    ranged = journal.export_csv(True, from_utc_millis=since)
+    assert [f.rows for f in ranged.files][:3] == [1, 0, 2]
+    older = journal.export_csv(True, until_utc_millis=since)
+    assert older.files[0].rows == 2
+    fhir = journal.export_fhir(now_in("UTC"), from_utc_millis=since, until_utc_millis=now_ms())
+    assert fhir.observations == 1 + 2
+    with pytest.raises(KeelError.InvalidInput) as e:
+        journal.export_fhir(now_in("UTC"), from_utc_millis=since, until_utc_millis=since - 1)
+    assert e.value.field == "range"

@@ -84,7 +84,7 @@ def test_a_cancelled_restore_changes_nothing(vault, tmp_path):
     path = tmp_path / "b.bin"
     vault.backup_to_path(str(path), BACKUP_PASSPHRASE, phone_now())
     token = CancelToken()
-    rec = Recorder(cancel_at=3, token=token)
+    rec = Recorder(cancel_at=2, token=token)
     with pytest.raises(KeelError.Cancelled):
         vault.restore_from_path(str(path), BACKUP_PASSPHRASE, RestoreMode.ADD_TO_EXISTING, progress=rec, cancel=token)
     assert len(vault.list_notes().notes) == 3
@@ -93,7 +93,7 @@ def test_a_cancelled_restore_changes_nothing(vault, tmp_path):
 def test_lock_returns_while_a_restore_holds_the_vault(vault, tmp_path):
     path = tmp_path / "b.bin"
     vault.backup_to_path(str(path), BACKUP_PASSPHRASE, phone_now())
-    rec = Recorder(pause_at=3)
+    rec = Recorder(pause_at=2)
     events = []
     outcome = {}
 

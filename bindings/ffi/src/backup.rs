@@ -70,6 +70,44 @@ impl From<backup::RestoreSummary> for RestoreSummary {
     }
 }
 
+/// A backup in memory, with a neutral file name to offer the save dialog.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BackupFile {
+    /// `backup-<16 hex digits>.bin`.
+    pub file_name: String,
+    /// The encrypted backup.
+    pub bytes: Vec<u8>,
+    pub summary: BackupSummary,
+}
+
+impl std::fmt::Debug for BackupFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackupFile")
+            .field("file_name", &self.file_name)
+            .field("summary", &self.summary)
+            .finish_non_exhaustive()
+    }
+}
+
+impl From<backup::BackupContents> for BackupContents {
+    fn from(c: backup::BackupContents) -> Self {
+        BackupContents {
+            created_at: c.created_at.into(),
+            records: c.records,
+            vault_records: c.vault_records,
+            collections: c
+                .collections
+                .into_iter()
+                .map(|c| BackupCollectionCount {
+                    collection: c.collection.to_string(),
+                    in_backup: c.in_backup,
+                    in_vault: c.in_vault,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A vault made from a backup during onboarding, and what went into it.
 #[derive(uniffi::Record)]
 pub struct RestoredVault {
@@ -155,6 +193,63 @@ impl Vault {
         Ok(s)
     }
 
+    /// An encrypted backup of every record, in memory, for a `content://`
+    /// stream or a security-scoped URL the shell writes it to. Like
+    /// `backup_to_path`, without the file: a cancelled call returns no
+    /// bytes. At most 256 MiB (`TooLarge` beyond).
+    #[uniffi::method(default(progress = None, cancel = None))]
+    pub fn backup_bytes(
+        &self,
+        passphrase: String,
+        now: Now,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<BackupFile> {
+        let now = now.instant()?;
+        let watch = Watch::on(self, progress, cancel);
+        let mut steps = Steps::new(&watch, backup_steps());
+        let (bytes, summary) = self.backup_bytes_with(&passphrase, now, &mut steps)?;
+        steps.finish();
+        Ok(BackupFile {
+            file_name: backup::suggested_file_name()?,
+            bytes,
+            summary,
+        })
+    }
+
+    /// [`Vault::inspect_backup`] for a backup's bytes (as read from the
+    /// stream the participant picked).
+    #[uniffi::method(default(progress = None, cancel = None))]
+    pub fn inspect_backup_bytes(
+        &self,
+        backup: Vec<u8>,
+        passphrase: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<BackupContents> {
+        let watch = Watch::on(self, progress, cancel);
+        let mut steps = Steps::new(&watch, 2);
+        let opened = backup::open(&backup, &passphrase)?;
+        steps.step()?;
+        let c = backup::contents(&self.core().store()?, &opened)?;
+        steps.finish();
+        Ok(c.into())
+    }
+
+    /// [`Vault::restore_from_path`] for a backup's bytes.
+    #[uniffi::method(default(progress = None, cancel = None))]
+    pub fn restore_backup_bytes(
+        &self,
+        backup: Vec<u8>,
+        passphrase: String,
+        mode: RestoreMode,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<RestoreSummary> {
+        let watch = Watch::on(self, progress, cancel);
+        self.restore_with(&backup, &passphrase, mode, &watch, 0)
+    }
+
     /// Opens and checks the whole backup at `path` and says what it holds.
     /// Writes nothing. Long (a key derivation), mostly without the vault.
     #[uniffi::method(default(progress = None, cancel = None))]
@@ -173,20 +268,7 @@ impl Vault {
         steps.step()?;
         let c = backup::contents(&self.core().store()?, &opened)?;
         steps.finish();
-        Ok(BackupContents {
-            created_at: c.created_at.into(),
-            records: c.records,
-            vault_records: c.vault_records,
-            collections: c
-                .collections
-                .into_iter()
-                .map(|c| BackupCollectionCount {
-                    collection: c.collection.to_string(),
-                    in_backup: c.in_backup,
-                    in_vault: c.in_vault,
-                })
-                .collect(),
-        })
+        Ok(c.into())
     }
 
     /// Restores the backup at `path`: the whole file is checked first
@@ -202,25 +284,41 @@ impl Vault {
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<RestoreSummary> {
         let watch = Watch::on(self, progress, cancel);
-        let mut steps = Steps::new(&watch, 2);
         let file = backup::read_file(Path::new(&path))?;
-        steps.step()?;
-        let opened = backup::open(&file, &passphrase)?;
+        self.restore_with(&file, &passphrase, mode, &watch, 0)
+    }
+}
+
+impl Vault {
+    /// Opens `file` without the vault, then writes it in under the vault's
+    /// guard; `before` steps were done by the caller.
+    fn restore_with(
+        &self,
+        file: &[u8],
+        passphrase: &str,
+        mode: RestoreMode,
+        watch: &Watch<'_>,
+        before: u64,
+    ) -> Result<RestoreSummary> {
+        let first = Shifted {
+            inner: watch,
+            before,
+        };
+        let mut steps = Steps::new(&first, 1);
+        let opened = backup::open(file, passphrase)?;
         steps.step()?;
         let mode = match mode {
             RestoreMode::IntoEmptyVault => backup::RestoreMode::IntoEmptyVault,
             RestoreMode::AddToExisting => backup::RestoreMode::AddToExisting,
         };
         let shifted = Shifted {
-            inner: &watch,
-            before: 2,
+            inner: watch,
+            before: before + 1,
         };
         let s = backup::restore_opened(&self.core().store()?, opened, mode, &shifted)?;
         Ok(s.into())
     }
-}
 
-impl Vault {
     /// A backup file in memory: the key derived outside the vault, each
     /// kept collection read under the vault's guard in turn, sealed
     /// outside it: [`backup_steps`] of `steps`.

@@ -27,7 +27,7 @@ mod vault;
 mod work;
 
 pub use backup::{
-    BackupCollectionCount, BackupContents, BackupSummary, RestoreMode, RestoreSummary,
+    BackupCollectionCount, BackupContents, BackupFile, BackupSummary, RestoreMode, RestoreSummary,
     RestoredVault, restore_new_vault, suggested_backup_file_name,
 };
 pub use error::KeelError;
@@ -41,7 +41,9 @@ pub use exercises::{
     exercise_library, exercise_playback_elapsed, exercise_playback_pause, exercise_playback_resume,
     exercise_playback_start,
 };
-pub use exports::{CsvExport, CsvFile, FhirExport, csv_export_warning};
+pub use exports::{
+    CsvArchive, CsvArchiveEntry, CsvExport, CsvFile, FhirExport, csv_export_warning,
+};
 pub use history::{HistoryItem, HistoryKind, HistoryPage, HistoryQuery};
 pub use insights::{
     CopingRank, CravingDay, CravingWeek, HeatCell, Insights, MoodDay, TriggerCount,

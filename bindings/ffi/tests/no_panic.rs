@@ -151,6 +151,25 @@ proptest! {
     }
 
     #[test]
+    fn export_ranges(from in any::<Option<i64>>(), until in any::<Option<i64>>(), confirmed in any::<bool>()) {
+        let (_tmp, vault) = vault();
+        let now = Now { utc_millis: 1_790_000_000_000, zone: "UTC".into() };
+        for result in [
+            no_panic("export_csv", || vault.export_csv(confirmed, from, until).map(drop)),
+            no_panic("export_csv_zip", || vault.export_csv_zip(confirmed, from, until).map(drop)),
+            no_panic("export_fhir", || vault.export_fhir(now.clone(), from, until).map(drop)),
+        ] {
+            match result {
+                Ok(()) => {}
+                Err(KeelError::InvalidInput { field, .. }) => {
+                    prop_assert!(field == "range" || field == "confirmed");
+                }
+                Err(e) => prop_assert!(false, "{e:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn backups_from_bytes(bytes in hostile_bytes(), pass in hostile_strings()) {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("new").to_str().unwrap().to_string();
@@ -209,7 +228,7 @@ proptest! {
                 vault.suggest_exercise(n(), None, vec![21], Language::English).map(drop)
             }),
             no_panic("report_preview", || vault.report_preview(request.clone()).map(drop)),
-            no_panic("export_fhir", || vault.export_fhir(n()).map(drop)),
+            no_panic("export_fhir", || vault.export_fhir(n(), None, None).map(drop)),
             no_panic("backup_to_path", || vault.backup_to_path(backup.clone(), PASSPHRASE.into(), n(), None, None).map(drop)),
             no_panic("save_plan", || {
                 vault.save_plan(plan_template(Language::English).unwrap(), None, false, n()).map(drop)

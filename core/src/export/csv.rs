@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::oldest_first;
+use super::{Span, oldest_first};
 use crate::error::{Error, Result};
 use crate::exercises::session::Session;
 use crate::language::{Language, Text, t};
@@ -114,6 +114,12 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 /// Every log as CSV. `confirmed` must be true: the participant saw the
 /// warning that CSV is not encrypted.
 pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
+    export_span(store, confirmed, Span::ALL)
+}
+
+/// [`export`] of the records in `span` only.
+pub fn export_span(store: &Store<'_>, confirmed: bool, span: Span) -> Result<CsvExport> {
+    let span = span.validated()?;
     if !confirmed {
         return Err(Error::invalid(
             "confirmed",
@@ -123,7 +129,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
     let mut damaged = 0;
     let mut files = Vec::new();
 
-    let (cravings, d) = oldest_first::<Craving>(store)?;
+    let (cravings, d) = oldest_first::<Craving>(store, span)?;
     damaged += d;
     files.push(file(
         "cravings.csv",
@@ -162,7 +168,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
             .collect(),
     )?);
 
-    let (encounters, d) = oldest_first::<Encounter>(store)?;
+    let (encounters, d) = oldest_first::<Encounter>(store, span)?;
     damaged += d;
     files.push(file(
         "trigger-encounters.csv",
@@ -187,7 +193,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
             .collect(),
     )?);
 
-    let (checkins, d) = oldest_first::<CheckIn>(store)?;
+    let (checkins, d) = oldest_first::<CheckIn>(store, span)?;
     damaged += d;
     files.push(file(
         "check-ins.csv",
@@ -216,7 +222,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
             .collect(),
     )?);
 
-    let (lapses, d) = oldest_first::<Lapse>(store)?;
+    let (lapses, d) = oldest_first::<Lapse>(store, span)?;
     damaged += d;
     files.push(file(
         "lapses.csv",
@@ -235,7 +241,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
             .collect(),
     )?);
 
-    let (sessions, d) = oldest_first::<Session>(store)?;
+    let (sessions, d) = oldest_first::<Session>(store, span)?;
     damaged += d;
     files.push(file(
         "practice-sessions.csv",
@@ -262,7 +268,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
             .collect(),
     )?);
 
-    let (attendance, d) = oldest_first::<Attendance>(store)?;
+    let (attendance, d) = oldest_first::<Attendance>(store, span)?;
     damaged += d;
     files.push(file(
         "attendance.csv",

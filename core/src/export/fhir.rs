@@ -15,7 +15,7 @@
 
 use serde_json::{Value, json};
 
-use super::oldest_first;
+use super::{Span, oldest_first};
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::logs::{CheckIn, Craving};
@@ -154,6 +154,12 @@ fn push_entry(out: &mut Vec<u8>, first: &mut bool, resource: &Value) -> Result<(
 /// JSON is written one resource at a time, one collection at a time, so a
 /// ten-year export never holds more than one collection and the output.
 pub fn export(store: &Store<'_>, now: LocalInstant) -> Result<FhirExport> {
+    export_span(store, now, Span::ALL)
+}
+
+/// [`export`] of the records in `span` only.
+pub fn export_span(store: &Store<'_>, now: LocalInstant, span: Span) -> Result<FhirExport> {
+    let span = span.validated()?;
     let now = now.validate("now")?;
     let head = json!({
         "resourceType": "Bundle",
@@ -168,7 +174,7 @@ pub fn export(store: &Store<'_>, now: LocalInstant) -> Result<FhirExport> {
     let mut first = true;
     let mut damaged = 0;
 
-    let (cravings, d) = oldest_first::<Craving>(store)?;
+    let (cravings, d) = oldest_first::<Craving>(store, span)?;
     damaged += d;
     for (n, c) in cravings.iter().enumerate() {
         push_entry(&mut out, &mut first, &craving(n + 1, c))?;
@@ -176,7 +182,7 @@ pub fn export(store: &Store<'_>, now: LocalInstant) -> Result<FhirExport> {
     let mut observations = cravings.len();
     drop(cravings);
 
-    let (checkins, d) = oldest_first::<CheckIn>(store)?;
+    let (checkins, d) = oldest_first::<CheckIn>(store, span)?;
     damaged += d;
     for (n, c) in checkins.iter().enumerate() {
         push_entry(&mut out, &mut first, &check_in(n + 1, c))?;
@@ -194,7 +200,7 @@ pub fn export(store: &Store<'_>, now: LocalInstant) -> Result<FhirExport> {
             )
         })
         .collect();
-    let (attendance, d) = oldest_first::<Attendance>(store)?;
+    let (attendance, d) = oldest_first::<Attendance>(store, span)?;
     damaged += d;
     for (n, a) in attendance.iter().enumerate() {
         let virtual_visit = online.get(&a.meeting_id).copied().unwrap_or(false);

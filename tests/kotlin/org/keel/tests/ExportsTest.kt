@@ -111,6 +111,16 @@ class ExportsTest {
         assertTrue(cravings.content.contains("'$formula".replace("\"", "\"\"")))
         assertFalse(cravings.content.lines().any { it.startsWith("=") })
 
+        val zip = vault.exportCsvZip(true)
+        val names = mutableListOf<String>()
+        java.util.zip.ZipInputStream(zip.bytes.inputStream()).use { z ->
+            while (true) names.add((z.nextEntry ?: break).name)
+        }
+        assertEquals(zip.files.map { it.name }, names)
+        val since = System.currentTimeMillis() - 36 * 3_600_000L
+        assertEquals(1u, vault.exportCsv(true, since).files.first { it.name == "cravings.csv" }.rows)
+        assertEquals(2u, vault.exportFhir(Now(System.currentTimeMillis(), "UTC"), since, null).observations)
+
         try {
             vault.exportFhir(Now(System.currentTimeMillis(), "Asia/Calcutta "))
             fail("an unknown zone was accepted")

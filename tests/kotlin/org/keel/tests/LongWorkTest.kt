@@ -101,7 +101,7 @@ class LongWorkTest {
     fun lockReturnsWhileARestoreHoldsTheVault() {
         val path = tmp.root.resolve("b.bin").path
         vault.backupToPath(path, backupPassphrase, phoneNow())
-        val rec = Recorder(pauseAt = 3)
+        val rec = Recorder(pauseAt = 2)
         val events = Collections.synchronizedList(mutableListOf<String>())
         var error: Exception? = null
         val worker = thread {
