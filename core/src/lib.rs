@@ -21,6 +21,7 @@ pub mod meetings;
 pub mod notes;
 pub mod plan;
 pub mod ranges;
+pub mod rekey;
 pub mod report;
 pub mod salvage;
 mod schema;

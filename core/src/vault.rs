@@ -49,7 +49,7 @@ enum State {
 /// The passphrase slots of a vault, read under its guard, to open without
 /// it (see [`Vault::unlock_ticket`]).
 pub struct UnlockTicket {
-    vault_id: [u8; 16],
+    pub(crate) vault_id: [u8; 16],
     key_id: [u8; 16],
     slots: Vec<StoredSlot>,
 }
@@ -57,9 +57,9 @@ pub struct UnlockTicket {
 /// A data key opened from an [`UnlockTicket`], with the slot it came from
 /// and, for a slot below today's PBKDF2 minimum, its raised replacement.
 pub struct OpenedKey {
-    key: SecretKey,
-    key_id: [u8; 16],
-    slot: StoredSlot,
+    pub(crate) key: SecretKey,
+    pub(crate) key_id: [u8; 16],
+    pub(crate) slot: StoredSlot,
     raised: Option<StoredSlot>,
 }
 
@@ -368,6 +368,18 @@ impl Vault {
         }
         self.unlocked_with(opened.key);
         Ok(true)
+    }
+
+    /// What a re-key works on: the connection, the keys in memory, the
+    /// vault's id and its data key's id (see `crate::rekey`).
+    pub(crate) fn rekey_parts(&self) -> Result<(&Connection, &Keys, [u8; 16], [u8; 16])> {
+        Ok((self.conn()?, self.keys()?, self.vault_id, self.key_id))
+    }
+
+    /// Installs the data key a re-key committed.
+    pub(crate) fn rekeyed(&mut self, data_key: SecretKey, key_id: [u8; 16]) {
+        self.key_id = key_id;
+        self.unlocked_with(data_key);
     }
 
     /// Unlocks with a device secret released by the platform keystore.

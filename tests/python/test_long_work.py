@@ -127,3 +127,26 @@ def test_a_failing_progress_callback_stops_the_call(vault, tmp_path):
     with pytest.raises(KeelError.Cancelled):
         vault.backup_to_path(str(tmp_path / "b.bin"), BACKUP_PASSPHRASE, phone_now(), progress=Broken())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v"]
+
+
+def test_rekey_keeps_every_record_and_drops_device_slots(vault):
+    slot = vault.add_device_slot()
+    with pytest.raises(KeelError.WrongCredential):
+        vault.rekey("not the passphrase")
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(KeelError.Cancelled):
+        vault.rekey(PASSPHRASE, cancel=token)
+    assert len(vault.list_slots()) == 2
+    rec = Recorder()
+    done = vault.rekey(PASSPHRASE, progress=rec)
+    assert done.device_slots_removed == 1 and done.records >= 3
+    assert rec.seen[-1][0] == rec.seen[-1][1]
+    assert len(vault.list_notes().notes) == 3
+    vault.lock()
+    with pytest.raises(KeelError.Locked):
+        vault.rekey(PASSPHRASE)
+    with pytest.raises(KeelError.WrongCredential):
+        vault.unlock_with_device_secret(slot.secret)
+    vault.unlock_with_passphrase(PASSPHRASE)
+    assert len(vault.list_notes().notes) == 3

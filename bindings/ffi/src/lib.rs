@@ -78,7 +78,7 @@ pub use sobriety::{
 };
 pub use today::{CrisisContact, EntryBrief, PlanSuggestion, SuggestionReason, TodayScreen};
 pub use types::{KeySlot, KeySlotKind, Language, Moment, NewDeviceSlot, Now, language_for_locale};
-pub use vault::{SalvageReport, Vault, salvage_vault, vault_exists};
+pub use vault::{RekeySummary, SalvageReport, Vault, salvage_vault, vault_exists};
 pub use work::{CancelToken, Progress};
 
 uniffi::setup_scaffolding!("keel");

@@ -5,7 +5,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
 use keel_core::Vault as CoreVault;
-use keel_core::work::Steps;
+use keel_core::rekey;
+use keel_core::work::{Shifted, Steps};
 
 use crate::error::{KeelError, Result};
 use crate::types::{KeySlot, NewDeviceSlot, Now};
@@ -48,6 +49,15 @@ pub fn salvage_vault(dir: String, passphrase: String, now: Now) -> Result<Salvag
         unreadable_ranges: r.unreadable_ranges,
         kept_as: r.kept_as,
     })
+}
+
+/// What a re-key did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RekeySummary {
+    /// Records sealed again under the new key.
+    pub records: u64,
+    /// Device slots removed: offer to enrol biometrics again.
+    pub device_slots_removed: u64,
 }
 
 /// An open vault. One per app; calls are serialised inside, except
@@ -212,6 +222,43 @@ impl Vault {
             Err(TryLockError::Poisoned(p)) => p.into_inner().lock(),
             Err(TryLockError::WouldBlock) => {}
         }
+    }
+
+    /// Re-keys the vault (unlocked only; needs the passphrase): a new
+    /// random data key, every record sealed again under it in one
+    /// transaction (a crash leaves the old vault or the new one), device
+    /// slots removed (enrol biometrics again). For when someone who knew an
+    /// old passphrase may have copied the vault's folder. Long: the key
+    /// derivations run without holding the vault; a cancel or `lock()`
+    /// before the end changes nothing.
+    #[uniffi::method(default(progress = None, cancel = None))]
+    pub fn rekey(
+        &self,
+        passphrase: String,
+        progress: Option<Arc<dyn Progress>>,
+        cancel: Option<Arc<CancelToken>>,
+    ) -> Result<RekeySummary> {
+        let watch = Watch::on(self, progress, cancel);
+        let mut steps = Steps::new(&watch, 1);
+        let ticket = {
+            let core = self.core();
+            core.store()?;
+            core.unlock_ticket()?
+        };
+        let plan = rekey::prepare(&ticket, &passphrase)?;
+        steps.step()?;
+        let s = rekey::apply(
+            &mut self.core(),
+            plan,
+            &Shifted {
+                inner: &watch,
+                before: 1,
+            },
+        )?;
+        Ok(RekeySummary {
+            records: s.records,
+            device_slots_removed: s.device_slots_removed,
+        })
     }
 
     /// Replaces the passphrase; needs the current one.

@@ -267,6 +267,9 @@ proptest! {
     #[test]
     fn passphrases(attempt in hostile_strings()) {
         let (tmp, vault) = vault();
+        let rekeyed = no_panic("rekey", || vault.rekey(attempt.clone(), None, None));
+        let refused = matches!(rekeyed, Err(KeelError::WrongCredential | KeelError::InvalidInput { .. }));
+        prop_assert!(refused || attempt == PASSPHRASE);
         let changed = no_panic("change_passphrase", || vault.change_passphrase(attempt.clone(), attempt.clone()));
         if let Err(e) = &changed {
             prop_assert!(typed(e));

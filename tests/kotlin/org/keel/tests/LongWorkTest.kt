@@ -123,4 +123,19 @@ class LongWorkTest {
         vault.unlockWithPassphrase(passphrase)
         assertEquals(3, vault.listNotes().notes.size)
     }
+
+    @Test
+    fun rekeyKeepsEveryRecord() {
+        try {
+            vault.rekey("not the passphrase")
+            fail("a wrong passphrase re-keyed")
+        } catch (e: KeelException.WrongCredential) {
+        }
+        val done = vault.rekey(passphrase, Recorder())
+        assertEquals(0uL, done.deviceSlotsRemoved)
+        assertEquals(3, vault.listNotes().notes.size)
+        vault.lock()
+        vault.unlockWithPassphrase(passphrase)
+        assertEquals(3, vault.listNotes().notes.size)
+    }
 }
