@@ -20,7 +20,7 @@ pub fn earliest_date() -> NaiveDate {
 pub fn local_today(field: &'static str, now: LocalInstant) -> Result<NaiveDate> {
     now.validate(field)?
         .local_date()
-        .ok_or_else(|| Error::invalid(field, "out of range"))
+        .ok_or_else(|| Error::invalid(field, "out_of_range"))
 }
 
 /// Checks that `date` is a usable past (or current) calendar date: not
@@ -32,24 +32,23 @@ pub fn validate_past_date(
     now: LocalInstant,
 ) -> Result<NaiveDate> {
     if date < earliest_date() {
-        return Err(Error::invalid(field, "before the year 2000"));
+        return Err(Error::invalid(field, "before_2000"));
     }
     let latest = LocalInstant {
         utc_millis: now.utc_millis.saturating_add(FUTURE_TOLERANCE_MS),
         ..now
     }
     .local_date()
-    .ok_or_else(|| Error::invalid("now", "out of range"))?;
+    .ok_or_else(|| Error::invalid("now", "out_of_range"))?;
     if date > latest {
-        return Err(Error::invalid(field, "in the future"));
+        return Err(Error::invalid(field, "in_future"));
     }
     Ok(date)
 }
 
 /// Builds a date from its parts; `field` names it in errors.
 pub fn date_from_parts(field: &'static str, year: i32, month: u32, day: u32) -> Result<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| Error::invalid(field, "not a calendar date"))
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| Error::invalid(field, "not_a_date"))
 }
 
 /// Whole calendar days from `from` to `to` (negative if `to` is earlier).

@@ -40,7 +40,7 @@ fn craving(n: i64) -> Craving {
 }
 
 fn is_full(e: &Error) -> bool {
-    matches!(e, Error::Storage(reason) if reason.contains("DiskFull"))
+    matches!(e, Error::StorageFull)
 }
 
 fn craving_count(s: &Store<'_>) -> usize {

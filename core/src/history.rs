@@ -410,7 +410,7 @@ pub fn page(store: &Store<'_>, req: &HistoryRequest, lang: Language) -> Result<H
     if let (Some(from), Some(until)) = (req.from_millis, req.until_millis)
         && from > until
     {
-        return Err(Error::invalid("range", "starts after it ends"));
+        return Err(Error::invalid("range", "starts_after_end"));
     }
     if req.kinds.len() > 4 * HistoryKind::ALL.len() {
         return Err(Error::invalid("kinds", "too many"));

@@ -102,7 +102,7 @@ pub struct LastReport {
 
 impl Record for LastReport {
     const COLLECTION: &'static str = "report.shared";
-    const NOUN: &'static str = "report record";
+    const NOUN: &'static str = "report_record";
 }
 
 /// Remembers a report just written, replacing the previous record (extra
@@ -147,7 +147,7 @@ pub fn last_report(store: &Store<'_>) -> Result<Option<LastReport>> {
 pub use crate::time::ZonedNow;
 
 fn out_of_range() -> Error {
-    Error::invalid("now", "out of range")
+    Error::invalid("now", "out_of_range")
 }
 
 /// The days `[first, last]` as a range in `now`'s zone.

@@ -251,9 +251,7 @@ fn rebuild(dir: &Path, passphrase: &str, entries: Vec<Entry>, now: LocalInstant)
     let staging: PathBuf = dir.join(format!(".rebuilt-{}", hex::encode(random_array::<8>()?)));
     let built = (|| {
         let fresh = Vault::create(
-            staging
-                .to_str()
-                .ok_or(Error::invalid("path", "not UTF-8"))?,
+            staging.to_str().ok_or(Error::invalid("path", "not_utf8"))?,
             passphrase,
         )?;
         let opened = Opened {
@@ -268,7 +266,7 @@ fn rebuild(dir: &Path, passphrase: &str, entries: Vec<Entry>, now: LocalInstant)
         )
         .map_err(|e| match e {
             BackupError::Core(e) => e,
-            _ => Error::Storage("salvaged records could not be written".into()),
+            _ => Error::Storage("salvage_write_failed"),
         })?;
         Ok::<_, Error>(())
     })();

@@ -126,18 +126,18 @@ impl PassphraseParams {
 /// passphrase typed on two keyboards unlocks the same slot.
 pub fn normalize_passphrase(field: &'static str, passphrase: &str) -> Result<Zeroizing<String>> {
     if passphrase.len() > PASSPHRASE_MAX_CHARS * 4 {
-        return Err(Error::invalid(field, "longer than 1024 characters"));
+        return Err(Error::invalid(field, "too_long"));
     }
     let normalized = Zeroizing::new(passphrase.nfc().collect::<String>());
     let chars = normalized.chars().count();
     if chars > PASSPHRASE_MAX_CHARS {
-        return Err(Error::invalid(field, "longer than 1024 characters"));
+        return Err(Error::invalid(field, "too_long"));
     }
     if normalized.trim().chars().count() < PASSPHRASE_MIN_CHARS {
-        return Err(Error::invalid(field, "shorter than 8 characters"));
+        return Err(Error::invalid(field, "too_short"));
     }
     if normalized.contains('\0') {
-        return Err(Error::invalid(field, "contains a NUL character"));
+        return Err(Error::invalid(field, "contains_nul"));
     }
     Ok(normalized)
 }
@@ -146,7 +146,7 @@ pub fn normalize_passphrase(field: &'static str, passphrase: &str) -> Result<Zer
 pub fn check_device_secret(secret: &[u8]) -> Result<&[u8; DEVICE_SECRET_LEN]> {
     secret
         .try_into()
-        .map_err(|_| Error::invalid("device_secret", "must be exactly 32 bytes"))
+        .map_err(|_| Error::invalid("device_secret", "wrong_length"))
 }
 
 fn slot_aad(vault_id: &[u8; 16], slot_id: &[u8; 16], kind: SlotKind, params: &[u8]) -> Vec<u8> {

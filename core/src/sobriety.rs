@@ -263,10 +263,7 @@ pub fn add(
     let clock = Clock::new(label, sobriety_date, now)?;
     store.atomically(|s| {
         if s.count::<Clock>()? >= MAX_CLOCKS as u64 {
-            return Err(Error::invalid(
-                "clocks",
-                format!("at most {MAX_CLOCKS} clocks"),
-            ));
+            return Err(Error::invalid("clocks", "too_many"));
         }
         Ok((s.insert(&clock)?, clock))
     })

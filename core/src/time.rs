@@ -31,16 +31,13 @@ impl LocalInstant {
     /// Checks the offset and range; `field` names the value in errors.
     pub fn validate(self, field: &'static str) -> Result<Self> {
         if !(MIN_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&self.offset_minutes) {
-            return Err(Error::invalid(
-                field,
-                "offset must be between -12:00 and +14:00",
-            ));
+            return Err(Error::invalid(field, "offset_out_of_range"));
         }
         if self.utc_millis < EARLIEST_MS {
-            return Err(Error::invalid(field, "before the year 2000"));
+            return Err(Error::invalid(field, "before_2000"));
         }
         if self.to_local().is_none() {
-            return Err(Error::invalid(field, "out of range"));
+            return Err(Error::invalid(field, "out_of_range"));
         }
         Ok(self)
     }
@@ -50,7 +47,7 @@ impl LocalInstant {
     pub fn validate_past(self, field: &'static str, now: LocalInstant) -> Result<Self> {
         let this = self.validate(field)?;
         if this.utc_millis > now.utc_millis.saturating_add(FUTURE_TOLERANCE_MS) {
-            return Err(Error::invalid(field, "in the future"));
+            return Err(Error::invalid(field, "in_future"));
         }
         Ok(this)
     }
@@ -122,7 +119,7 @@ impl ZonedNow {
     pub fn today(&self) -> Result<NaiveDate> {
         self.instant()
             .local_date()
-            .ok_or_else(|| Error::invalid("now", "out of range"))
+            .ok_or_else(|| Error::invalid("now", "out_of_range"))
     }
 
     /// The instant a wall-clock time on `date` happens in the zone, by the

@@ -121,7 +121,7 @@ pub fn compose(
     lang: Language,
 ) -> Result<Today> {
     let date = local_today("now", now)?;
-    let slot = week_slot(now).ok_or_else(|| Error::invalid("now", "out of range"))?;
+    let slot = week_slot(now).ok_or_else(|| Error::invalid("now", "out_of_range"))?;
     let todays_checkin = recent
         .ring(EntryKind::CheckIn)
         .items

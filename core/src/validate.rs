@@ -14,7 +14,7 @@ pub const LONG_TEXT_MAX: usize = 10_000;
 pub fn required_text(field: &'static str, text: &str, max: usize) -> Result<String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(Error::invalid(field, "empty"));
     }
     optional_text(field, trimmed, max)
 }
@@ -23,13 +23,10 @@ pub fn required_text(field: &'static str, text: &str, max: usize) -> Result<Stri
 pub fn optional_text(field: &'static str, text: &str, max: usize) -> Result<String> {
     // Counting stops early so a multi-megabyte paste costs little.
     if text.len() > max * 4 || text.chars().nth(max).is_some() {
-        return Err(Error::invalid(
-            field,
-            format!("longer than {max} characters"),
-        ));
+        return Err(Error::invalid(field, "too_long"));
     }
     if text.chars().any(|c| c == '\0') {
-        return Err(Error::invalid(field, "contains a NUL character"));
+        return Err(Error::invalid(field, "contains_nul"));
     }
     Ok(text.trim().to_string())
 }
@@ -47,6 +44,6 @@ mod tests {
         assert!(optional_text("notes", "", 10).is_ok());
         assert!(optional_text("notes", "a\0b", 10).is_err());
         let e = required_text("name", &"x".repeat(2_000_000), 10).unwrap_err();
-        assert_eq!(e.to_string(), "invalid name: longer than 10 characters");
+        assert_eq!(e.to_string(), "invalid name: too_long");
     }
 }

@@ -122,10 +122,10 @@ pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<[u8; 16]> {
 
 pub(crate) fn check_dir(dir: &str) -> Result<PathBuf> {
     if dir.trim().is_empty() {
-        return Err(Error::invalid("path", "must not be empty"));
+        return Err(Error::invalid("path", "empty"));
     }
     if dir.len() > 4096 || dir.contains('\0') {
-        return Err(Error::invalid("path", "not a usable folder path"));
+        return Err(Error::invalid("path", "not_a_path"));
     }
     Ok(PathBuf::from(dir))
 }
@@ -448,17 +448,14 @@ impl Vault {
         let conn = self.conn()?;
         let mut id = [0u8; 16];
         if slot_id.len() != 32 || hex::decode_to_slice(slot_id, &mut id).is_err() {
-            return Err(Error::invalid("slot_id", "not a key slot id"));
+            return Err(Error::invalid("slot_id", "not_a_slot_id"));
         }
         let slot = slots::load(conn)?
             .into_iter()
             .find(|s| s.id == id)
-            .ok_or(Error::NotFound { what: "key slot" })?;
+            .ok_or(Error::NotFound { what: "key_slot" })?;
         if slot.kind == SlotKind::Passphrase {
-            return Err(Error::invalid(
-                "slot_id",
-                "the passphrase slot cannot be removed; change the passphrase instead",
-            ));
+            return Err(Error::invalid("slot_id", "passphrase_slot"));
         }
         slots::delete(conn, &id)?;
         Ok(())

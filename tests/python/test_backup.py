@@ -144,17 +144,19 @@ def test_bad_files_are_refused_and_nothing_is_written(backup_file, new_phone, tm
     data = backup_file.read_bytes()
     tampered = tmp_path / "tampered.bin"
     tampered.write_bytes(data[:-40] + bytes([data[-40] ^ 1]) + data[-39:])
-    with pytest.raises(KeelError.Integrity):
+    with pytest.raises(KeelError.DamagedBackup) as e:
         new_phone.restore_from_path(str(tampered), BACKUP_PASSPHRASE, RestoreMode.INTO_EMPTY_VAULT)
+    assert e.value.reason == "chunk_integrity"
     truncated = tmp_path / "truncated.bin"
     truncated.write_bytes(data[:-10])
-    with pytest.raises(KeelError.Integrity):
+    with pytest.raises(KeelError.DamagedBackup) as e:
         new_phone.inspect_backup(str(truncated), BACKUP_PASSPHRASE)
+    assert e.value.reason == "truncated"
     other = tmp_path / "photo.jpg"
     other.write_bytes(b"\xff\xd8\xff\xe0 not a backup")
-    with pytest.raises(KeelError.InvalidInput) as e:
+    with pytest.raises(KeelError.DamagedBackup) as e:
         new_phone.restore_from_path(str(other), BACKUP_PASSPHRASE, RestoreMode.INTO_EMPTY_VAULT)
-    assert e.value.field == "backup"
+    assert e.value.reason == "not_a_backup"
     newer = tmp_path / "newer.bin"
     newer.write_bytes(data[:8] + b"\x02" + data[9:])
     with pytest.raises(KeelError.NewerFormat):

@@ -191,12 +191,16 @@ def test_plan_saves_are_revisions_with_history(journal_vault):
 def test_bad_or_stale_plan_saves_name_their_field_and_write_nothing(journal_vault):
     v = journal_vault
     plan = keel.plan_template(Language.SPANISH)
-    assert invalid_field(lambda: v.save_plan(plan, 3, False, now_in())) == "based_on"
+    with pytest.raises(KeelError.Conflict) as e:
+        v.save_plan(plan, 3, False, now_in())
+    assert e.value.current_revision is None
     v.save_plan(plan, None, False, now_in())
     v.save_plan(plan, 1, False, now_in())
-    # Based on revision 1, but 2 is current: refused, with the field named.
-    assert invalid_field(lambda: v.save_plan(plan, 1, False, now_in())) == "based_on"
-    assert invalid_field(lambda: v.save_plan(plan, None, False, now_in())) == "based_on"
+    # Based on revision 1, but 2 is current: a conflict naming revision 2.
+    for stale in (1, None):
+        with pytest.raises(KeelError.Conflict) as e:
+            v.save_plan(plan, stale, False, now_in())
+        assert e.value.current_revision == 2
 
     bad = keel.plan_template(Language.ENGLISH)
     bad.triggers[0].name = "   "

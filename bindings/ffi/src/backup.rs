@@ -142,27 +142,7 @@ pub fn restore_new_vault(
 
 impl From<BackupError> for KeelError {
     fn from(e: BackupError) -> Self {
-        let backup = |reason: String| KeelError::InvalidInput {
-            field: "backup".into(),
-            reason,
-        };
-        match e {
-            BackupError::WrongPassphrase => KeelError::WrongCredential,
-            BackupError::NewerFormat { found, supported } => {
-                KeelError::NewerFormat { found, supported }
-            }
-            BackupError::Damaged { .. } | BackupError::Truncated => KeelError::Integrity {
-                record: "backup file".into(),
-            },
-            BackupError::NotEmpty { .. } => KeelError::InvalidInput {
-                field: "mode".into(),
-                reason: e.to_string(),
-            },
-            e @ (BackupError::NotABackup
-            | BackupError::UnknownCollection
-            | BackupError::TooLarge) => backup(e.to_string()),
-            BackupError::Core(e) => e.into(),
-        }
+        keel_core::Error::from(e).into()
     }
 }
 

@@ -1,21 +1,29 @@
 //! The public error: few variants, each one something a shell can act on.
-//! Messages are written by the core and never contain personal content.
+//! No variant's text is meant for a person: `field`, `reason`, `what` and
+//! `parameter` are stable codes listed in docs/errors.md, which a shell maps
+//! to its own localised messages.
 
 use keel_core::Error;
 
 /// Why a call failed.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum KeelError {
-    /// The passphrase or device secret did not open the vault. Ask again.
+    /// The passphrase or device secret did not open the vault (or a backup).
+    /// Ask again.
     #[error("wrong passphrase or device key")]
     WrongCredential,
     /// The vault is locked; show the unlock screen.
     #[error("the vault is locked")]
     Locked,
-    /// A value was refused; `field` names it, `reason` says why. Nothing
-    /// was written.
+    /// A value was refused; `field` names it, `reason` says why (both
+    /// codes). Nothing was written.
     #[error("invalid {field}: {reason}")]
     InvalidInput { field: String, reason: String },
+    /// A save was based on a revision that is no longer current (another
+    /// screen saved first). Nothing was written: reload `current_revision`
+    /// (null: nothing is saved yet) and let the participant redo the edit.
+    #[error("conflict: the current revision is {current_revision:?}")]
+    Conflict { current_revision: Option<u32> },
     /// The thing asked for does not exist (a record, a slot, the vault).
     #[error("not found: {what}")]
     NotFound { what: String },
@@ -26,7 +34,12 @@ pub enum KeelError {
     /// damaged. `record` is its id. It is kept, never deleted.
     #[error("record {record} failed its integrity check")]
     Integrity { record: String },
+    /// The disk is full. Nothing was half-saved; ask the participant to free
+    /// space, then the same call succeeds.
+    #[error("the disk is full")]
+    StorageFull,
     /// The file system or database failed; the data was left as it was.
+    /// `reason` is a code.
     #[error("storage failure: {reason}")]
     Storage { reason: String },
     /// The vault file is damaged. A byte-for-byte copy was kept in the vault
@@ -34,8 +47,17 @@ pub enum KeelError {
     /// backup, and keep the copy for support.
     #[error("the vault file is damaged; a copy was kept as {kept_as}")]
     Damaged { kept_as: String },
-    /// The vault was written by a newer version of the app; update it.
-    #[error("vault format {found} is newer than this build supports ({supported})")]
+    /// A backup file is not a Keel backup, is cut short, or was changed or
+    /// damaged (`reason`, a code). Nothing was restored; ask for another copy.
+    #[error("the backup file is damaged: {reason}")]
+    DamagedBackup { reason: String },
+    /// A parameter read from a file (a key slot, a backup header) lies
+    /// outside its documented range: the file was altered or damaged, and it
+    /// was refused at once, before any slow work. `parameter` is a code.
+    #[error("stored parameter out of range: {parameter}")]
+    OutOfRange { parameter: String },
+    /// The vault or backup was written by a newer version of the app; update it.
+    #[error("format {found} is newer than this build supports ({supported})")]
     NewerFormat { found: u32, supported: u32 },
     /// Long work stopped because its `CancelToken` was cancelled; nothing
     /// it had not finished was written.
@@ -50,8 +72,9 @@ impl From<Error> for KeelError {
             Error::Locked => KeelError::Locked,
             Error::InvalidInput { field, reason } => KeelError::InvalidInput {
                 field: field.to_string(),
-                reason,
+                reason: reason.to_string(),
             },
+            Error::Conflict { current_revision } => KeelError::Conflict { current_revision },
             Error::NotFound { what } => KeelError::NotFound {
                 what: what.to_string(),
             },
@@ -60,8 +83,21 @@ impl From<Error> for KeelError {
             Error::NewerFormat { found, supported } => KeelError::NewerFormat { found, supported },
             Error::Damaged { kept_as } => KeelError::Damaged { kept_as },
             Error::Cancelled => KeelError::Cancelled,
-            e @ (Error::Corrupt | Error::Storage(_) | Error::Random) => KeelError::Storage {
-                reason: e.to_string(),
+            Error::DamagedBackup { reason } => KeelError::DamagedBackup {
+                reason: reason.to_string(),
+            },
+            Error::OutOfRange { parameter } => KeelError::OutOfRange {
+                parameter: parameter.to_string(),
+            },
+            Error::StorageFull => KeelError::StorageFull,
+            Error::Corrupt => KeelError::Storage {
+                reason: "corrupt".into(),
+            },
+            Error::Random => KeelError::Storage {
+                reason: "random_failed".into(),
+            },
+            Error::Storage(reason) => KeelError::Storage {
+                reason: reason.to_string(),
             },
         }
     }

@@ -399,7 +399,7 @@ impl ExercisePlayer {
             })),
             ExerciseRef::Custom(_) => Err(KeelError::InvalidInput {
                 field: "exercise_id".into(),
-                reason: "a custom pattern is read from the vault".into(),
+                reason: "custom_pattern".into(),
             }),
         }
     }

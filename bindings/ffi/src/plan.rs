@@ -346,9 +346,10 @@ impl Vault {
 
     /// Saves `plan` as a new revision on top of `based_on_revision` (null
     /// for the very first save). If another save happened since that
-    /// revision, nothing is written and the error names `based_on`: reload
-    /// and merge. `with_counselor` records whether it was made in session;
-    /// `now` stamps the revision in local time.
+    /// revision, nothing is written and the error is `Conflict` carrying the
+    /// current revision: reload it and let the participant redo the edit.
+    /// `with_counselor` records whether it was made in session; `now` stamps
+    /// the revision in local time.
     pub fn save_plan(
         &self,
         plan: Plan,

@@ -88,17 +88,28 @@ fn vault() -> (tempfile::TempDir, Arc<Vault>) {
     (tmp, vault)
 }
 
-/// Every error the surface can give is one of the typed variants; this
-/// match fails to compile if a variant is added without thought.
+/// A stable code (docs/errors.md): lowercase letters, digits, `_` and `.`.
+fn code(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
+}
+
+/// Every error the surface can give is one of the typed variants, with
+/// codes where it carries text; this match fails to compile if a variant is
+/// added without thought.
 fn typed(e: &KeelError) -> bool {
     match e {
+        KeelError::InvalidInput { field, reason } => code(field) && code(reason),
+        KeelError::Storage { reason } | KeelError::DamagedBackup { reason } => code(reason),
+        KeelError::NotFound { what } => !what.is_empty(),
+        KeelError::OutOfRange { parameter } => code(parameter),
         KeelError::WrongCredential
         | KeelError::Locked
-        | KeelError::InvalidInput { .. }
-        | KeelError::NotFound { .. }
+        | KeelError::Conflict { .. }
         | KeelError::AlreadyExists
         | KeelError::Integrity { .. }
-        | KeelError::Storage { .. }
+        | KeelError::StorageFull
         | KeelError::Damaged { .. }
         | KeelError::NewerFormat { .. }
         | KeelError::Cancelled => true,

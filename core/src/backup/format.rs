@@ -113,7 +113,7 @@ pub fn parse_header(file: &[u8]) -> Result<(Header, &[u8]), BackupError> {
     }
     if file[9] != KDF_PBKDF2_SHA256 {
         return Err(BackupError::Damaged {
-            reason: "unknown key derivation",
+            reason: "unknown_kdf",
         });
     }
     let (head, rest) = file
@@ -123,8 +123,8 @@ pub fn parse_header(file: &[u8]) -> Result<(Header, &[u8]), BackupError> {
     count.copy_from_slice(&head[10..14]);
     let iterations = NonZeroU32::new(u32::from_le_bytes(count))
         .filter(|n| (MIN_PBKDF2_ITERATIONS..=MAX_ITERATIONS).contains(&n.get()))
-        .ok_or(BackupError::Damaged {
-            reason: "key derivation parameters out of range",
+        .ok_or(BackupError::OutOfRange {
+            parameter: "backup.iterations",
         })?;
     let mut salt = [0u8; SALT_LEN];
     salt.copy_from_slice(&head[14..]);
@@ -152,11 +152,11 @@ pub fn seal(header: &Header, key: &SecretKey, stream: &[u8]) -> Result<Vec<u8>> 
     let last = pieces.len() - 1;
     for (i, piece) in pieces.into_iter().enumerate() {
         let index =
-            u32::try_from(i).map_err(|_| crate::error::Error::invalid("backup", "too large"))?;
+            u32::try_from(i).map_err(|_| crate::error::Error::invalid("backup", "too_large"))?;
         let padded = Zeroizing::new(pad(piece)?);
         let sealed = cipher.seal(&header.aad(b"chunk", Some((index, i == last))), &padded)?;
         let len = u32::try_from(sealed.len())
-            .map_err(|_| crate::error::Error::invalid("backup", "too large"))?;
+            .map_err(|_| crate::error::Error::invalid("backup", "too_large"))?;
         out.extend_from_slice(&len.to_le_bytes());
         out.extend_from_slice(&sealed);
     }
@@ -189,8 +189,8 @@ pub fn open_chunks(
         };
         let len = u32::from_le_bytes(*len) as usize;
         if !(OVERHEAD + 64..=OVERHEAD + CHUNK_PADDED).contains(&len) {
-            return Err(BackupError::Damaged {
-                reason: "a chunk has an impossible length",
+            return Err(BackupError::OutOfRange {
+                parameter: "backup.chunk_length",
             });
         }
         let Some((sealed, next)) = after.split_at_checked(len) else {
@@ -208,16 +208,16 @@ pub fn open_chunks(
             }
             None => {
                 return Err(BackupError::Damaged {
-                    reason: "a chunk failed its integrity check",
+                    reason: "chunk_integrity",
                 });
             }
         };
         let data = unpad(&padded).ok_or(BackupError::Damaged {
-            reason: "a chunk is badly framed",
+            reason: "chunk_framing",
         })?;
         if !last && data.len() != CHUNK_DATA {
             return Err(BackupError::Damaged {
-                reason: "a chunk is short",
+                reason: "chunk_short",
             });
         }
         stream.extend_from_slice(data);

@@ -69,8 +69,15 @@ pub enum BackupError {
     /// The file was changed or is damaged; nothing was written.
     #[error("the backup file was changed or is damaged ({reason}); nothing was restored")]
     Damaged {
-        /// What failed, in the core's words.
+        /// What failed, as a stable code (docs/errors.md).
         reason: &'static str,
+    },
+    /// A header or chunk parameter lies outside the range
+    /// docs/backup-format.md states; refused before any key derivation.
+    #[error("the backup file has a parameter out of range ({parameter}); nothing was restored")]
+    OutOfRange {
+        /// Which one, as a stable code.
+        parameter: &'static str,
     },
     /// The file ends early (an interrupted copy); nothing was written.
     #[error("the backup file is incomplete; nothing was restored")]
@@ -96,6 +103,31 @@ pub enum BackupError {
 
 /// Result type of this module.
 pub type Result<T, E = BackupError> = std::result::Result<T, E>;
+
+impl From<BackupError> for Error {
+    /// The core's one error type, for callers that need no more detail:
+    /// every kind of unreadable file is [`Error::DamagedBackup`].
+    fn from(e: BackupError) -> Self {
+        match e {
+            BackupError::NotABackup => Error::DamagedBackup {
+                reason: "not_a_backup",
+            },
+            BackupError::Truncated => Error::DamagedBackup {
+                reason: "truncated",
+            },
+            BackupError::Damaged { reason } => Error::DamagedBackup { reason },
+            BackupError::OutOfRange { parameter } => Error::OutOfRange { parameter },
+            BackupError::NewerFormat { found, supported } => {
+                Error::NewerFormat { found, supported }
+            }
+            BackupError::WrongPassphrase => Error::WrongCredential,
+            BackupError::UnknownCollection => Error::invalid("backup", "unknown_collection"),
+            BackupError::NotEmpty { .. } => Error::invalid("mode", "vault_not_empty"),
+            BackupError::TooLarge => Error::invalid("backup", "too_large"),
+            BackupError::Core(e) => e,
+        }
+    }
+}
 
 /// How a restore treats records already in the vault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,7 +275,7 @@ impl Snapshot {
             collections: self.per.clone(),
         };
         let encode = |_: serde_json::Error| {
-            BackupError::from(Error::invalid("backup", "a record cannot be encoded"))
+            BackupError::from(Error::invalid("backup", "encoding_failed"))
         };
         let mut out = Zeroizing::new(serde_json::to_vec(&manifest).map_err(encode)?);
         out.push(b'\n');
@@ -321,11 +353,11 @@ pub fn parse_stream(stream: &[u8]) -> Result<Opened> {
     let damaged = |reason| BackupError::Damaged { reason };
     let body = stream
         .strip_suffix(b"\n")
-        .ok_or(damaged("the record stream is not terminated"))?;
+        .ok_or(damaged("stream_unterminated"))?;
     let mut lines = body.split(|&b| b == b'\n');
-    let first = lines.next().ok_or(damaged("no manifest"))?;
+    let first = lines.next().ok_or(damaged("no_manifest"))?;
     let version: Value =
-        serde_json::from_slice(first).map_err(|_| damaged("the manifest does not parse"))?;
+        serde_json::from_slice(first).map_err(|_| damaged("manifest_unreadable"))?;
     let found = version.get("keel_backup").and_then(Value::as_u64);
     match found {
         Some(v) if v == u64::from(STREAM_VERSION) => {}
@@ -335,28 +367,26 @@ pub fn parse_stream(stream: &[u8]) -> Result<Opened> {
                 supported: STREAM_VERSION,
             });
         }
-        _ => return Err(damaged("the manifest has no known version")),
+        _ => return Err(damaged("manifest_version")),
     }
     let manifest: Manifest =
-        serde_json::from_value(version).map_err(|_| damaged("the manifest does not parse"))?;
+        serde_json::from_value(version).map_err(|_| damaged("manifest_unreadable"))?;
     let created_at = manifest
         .created_at
         .validate("created_at")
-        .map_err(|_| damaged("the manifest's date is not valid"))?;
+        .map_err(|_| damaged("manifest_date"))?;
     let mut entries = Vec::new();
     let mut seen = HashSet::new();
     let mut per: BTreeMap<String, u64> = BTreeMap::new();
     for line in lines {
-        let line: LineIn =
-            serde_json::from_slice(line).map_err(|_| damaged("a record line does not parse"))?;
+        let line: LineIn = serde_json::from_slice(line).map_err(|_| damaged("line_unreadable"))?;
         let c = collection(&line.c).ok_or(BackupError::UnknownCollection)?;
         if c.kind == Kind::Derived {
-            return Err(damaged("a derived record is in the stream"));
+            return Err(damaged("derived_record"));
         }
-        let id =
-            RecordId::parse("id", &line.id).map_err(|_| damaged("a record id is not valid"))?;
+        let id = RecordId::parse("id", &line.id).map_err(|_| damaged("bad_record_id"))?;
         if !seen.insert(id) {
-            return Err(damaged("a record appears twice"));
+            return Err(damaged("duplicate_record"));
         }
         *per.entry(line.c).or_default() += 1;
         entries.push(Entry {
@@ -366,7 +396,7 @@ pub fn parse_stream(stream: &[u8]) -> Result<Opened> {
         });
     }
     if entries.len() as u64 != manifest.records {
-        return Err(damaged("the record count does not match the manifest"));
+        return Err(damaged("count_mismatch"));
     }
     let expected: BTreeMap<String, u64> = manifest
         .collections
@@ -374,7 +404,7 @@ pub fn parse_stream(stream: &[u8]) -> Result<Opened> {
         .filter(|(_, n)| *n > 0)
         .collect();
     if per != expected {
-        return Err(damaged("the collection counts do not match the manifest"));
+        return Err(damaged("collection_count_mismatch"));
     }
     Ok(Opened {
         created_at,
@@ -489,7 +519,7 @@ pub fn restore_opened(
             let (mut restored, mut already_present) = (0u64, 0u64);
             for (i, e) in opened.entries.into_iter().enumerate() {
                 let c = collection(e.collection)
-                    .ok_or(Error::invalid("backup", "unknown collection"))?;
+                    .ok_or(Error::invalid("backup", "unknown_collection"))?;
                 if c.insert_as(s, &e.id, e.value)? {
                     restored += 1;
                 } else {
@@ -588,10 +618,10 @@ pub fn write_file(
 /// Refuses an empty path or one where a file already exists.
 pub fn check_target(path: &Path) -> Result<()> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "must not be empty").into());
+        return Err(Error::invalid("path", "empty").into());
     }
     if path.exists() {
-        return Err(Error::invalid("path", "a file already exists there").into());
+        return Err(Error::invalid("path", "file_exists").into());
     }
     Ok(())
 }

@@ -189,19 +189,19 @@ macro_rules! registry {
 
 registry! {
     JournalNote: "journal.note", "note", Kept;
-    PlanRevision: "plan.revision", "plan revision", Kept;
-    PlanHead: "plan.head", "plan index", Derived;
+    PlanRevision: "plan.revision", "plan_revision", Kept;
+    PlanHead: "plan.head", "plan_index", Derived;
     LogCraving: "log.craving", "craving", Kept;
-    LogCheckin: "log.checkin", "check-in", Kept;
+    LogCheckin: "log.checkin", "check_in", Kept;
     LogEncounter: "log.encounter", "encounter", Kept;
     LogLapse: "log.lapse", "lapse", Kept;
-    SobrietyClock: "sobriety.clock", "sobriety clock", Kept;
-    ExercisePattern: "exercises.pattern", "breathing pattern", Kept;
-    ExerciseSession: "exercises.session", "practice session", Kept;
+    SobrietyClock: "sobriety.clock", "sobriety_clock", Kept;
+    ExercisePattern: "exercises.pattern", "breathing_pattern", Kept;
+    ExerciseSession: "exercises.session", "practice_session", Kept;
     Meeting: "meetings.meeting", "meeting", Kept;
-    MeetingAttendance: "meetings.attendance", "attendance record", Kept;
-    MeetingSettings: "meetings.settings", "meeting settings", Kept;
-    ReportShared: "report.shared", "report record", Kept;
+    MeetingAttendance: "meetings.attendance", "attendance_record", Kept;
+    MeetingSettings: "meetings.settings", "meeting_settings", Kept;
+    ReportShared: "report.shared", "report_record", Kept;
     SummaryRecent: "summary.recent", "summary", Derived;
     SummaryRhythm: "summary.rhythm", "summary", Derived;
     SummaryLapses: "summary.lapses", "summary", Derived;

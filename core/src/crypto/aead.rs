@@ -39,7 +39,7 @@ impl Cipher {
                 Aad::from(aad),
                 &mut out[NONCE_LEN..],
             )
-            .map_err(|_| Error::invalid("record", "too large to seal"))?;
+            .map_err(|_| Error::invalid("record", "too_large"))?;
         out.extend_from_slice(tag.as_ref());
         Ok(out)
     }

@@ -27,7 +27,7 @@ pub fn bucket_for(len: usize) -> usize {
 /// Frames and pads `plain`.
 pub fn pad(plain: &[u8]) -> Result<Vec<u8>> {
     if plain.len() > MAX_PLAINTEXT {
-        return Err(Error::invalid("record", "larger than 16 MiB"));
+        return Err(Error::invalid("record", "too_large"));
     }
     let mut out = Vec::with_capacity(bucket_for(plain.len()));
     out.extend_from_slice(&(plain.len() as u32).to_le_bytes());

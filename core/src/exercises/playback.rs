@@ -24,7 +24,7 @@ pub struct Playback {
 
 fn between(since: i64, now: i64) -> Result<u64> {
     u64::try_from(i128::from(now) - i128::from(since))
-        .map_err(|_| Error::invalid("now_ms", "earlier than the last start, pause or resume"))
+        .map_err(|_| Error::invalid("now_ms", "goes_back"))
 }
 
 impl Playback {
@@ -50,7 +50,7 @@ impl Playback {
     /// Pauses at `now_ms`.
     pub fn pause(&self, now_ms: i64) -> Result<Playback> {
         if self.paused {
-            return Err(Error::invalid("playback", "already paused"));
+            return Err(Error::invalid("playback", "already_paused"));
         }
         Ok(Playback {
             banked_ms: self.elapsed(now_ms)?,
@@ -62,7 +62,7 @@ impl Playback {
     /// Resumes at `now_ms`.
     pub fn resume(&self, now_ms: i64) -> Result<Playback> {
         if !self.paused {
-            return Err(Error::invalid("playback", "not paused"));
+            return Err(Error::invalid("playback", "not_paused"));
         }
         between(self.since_ms, now_ms)?;
         Ok(Playback {

@@ -66,7 +66,7 @@ pub struct Session {
 
 impl Record for Session {
     const COLLECTION: &'static str = "exercises.session";
-    const NOUN: &'static str = "exercise session";
+    const NOUN: &'static str = "exercise_session";
 }
 
 impl Timed for Session {
@@ -160,7 +160,7 @@ pub struct SessionPage {
 
 fn rating(field: &'static str, value: Option<u8>) -> Result<Option<u8>> {
     match value {
-        Some(v) if v > MAX_CRAVING => Err(Error::invalid(field, "must be between 0 and 10")),
+        Some(v) if v > MAX_CRAVING => Err(Error::invalid(field, "out_of_range")),
         v => Ok(v),
     }
 }
@@ -209,16 +209,16 @@ fn end(
     store.atomically(|store| {
         let mut session: Session = store.get(&id)?;
         if session.status != SessionStatus::InProgress {
-            return Err(Error::invalid("session", "has already ended"));
+            return Err(Error::invalid("session", "already_ended"));
         }
         if ended_at.utc_millis < session.started_at.utc_millis {
-            return Err(Error::invalid("ended_at", "before the session started"));
+            return Err(Error::invalid("ended_at", "before_start"));
         }
         let span = (ended_at.utc_millis - session.started_at.utc_millis).unsigned_abs();
         if let Some(practiced) = end.practiced_ms
             && practiced > span.saturating_add(PRACTICE_SLACK_MS)
         {
-            return Err(Error::invalid("practiced_ms", "longer than the session"));
+            return Err(Error::invalid("practiced_ms", "too_long"));
         }
         session.status = status;
         session.ended_at = Some(ended_at);
@@ -494,7 +494,7 @@ mod tests {
         assert!(matches!(
             finish(&s, RecordId([3; 16]), stop(1, None), NOW),
             Err(Error::NotFound {
-                what: "exercise session"
+                what: "exercise_session"
             })
         ));
 
@@ -552,7 +552,7 @@ mod tests {
                 NOW
             ),
             Err(Error::NotFound {
-                what: "breathing pattern"
+                what: "breathing_pattern"
             })
         ));
         assert_eq!(s.count::<Session>().unwrap(), 0);

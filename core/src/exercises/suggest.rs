@@ -141,13 +141,10 @@ fn helped_most(insights: &[Insight]) -> Option<ExerciseRef> {
 pub fn suggestion(ctx: &SuggestionContext<'_>) -> Result<Suggestion> {
     let now = ctx.now.validate("now")?;
     if ctx.craving_intensity.is_some_and(|c| c > 10) {
-        return Err(Error::invalid(
-            "craving_intensity",
-            "must be between 0 and 10",
-        ));
+        return Err(Error::invalid("craving_intensity", "out_of_range"));
     }
     if ctx.high_risk_hours.iter().any(|&h| h > 23) {
-        return Err(Error::invalid("high_risk_hours", "hours run from 0 to 23"));
+        return Err(Error::invalid("high_risk_hours", "out_of_range"));
     }
     let pick = |b: BuiltIn, reason| Suggestion {
         exercise: ExerciseRef::BuiltIn(b),
@@ -165,7 +162,7 @@ pub fn suggestion(ctx: &SuggestionContext<'_>) -> Result<Suggestion> {
     let hour = now
         .to_local()
         .map(|t| t.hour())
-        .ok_or_else(|| Error::invalid("now", "out of range"))?;
+        .ok_or_else(|| Error::invalid("now", "out_of_range"))?;
     if ctx.high_risk_hours.iter().any(|&h| u32::from(h) == hour) {
         return Ok(pick(BuiltIn::Sober, SuggestionReason::HighRiskTime));
     }

@@ -201,29 +201,20 @@ pub struct Frame {
 /// Checks a cycle count against the limits; `field` names it in errors.
 pub(crate) fn check_cycles(field: &'static str, cycles: u32, cycle_ms: u64) -> Result<u32> {
     if cycles == 0 {
-        return Err(Error::invalid(field, "must be at least 1 cycle"));
+        return Err(Error::invalid(field, "too_small"));
     }
     if cycles > MAX_CYCLES {
-        return Err(Error::invalid(
-            field,
-            format!("must be at most {MAX_CYCLES} cycles"),
-        ));
+        return Err(Error::invalid(field, "too_large"));
     }
     if u64::from(cycles).saturating_mul(cycle_ms) > MAX_EXERCISE_MS {
-        return Err(Error::invalid(
-            field,
-            "the exercise would last longer than 30 minutes",
-        ));
+        return Err(Error::invalid(field, "too_long"));
     }
     Ok(cycles)
 }
 
 fn check_minutes(minutes: u32, min: u32, max: u32) -> Result<u64> {
     if !(min..=max).contains(&minutes) {
-        return Err(Error::invalid(
-            "minutes",
-            format!("must be between {min} and {max} for this exercise"),
-        ));
+        return Err(Error::invalid("minutes", "out_of_range"));
     }
     Ok(u64::from(minutes) * 60_000)
 }
@@ -259,10 +250,7 @@ fn resolve_steps(
     let target = match length {
         Length::Standard => return Ok(steps.iter().map(|s| s.ms).collect()),
         Length::Cycles(_) => {
-            return Err(Error::invalid(
-                "cycles",
-                "this exercise is guided, not counted in breaths",
-            ));
+            return Err(Error::invalid("cycles", "not_counted_in_breaths"));
         }
         Length::Minutes(m) if m == default_minutes => {
             return Ok(steps.iter().map(|s| s.ms).collect());
@@ -273,7 +261,7 @@ fn resolve_steps(
     let base: u64 = steps.iter().filter(|s| s.stretch).map(|s| s.ms).sum();
     let available = target.saturating_sub(fixed);
     if base == 0 || available == 0 {
-        return Err(Error::invalid("minutes", "too short for this exercise"));
+        return Err(Error::invalid("minutes", "too_short"));
     }
     // Cumulative rounding: each stretched boundary is placed by the same
     // proportion, so the parts add up to `available` with no drift.
@@ -356,7 +344,7 @@ impl Timeline {
         .collect();
         let cycle_ms: u64 = phases.iter().map(|p| p.1).sum();
         if phases.is_empty() || cycle_ms == 0 {
-            return Err(Error::invalid("pattern", "has no phases"));
+            return Err(Error::invalid("pattern", "empty"));
         }
         let cycles = resolve_cycles(options.length, pattern.cycles, cycle_ms)?;
         Ok(Timeline::breathing(

@@ -92,17 +92,17 @@ fn name<T: Serialize>(v: &T) -> String {
 
 fn file(name: &str, header: &[&str], rows: Vec<Vec<String>>) -> Result<CsvFile> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let fail = |_| Error::invalid("csv", "a row could not be written");
+    let fail = |_| Error::invalid("csv", "write_failed");
     w.write_record(header).map_err(fail)?;
     for row in &rows {
         w.write_record(row).map_err(fail)?;
     }
     let bytes = w
         .into_inner()
-        .map_err(|_| Error::invalid("csv", "a row could not be written"))?;
+        .map_err(|_| Error::invalid("csv", "write_failed"))?;
     Ok(CsvFile {
         name: name.to_string(),
-        content: String::from_utf8(bytes).map_err(|_| Error::invalid("csv", "not valid text"))?,
+        content: String::from_utf8(bytes).map_err(|_| Error::invalid("csv", "not_text"))?,
         rows: rows.len(),
     })
 }
@@ -121,10 +121,7 @@ pub fn export(store: &Store<'_>, confirmed: bool) -> Result<CsvExport> {
 pub fn export_span(store: &Store<'_>, confirmed: bool, span: Span) -> Result<CsvExport> {
     let span = span.validated()?;
     if !confirmed {
-        return Err(Error::invalid(
-            "confirmed",
-            "CSV is not encrypted; the participant must confirm first",
-        ));
+        return Err(Error::invalid("confirmed", "not_confirmed"));
     }
     let mut damaged = 0;
     let mut files = Vec::new();

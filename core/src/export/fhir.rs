@@ -147,7 +147,7 @@ fn push_entry(out: &mut Vec<u8>, first: &mut bool, resource: &Value) -> Result<(
     }
     *first = false;
     serde_json::to_writer(&mut *out, &json!({ "resource": resource }))
-        .map_err(|_| Error::invalid("fhir", "the bundle could not be written"))
+        .map_err(|_| Error::invalid("fhir", "write_failed"))
 }
 
 /// Every craving, check-in and attendance record as a FHIR R4 bundle. The
@@ -167,8 +167,7 @@ pub fn export_span(store: &Store<'_>, now: LocalInstant, span: Span) -> Result<F
         "type": "collection",
         "timestamp": instant(now),
     });
-    let mut out = serde_json::to_vec(&head)
-        .map_err(|_| Error::invalid("fhir", "the bundle could not be written"))?;
+    let mut out = serde_json::to_vec(&head).map_err(|_| Error::invalid("fhir", "write_failed"))?;
     out.pop(); // the closing brace: entries follow
     out.extend_from_slice(br#","entry":["#);
     let mut first = true;
@@ -208,8 +207,7 @@ pub fn export_span(store: &Store<'_>, now: LocalInstant, span: Span) -> Result<F
     }
     out.extend_from_slice(b"]}");
     Ok(FhirExport {
-        json: String::from_utf8(out)
-            .map_err(|_| Error::invalid("fhir", "the bundle could not be written"))?,
+        json: String::from_utf8(out).map_err(|_| Error::invalid("fhir", "write_failed"))?,
         observations,
         encounters: attendance.len(),
         damaged_left_out: damaged,

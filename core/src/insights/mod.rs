@@ -120,7 +120,7 @@ pub fn in_days<T: Timed>(
             .map(|t| t.and_utc().timestamp_millis() + hours * 3_600_000)
     };
     let (Some(lo), Some(hi)) = (bound(from, -14), to.succ_opt().and_then(|d| bound(d, 12))) else {
-        return Err(Error::invalid("period", "out of range"));
+        return Err(Error::invalid("period", "out_of_range"));
     };
     let mut out = Vec::new();
     let mut offset = 0;
@@ -346,10 +346,10 @@ pub fn mood_series(checkins: &[CheckIn]) -> Vec<MoodPoint> {
 /// Checks a period: `from` not after `to`, at most [`MAX_DAYS`].
 pub fn check_period(from: NaiveDate, to: NaiveDate) -> Result<()> {
     if from > to {
-        return Err(Error::invalid("period", "starts after it ends"));
+        return Err(Error::invalid("period", "starts_after_end"));
     }
     if (to - from).num_days() >= MAX_DAYS {
-        return Err(Error::invalid("period", "may cover at most 366 days"));
+        return Err(Error::invalid("period", "too_long"));
     }
     Ok(())
 }

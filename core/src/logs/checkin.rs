@@ -39,7 +39,7 @@ pub struct CheckIn {
 
 impl Record for CheckIn {
     const COLLECTION: &'static str = "log.checkin";
-    const NOUN: &'static str = "check-in";
+    const NOUN: &'static str = "check_in";
 }
 
 impl Timed for CheckIn {
@@ -53,13 +53,10 @@ impl Entry for CheckIn {
 
     fn validated(self, check: &Check<'_>) -> Result<Self> {
         if self.sleep_minutes.is_some_and(|m| m > MAX_SLEEP_MINUTES) {
-            return Err(Error::invalid(
-                "sleep_minutes",
-                format!("must be at most {MAX_SLEEP_MINUTES} minutes"),
-            ));
+            return Err(Error::invalid("sleep_minutes", "too_large"));
         }
         if self.intention.trim().contains(['\n', '\r']) {
-            return Err(Error::invalid("intention", "must be one line"));
+            return Err(Error::invalid("intention", "multiline"));
         }
         Ok(CheckIn {
             at: self.at.validate_past("at", check.now)?,

@@ -63,10 +63,7 @@ impl Entry for Craving {
             .duration_minutes
             .is_some_and(|d| d > MAX_DURATION_MINUTES)
         {
-            return Err(Error::invalid(
-                "duration_minutes",
-                format!("must be at most {MAX_DURATION_MINUTES} minutes"),
-            ));
+            return Err(Error::invalid("duration_minutes", "too_large"));
         }
         Ok(Craving {
             at: self.at.validate_past("at", check.now)?,

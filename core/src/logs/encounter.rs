@@ -24,7 +24,7 @@ pub struct Encounter {
 
 impl Record for Encounter {
     const COLLECTION: &'static str = "log.encounter";
-    const NOUN: &'static str = "trigger encounter";
+    const NOUN: &'static str = "trigger_encounter";
 }
 
 impl Timed for Encounter {
@@ -39,7 +39,7 @@ impl Entry for Encounter {
     fn validated(self, check: &Check<'_>) -> Result<Self> {
         let at = self.at.validate_past("at", check.now)?;
         if self.triggers.is_empty() {
-            return Err(Error::invalid("triggers", "name at least one trigger"));
+            return Err(Error::invalid("triggers", "empty"));
         }
         Ok(Encounter {
             at,

@@ -55,10 +55,7 @@ impl Entry for Lapse {
         let mut clock_ids = Vec::with_capacity(self.clock_ids.len());
         for id in self.clock_ids {
             if !known(&id) {
-                return Err(Error::invalid(
-                    "clock_ids",
-                    "names a clock that does not exist",
-                ));
+                return Err(Error::invalid("clock_ids", "unknown_clock"));
             }
             if !clock_ids.contains(&id) {
                 clock_ids.push(id);

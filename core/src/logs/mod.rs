@@ -169,10 +169,7 @@ impl Check<'_> {
     /// Resolves and checks trigger tags; `field` names the list.
     pub fn triggers(&self, field: &'static str, tags: Vec<TriggerTag>) -> Result<Vec<TriggerTag>> {
         if tags.len() > MAX_TAGS {
-            return Err(Error::invalid(
-                field,
-                format!("more than {MAX_TAGS} triggers"),
-            ));
+            return Err(Error::invalid(field, "too_many"));
         }
         let mut out: Vec<TriggerTag> = Vec::with_capacity(tags.len());
         for tag in tags {
@@ -192,10 +189,7 @@ impl Check<'_> {
                     }) {
                         old.clone()
                     } else {
-                        return Err(Error::invalid(
-                            field,
-                            "names a trigger that is not in the plan",
-                        ));
+                        return Err(Error::invalid(field, "unknown_trigger"));
                     }
                 }
                 None => TriggerTag {
@@ -214,10 +208,7 @@ impl Check<'_> {
     /// Resolves and checks coping tags.
     pub fn coping(&self, tags: Vec<CopingTag>) -> Result<Vec<CopingTag>> {
         if tags.len() > MAX_TAGS {
-            return Err(Error::invalid(
-                "coping",
-                format!("more than {MAX_TAGS} items"),
-            ));
+            return Err(Error::invalid("coping", "too_many"));
         }
         let mut out: Vec<CopingTag> = Vec::with_capacity(tags.len());
         for tag in tags {
@@ -236,10 +227,7 @@ impl Check<'_> {
                     }) {
                         old.clone()
                     } else {
-                        return Err(Error::invalid(
-                            "coping",
-                            "names a coping plan that is not in the plan",
-                        ));
+                        return Err(Error::invalid("coping", "unknown_coping_plan"));
                     }
                 }
                 None => CopingTag {
@@ -258,10 +246,7 @@ impl Check<'_> {
 /// Checks a 0-10 level.
 pub(crate) fn level(field: &'static str, value: u8) -> Result<u8> {
     if value > MAX_LEVEL {
-        return Err(Error::invalid(
-            field,
-            format!("must be between 0 and {MAX_LEVEL}"),
-        ));
+        return Err(Error::invalid(field, "out_of_range"));
     }
     Ok(value)
 }

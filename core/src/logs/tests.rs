@@ -329,7 +329,7 @@ fn bad_entries_name_their_field_and_write_nothing() {
     // Unknown ids are NotFound, and write nothing either.
     assert!(matches!(
         update(&s, stranger, checkin(NOW), NOW),
-        Err(Error::NotFound { what: "check-in" })
+        Err(Error::NotFound { what: "check_in" })
     ));
     assert!(matches!(
         delete::<Lapse>(&s, stranger),
@@ -666,7 +666,7 @@ struct CheckInBeforeHalt {
 
 impl Record for CheckInBeforeHalt {
     const COLLECTION: &'static str = CheckIn::COLLECTION;
-    const NOUN: &'static str = "check-in";
+    const NOUN: &'static str = "check_in";
 }
 
 #[test]

@@ -55,7 +55,7 @@ pub struct Attendance {
 
 impl Record for Attendance {
     const COLLECTION: &'static str = "meetings.attendance";
-    const NOUN: &'static str = "attendance record";
+    const NOUN: &'static str = "attendance_record";
 }
 
 impl Timed for Attendance {
@@ -103,7 +103,7 @@ fn build(about: About<'_>, draft: AttendanceDraft, now: LocalInstant) -> Result<
                 .utc_millis
                 .saturating_add(CHECK_IN_EARLY_MINUTES * 60_000 + FUTURE_TOLERANCE_MS)
     {
-        return Err(Error::invalid("occurrence", "has not started yet"));
+        return Err(Error::invalid("occurrence", "not_started"));
     }
     let minutes = match (draft.minutes, draft.status.present()) {
         (Some(m), _) => m,
@@ -111,13 +111,10 @@ fn build(about: About<'_>, draft: AttendanceDraft, now: LocalInstant) -> Result<
         (None, false) => 0,
     };
     if minutes > super::schedule::MAX_DURATION_MINUTES {
-        return Err(Error::invalid("minutes", "at most 1440"));
+        return Err(Error::invalid("minutes", "too_large"));
     }
     if !draft.status.present() && minutes != 0 {
-        return Err(Error::invalid(
-            "minutes",
-            "must be 0 when missed or excused",
-        ));
+        return Err(Error::invalid("minutes", "must_be_zero"));
     }
     Ok(Attendance {
         meeting_id: draft.meeting_id,
@@ -242,7 +239,7 @@ pub fn check_in_now(store: &Store<'_>, now: LocalInstant) -> Result<SavedAttenda
     let meetings = super::list(store)?.meetings;
     let Some(o) = happening_now(&meetings, now)? else {
         return Err(Error::NotFound {
-            what: "meeting happening now",
+            what: "meeting_now",
         });
     };
     let late = now.utc_millis > o.slot.start_millis + LATE_AFTER_MINUTES * 60_000;

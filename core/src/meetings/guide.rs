@@ -229,18 +229,18 @@ pub fn import(
 ) -> Result<FeedImport> {
     parse_zone("default_zone", default_zone)?;
     if feed.len() > MAX_FEED_BYTES {
-        return Err(Error::invalid("feed", "larger than 32 MB"));
+        return Err(Error::invalid("feed", "too_large"));
     }
     let value: Value =
-        serde_json::from_str(feed).map_err(|_| Error::invalid("feed", "not a JSON document"))?;
+        serde_json::from_str(feed).map_err(|_| Error::invalid("feed", "not_json"))?;
     let items = match value {
         Value::Array(items) => items,
         // Some sites wrap the array: {"meetings": [...]}.
         Value::Object(mut o) => match o.remove("meetings") {
             Some(Value::Array(items)) => items,
-            _ => return Err(Error::invalid("feed", "not a list of meetings")),
+            _ => return Err(Error::invalid("feed", "not_a_meeting_list")),
         },
-        _ => return Err(Error::invalid("feed", "not a list of meetings")),
+        _ => return Err(Error::invalid("feed", "not_a_meeting_list")),
     };
     let mut out = FeedImport::default();
     let mut seen = HashSet::new();

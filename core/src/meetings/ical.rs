@@ -54,7 +54,7 @@ pub fn rrule(schedule: &Schedule) -> Result<Option<String>> {
             let last = end
                 .and_hms_opt(23, 59, 59)
                 .and_then(|t| resolve(&tz, t))
-                .ok_or_else(|| Error::invalid("end_date", "out of range"))?;
+                .ok_or_else(|| Error::invalid("end_date", "out_of_range"))?;
             format!(";UNTIL={}", utc_stamp(last.with_timezone(&Utc)))
         }
     };
@@ -221,7 +221,7 @@ pub const PHONE: Text = t("Phone", "Teléfono");
 /// descriptions in `lang`.
 pub fn export(meetings: &[SavedMeeting], now: LocalInstant, lang: Language) -> Result<String> {
     let now = DateTime::<Utc>::from_timestamp_millis(now.validate("now")?.utc_millis)
-        .ok_or_else(|| Error::invalid("now", "out of range"))?;
+        .ok_or_else(|| Error::invalid("now", "out_of_range"))?;
     let mut calendar = ICalendar::new("2.0", "-//Keel//Meetings 1.0//EN");
     calendar.push(Method::new("PUBLISH"));
     let mut zones: Vec<(Zone, DateTime<Utc>)> = Vec::new();
@@ -233,7 +233,7 @@ pub fn export(meetings: &[SavedMeeting], now: LocalInstant, lang: Language) -> R
         };
         let tz = m.schedule.tz()?;
         let first_utc = DateTime::<Utc>::from_timestamp_millis(first.start_millis)
-            .ok_or_else(|| Error::invalid("start_date", "out of range"))?;
+            .ok_or_else(|| Error::invalid("start_date", "out_of_range"))?;
         match zones.iter_mut().find(|(z, _)| *z == tz) {
             Some((_, earliest)) => *earliest = (*earliest).min(first_utc),
             None => zones.push((tz.clone(), first_utc)),

@@ -64,20 +64,14 @@ impl Place {
     fn validate(self) -> Result<Place> {
         let online_url = optional_text("online_url", &self.online_url, 2_000)?;
         if !online_url.is_empty() && !is_web_link(&online_url) {
-            return Err(Error::invalid(
-                "online_url",
-                "must start with https:// or http://",
-            ));
+            return Err(Error::invalid("online_url", "not_a_web_url"));
         }
         let phone = optional_text("phone", &self.phone, 40)?;
         if !phone
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().,*#".contains(c))
         {
-            return Err(Error::invalid(
-                "phone",
-                "digits, spaces and + - ( ) , * # only",
-            ));
+            return Err(Error::invalid("phone", "bad_characters"));
         }
         Ok(Place {
             venue: optional_text("venue", &self.venue, SHORT_TEXT_MAX)?,
@@ -141,10 +135,10 @@ impl Meeting {
             .reminder_minutes
             .is_some_and(|m| m > MAX_REMINDER_MINUTES)
         {
-            return Err(Error::invalid("reminder_minutes", "at most 1440"));
+            return Err(Error::invalid("reminder_minutes", "too_large"));
         }
         if self.types.len() > MAX_TYPES {
-            return Err(Error::invalid("types", "at most 30 labels"));
+            return Err(Error::invalid("types", "too_many"));
         }
         let types = self
             .types
@@ -181,7 +175,7 @@ pub struct MeetingList {
 pub fn add(store: &Store<'_>, draft: Meeting) -> Result<SavedMeeting> {
     let meeting = draft.validate()?;
     if store.count::<Meeting>()? >= MAX_MEETINGS as u64 {
-        return Err(Error::invalid("meeting", "at most 200 meetings"));
+        return Err(Error::invalid("meeting", "too_many"));
     }
     let id = store.insert(&meeting)?;
     Ok(SavedMeeting { id, meeting })

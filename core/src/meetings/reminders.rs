@@ -205,7 +205,7 @@ pub fn upcoming(
     rhythm: &Rhythm,
 ) -> Result<Vec<Reminder>> {
     if horizon_hours == 0 || horizon_hours > MAX_HORIZON_HOURS {
-        return Err(Error::invalid("horizon_hours", "must be 1 to 336"));
+        return Err(Error::invalid("horizon_hours", "out_of_range"));
     }
     let now_millis = now.utc_millis();
     let until = now_millis + i64::from(horizon_hours) * 3_600_000;
@@ -244,7 +244,7 @@ pub fn upcoming(
             .iter()
             .any(|b| b.at.local_date() == Some(today));
         let time = NaiveTime::from_num_seconds_from_midnight_opt(u32::from(minute) * 60, 0)
-            .ok_or_else(|| Error::invalid("check_in_minute", "must be before 24:00"))?;
+            .ok_or_else(|| Error::invalid("check_in_minute", "out_of_range"))?;
         for date in dates.clone() {
             if date == today && checked_in_today {
                 continue;

@@ -41,7 +41,7 @@ pub struct MeetingSettings {
 
 impl Record for MeetingSettings {
     const COLLECTION: &'static str = "meetings.settings";
-    const NOUN: &'static str = "meeting settings";
+    const NOUN: &'static str = "meeting_settings";
 }
 
 impl MeetingSettings {
@@ -50,13 +50,13 @@ impl MeetingSettings {
             .weekly_minutes
             .is_some_and(|m| m == 0 || m > 7 * 24 * 60)
         {
-            return Err(Error::invalid("weekly_minutes", "must be 1 to 10080"));
+            return Err(Error::invalid("weekly_minutes", "out_of_range"));
         }
         if self.weekly_sessions.is_some_and(|s| s == 0 || s > 50) {
-            return Err(Error::invalid("weekly_sessions", "must be 1 to 50"));
+            return Err(Error::invalid("weekly_sessions", "out_of_range"));
         }
         if self.check_in_minute.is_some_and(|m| m >= 24 * 60) {
-            return Err(Error::invalid("check_in_minute", "must be before 24:00"));
+            return Err(Error::invalid("check_in_minute", "out_of_range"));
         }
         Ok(self)
     }
@@ -242,7 +242,7 @@ pub fn history(
     weeks: u32,
 ) -> Result<Vec<WeekSummary>> {
     if weeks == 0 || weeks > MAX_HISTORY_WEEKS {
-        return Err(Error::invalid("weeks", "must be 1 to 520"));
+        return Err(Error::invalid("weeks", "out_of_range"));
     }
     let this_week = week_of(local_today("now", now)?);
     let totals = weekly_totals(records);

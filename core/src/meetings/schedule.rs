@@ -160,9 +160,9 @@ impl Slot {
 /// Parses an IANA zone name; `field` names it in errors.
 pub fn parse_zone(field: &'static str, name: &str) -> Result<Zone> {
     if name.is_empty() || name.len() > 64 {
-        return Err(Error::invalid(field, "not a time zone name"));
+        return Err(Error::invalid(field, "not_a_zone"));
     }
-    Zone::parse(name).ok_or_else(|| Error::invalid(field, "not a known IANA time zone"))
+    Zone::parse(name).ok_or_else(|| Error::invalid(field, "unknown_zone"))
 }
 
 impl Schedule {
@@ -170,25 +170,25 @@ impl Schedule {
     pub fn validate(self) -> Result<Schedule> {
         parse_zone("zone", &self.zone)?;
         if self.start_minute >= 24 * 60 {
-            return Err(Error::invalid("start_minute", "must be before 24:00"));
+            return Err(Error::invalid("start_minute", "out_of_range"));
         }
         if self.duration_minutes == 0 || self.duration_minutes > MAX_DURATION_MINUTES {
-            return Err(Error::invalid("duration_minutes", "must be 1 to 1440"));
+            return Err(Error::invalid("duration_minutes", "out_of_range"));
         }
         let earliest = crate::calendar::earliest_date();
         if self.start_date < earliest || self.start_date.year() > 2200 {
-            return Err(Error::invalid("start_date", "out of range"));
+            return Err(Error::invalid("start_date", "out_of_range"));
         }
         if self.end_date.is_some_and(|end| end < self.start_date) {
-            return Err(Error::invalid("end_date", "before the start date"));
+            return Err(Error::invalid("end_date", "before_start"));
         }
         match &self.repeat {
             Repeat::Weekly { days, every_weeks } => {
                 if days.is_empty() || days.0 > 0x7f {
-                    return Err(Error::invalid("days", "choose at least one day"));
+                    return Err(Error::invalid("days", "empty"));
                 }
                 if *every_weeks == 0 || *every_weeks > MAX_WEEK_INTERVAL {
-                    return Err(Error::invalid("every_weeks", "must be 1 to 12"));
+                    return Err(Error::invalid("every_weeks", "out_of_range"));
                 }
             }
             Repeat::Monthly { .. } | Repeat::Once => {}
@@ -244,24 +244,24 @@ impl Schedule {
     /// window may span at most [`MAX_WINDOW_DAYS`].
     pub fn occurrences(&self, from_millis: i64, until_millis: i64) -> Result<Vec<Slot>> {
         if until_millis < from_millis {
-            return Err(Error::invalid("until", "before the start of the window"));
+            return Err(Error::invalid("until", "before_start"));
         }
         if until_millis - from_millis > MAX_WINDOW_DAYS * 86_400_000 {
-            return Err(Error::invalid("until", "window longer than 400 days"));
+            return Err(Error::invalid("until", "window_too_long"));
         }
         let tz = self.tz()?;
         let (Some(from), Some(until)) = (
             DateTime::<Utc>::from_timestamp_millis(from_millis),
             DateTime::<Utc>::from_timestamp_millis(until_millis),
         ) else {
-            return Err(Error::invalid("from", "out of range"));
+            return Err(Error::invalid("from", "out_of_range"));
         };
         // Local dates that can hold an overlapping occurrence: a day either
         // side covers every offset and a meeting running past midnight.
         let first = from.with_timezone(&tz).date_naive().pred_opt();
         let last = until.with_timezone(&tz).date_naive().succ_opt();
         let (Some(first), Some(last)) = (first, last) else {
-            return Err(Error::invalid("from", "out of range"));
+            return Err(Error::invalid("from", "out_of_range"));
         };
         let mut out = Vec::new();
         let mut date = first.max(self.start_date);

@@ -69,7 +69,7 @@ pub fn meetings_screen(store: &Store<'_>, zoned: &ZonedNow) -> Result<MeetingsSc
         today_date
             .checked_add_days(Days::new(days))
             .and_then(|date| zoned.start_of_day(date))
-            .ok_or_else(|| Error::invalid("now", "out of range"))
+            .ok_or_else(|| Error::invalid("now", "out_of_range"))
     };
     let (start, tomorrow, week_end) = (midnight(0)?, midnight(1)?, midnight(8)?);
     let with_status = |o: Occurrence| Upcoming {
@@ -104,7 +104,7 @@ pub fn attendance_record(
     until_millis: i64,
 ) -> Result<Vec<Attendance>> {
     if until_millis < from_millis {
-        return Err(Error::invalid("until", "before the start"));
+        return Err(Error::invalid("until", "before_start"));
     }
     let mut out: Vec<Attendance> = all_records(store)?
         .into_iter()

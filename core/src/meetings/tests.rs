@@ -287,7 +287,7 @@ fn im_here_finds_the_meeting_on_now_and_knows_late_from_on_time() {
     assert!(matches!(
         attendance::check_in_now(&s, ny(start + 4 * 3_600_000)),
         Err(Error::NotFound {
-            what: "meeting happening now"
+            what: "meeting_now"
         })
     ));
 }

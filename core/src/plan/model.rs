@@ -192,7 +192,7 @@ impl Plan {
             .map(|t| {
                 let id = item_id("triggers.id", &t.id)?;
                 if !trigger_ids.insert(id.clone()) {
-                    return Err(Error::invalid("triggers.id", "two triggers share an id"));
+                    return Err(Error::invalid("triggers.id", "duplicate_id"));
                 }
                 Ok(Trigger {
                     id,
@@ -208,16 +208,10 @@ impl Plan {
             .map(|c| {
                 let id = item_id("coping_plans.id", &c.id)?;
                 if !coping_ids.insert(id.clone()) {
-                    return Err(Error::invalid(
-                        "coping_plans.id",
-                        "two coping plans share an id",
-                    ));
+                    return Err(Error::invalid("coping_plans.id", "duplicate_id"));
                 }
                 if c.trigger_ids.len() > MAX_LINKED_TRIGGERS {
-                    return Err(Error::invalid(
-                        "coping_plans.trigger_ids",
-                        format!("more than {MAX_LINKED_TRIGGERS} triggers"),
-                    ));
+                    return Err(Error::invalid("coping_plans.trigger_ids", "too_many"));
                 }
                 let mut linked = Vec::with_capacity(c.trigger_ids.len());
                 for t in &c.trigger_ids {
@@ -225,7 +219,7 @@ impl Plan {
                     if !trigger_ids.contains(&t) {
                         return Err(Error::invalid(
                             "coping_plans.trigger_ids",
-                            "names a trigger that is not in the plan",
+                            "unknown_trigger",
                         ));
                     }
                     if !linked.contains(&t) {
@@ -268,7 +262,7 @@ impl Plan {
             .map(|l| {
                 let number = phone("crisis_lines.phone", &l.phone)?;
                 if number.is_empty() {
-                    return Err(Error::invalid("crisis_lines.phone", "must not be empty"));
+                    return Err(Error::invalid("crisis_lines.phone", "empty"));
                 }
                 Ok(CrisisLine {
                     name: required_text("crisis_lines.name", &l.name, PLAN_TEXT_MAX)?,
@@ -315,10 +309,7 @@ pub fn new_item_id() -> Result<String> {
 
 fn limit<T>(field: &'static str, items: Vec<T>) -> Result<Vec<T>> {
     if items.len() > MAX_PLAN_ITEMS {
-        return Err(Error::invalid(
-            field,
-            format!("more than {MAX_PLAN_ITEMS} items"),
-        ));
+        return Err(Error::invalid(field, "too_many"));
     }
     Ok(items)
 }
@@ -343,22 +334,16 @@ fn item_id(field: &'static str, id: &str) -> Result<String> {
 pub(crate) fn phone(field: &'static str, text: &str) -> Result<String> {
     let text = text.trim();
     if text.chars().count() > PHONE_MAX {
-        return Err(Error::invalid(
-            field,
-            format!("longer than {PHONE_MAX} characters"),
-        ));
+        return Err(Error::invalid(field, "too_long"));
     }
     if !text
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().*#".contains(c))
     {
-        return Err(Error::invalid(
-            field,
-            "only digits, spaces and + - ( ) . * # are allowed",
-        ));
+        return Err(Error::invalid(field, "bad_characters"));
     }
     if !text.is_empty() && text.chars().filter(char::is_ascii_digit).count() < 2 {
-        return Err(Error::invalid(field, "needs at least two digits"));
+        return Err(Error::invalid(field, "too_few_digits"));
     }
     Ok(text.to_string())
 }

@@ -27,7 +27,7 @@ pub struct PlanRevision {
 
 impl Record for PlanRevision {
     const COLLECTION: &'static str = "plan.revision";
-    const NOUN: &'static str = "plan revision";
+    const NOUN: &'static str = "plan_revision";
 }
 
 /// A revision in the history list.
@@ -50,7 +50,7 @@ pub(crate) struct PlanHead {
 
 impl Record for PlanHead {
     const COLLECTION: &'static str = "plan.head";
-    const NOUN: &'static str = "plan index";
+    const NOUN: &'static str = "plan_index";
 }
 
 impl Derived for PlanHead {
@@ -108,8 +108,8 @@ pub fn current(store: &Store<'_>) -> Result<Option<PlanRevision>> {
 
 /// Saves `plan` as a new revision on top of revision `based_on` (`None` for
 /// the very first save). If `based_on` is not the current revision (another
-/// screen or device saved in between), nothing is written and the error
-/// names `based_on`.
+/// screen or device saved in between), nothing is written and the error is
+/// [`Error::Conflict`] with the current revision.
 pub fn save(
     store: &Store<'_>,
     plan: Plan,
@@ -123,18 +123,9 @@ pub fn save(
         let mut head = head(s)?;
         let current = head.value.current().map(|r| r.number);
         if based_on != current {
-            return Err(Error::invalid(
-                "based_on",
-                match (based_on, current) {
-                    (_, None) => {
-                        "there is no saved plan yet: save with no base revision".to_string()
-                    }
-                    (None, Some(n)) => format!("a plan exists: base the save on revision {n}"),
-                    (Some(b), Some(n)) => {
-                        format!("revision {b} is not the current one ({n}): reload the plan")
-                    }
-                },
-            ));
+            return Err(Error::Conflict {
+                current_revision: current,
+            });
         }
         let revision = PlanRevision {
             number: current.unwrap_or(0).saturating_add(1),
@@ -172,7 +163,7 @@ pub fn revision(store: &Store<'_>, number: u32) -> Result<PlanRevision> {
             .iter()
             .find(|r| r.number == number)
             .ok_or(Error::NotFound {
-                what: "plan revision",
+                what: "plan_revision",
             })?;
         s.get(&info.id)
     })
@@ -219,7 +210,7 @@ mod tests {
         assert!(matches!(
             revision(&s, 3),
             Err(Error::NotFound {
-                what: "plan revision"
+                what: "plan_revision"
             })
         ));
     }
@@ -233,17 +224,18 @@ mod tests {
             Err(Error::InvalidInput { field, .. }) => field,
             other => panic!("expected invalid input, got {other:?}"),
         };
-        assert_eq!(
-            field(save(&s, plan.clone(), Some(1), false, NOW)),
-            "based_on"
-        );
+        let conflict = |r: Result<PlanRevision>| match r {
+            Err(Error::Conflict { current_revision }) => current_revision,
+            other => panic!("expected a conflict, got {other:?}"),
+        };
+        assert_eq!(conflict(save(&s, plan.clone(), Some(1), false, NOW)), None);
         save(&s, plan.clone(), None, false, NOW).unwrap();
         save(&s, plan.clone(), Some(1), false, NOW).unwrap();
         assert_eq!(
-            field(save(&s, plan.clone(), Some(1), false, NOW)),
-            "based_on"
+            conflict(save(&s, plan.clone(), Some(1), false, NOW)),
+            Some(2)
         );
-        assert_eq!(field(save(&s, plan.clone(), None, false, NOW)), "based_on");
+        assert_eq!(conflict(save(&s, plan.clone(), None, false, NOW)), Some(2));
         let mut bad = plan;
         bad.triggers[0].name.clear();
         assert_eq!(field(save(&s, bad, Some(2), false, NOW)), "triggers.name");

@@ -102,7 +102,7 @@ impl Period {
     /// The period from `from` to `to` (both included).
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self> {
         if from > to {
-            return Err(Error::invalid("period", "starts after it ends"));
+            return Err(Error::invalid("period", "starts_after_end"));
         }
         Ok(Period {
             from: from.format("%Y-%m-%d").to_string(),
@@ -232,20 +232,17 @@ pub struct ReportDocument {
 
 fn check_text(field: &'static str, text: &str) -> Result<()> {
     if text.len() > MAX_TEXT * 4 || text.chars().nth(MAX_TEXT).is_some() {
-        return Err(Error::invalid(
-            field,
-            format!("longer than {MAX_TEXT} characters"),
-        ));
+        return Err(Error::invalid(field, "too_long"));
     }
     if text.contains('\0') {
-        return Err(Error::invalid(field, "contains a NUL character"));
+        return Err(Error::invalid(field, "contains_nul"));
     }
     Ok(())
 }
 
 fn check_count(field: &'static str, n: usize, max: usize) -> Result<()> {
     if n > max {
-        return Err(Error::invalid(field, format!("more than {max}")));
+        return Err(Error::invalid(field, "too_many"));
     }
     Ok(())
 }
@@ -257,8 +254,8 @@ impl Block {
             Block::Summary { facts } => {
                 check_count("summary", facts.len(), MAX_ITEMS)?;
                 for f in facts {
-                    check_text("summary label", &f.label)?;
-                    check_text("summary value", &f.value)?;
+                    check_text("summary.label", &f.label)?;
+                    check_text("summary.value", &f.value)?;
                 }
                 Ok(())
             }
@@ -267,21 +264,21 @@ impl Block {
                 columns,
                 rows,
             } => {
-                check_text("table caption", caption)?;
+                check_text("table.caption", caption)?;
                 if columns.is_empty() {
-                    return Err(Error::invalid("table", "has no columns"));
+                    return Err(Error::invalid("table", "empty"));
                 }
-                check_count("table columns", columns.len(), MAX_COLUMNS)?;
-                check_count("table rows", rows.len(), MAX_ROWS)?;
+                check_count("table.columns", columns.len(), MAX_COLUMNS)?;
+                check_count("table.rows", rows.len(), MAX_ROWS)?;
                 for c in columns {
-                    check_text("table column", c)?;
+                    check_text("table.column", c)?;
                 }
                 for row in rows {
                     if row.len() != columns.len() {
-                        return Err(Error::invalid("table row", "has the wrong number of cells"));
+                        return Err(Error::invalid("table.row", "length_mismatch"));
                     }
                     for cell in row {
-                        check_text("table cell", cell)?;
+                        check_text("table.cell", cell)?;
                     }
                 }
                 Ok(())
@@ -293,38 +290,35 @@ impl Block {
                 y_max,
                 ..
             } => {
-                check_text("chart title", title)?;
+                check_text("chart.title", title)?;
                 if labels.is_empty() || series.is_empty() {
-                    return Err(Error::invalid("chart", "has no data"));
+                    return Err(Error::invalid("chart", "empty"));
                 }
-                check_count("chart points", labels.len(), MAX_POINTS)?;
-                check_count("chart series", series.len(), MAX_SERIES)?;
+                check_count("chart.points", labels.len(), MAX_POINTS)?;
+                check_count("chart.series", series.len(), MAX_SERIES)?;
                 for l in labels {
-                    check_text("chart label", l)?;
+                    check_text("chart.label", l)?;
                 }
                 let ok = |v: f64| v.is_finite() && (0.0..=MAX_VALUE).contains(&v);
                 for s in series {
-                    check_text("chart series", &s.name)?;
+                    check_text("chart.series", &s.name)?;
                     if s.values.len() != labels.len() {
-                        return Err(Error::invalid("chart series", "needs one value per label"));
+                        return Err(Error::invalid("chart.series", "length_mismatch"));
                     }
                     if !s.values.iter().all(|&v| ok(v)) {
-                        return Err(Error::invalid(
-                            "chart value",
-                            "must be a finite number from 0 to 10^9",
-                        ));
+                        return Err(Error::invalid("chart.value", "out_of_range"));
                     }
                 }
                 if let Some(max) = y_max
                     && !(ok(*max) && *max > 0.0)
                 {
-                    return Err(Error::invalid("chart y_max", "must be above 0"));
+                    return Err(Error::invalid("chart.y_max", "too_small"));
                 }
                 Ok(())
             }
             Block::List { items, .. } => {
                 check_count("list", items.len(), MAX_ITEMS)?;
-                items.iter().try_for_each(|i| check_text("list item", i))
+                items.iter().try_for_each(|i| check_text("list.item", i))
             }
         }
     }
@@ -334,16 +328,16 @@ impl ReportDocument {
     /// Checks every bound; nothing is written for a document that fails.
     pub fn validate(&self) -> Result<()> {
         if self.format != DOCUMENT_FORMAT {
-            return Err(Error::invalid("format", "unknown report format"));
+            return Err(Error::invalid("format", "unknown_format"));
         }
         check_text("title", &self.title)?;
         check_text("generated_at", &self.generated_at)?;
         if self.period.dates().is_none_or(|(from, to)| from > to) {
-            return Err(Error::invalid("period", "not a valid date range"));
+            return Err(Error::invalid("period", "bad_range"));
         }
         check_text("disclosure", &self.disclosure.heading)?;
         if self.disclosure.paragraphs.is_empty() {
-            return Err(Error::invalid("disclosure", "must not be empty"));
+            return Err(Error::invalid("disclosure", "empty"));
         }
         for p in &self.disclosure.paragraphs {
             check_text("disclosure", p)?;
@@ -352,10 +346,10 @@ impl ReportDocument {
         let mut seen = HashSet::new();
         for section in &self.sections {
             if !seen.insert(section.id) {
-                return Err(Error::invalid("sections", "a section appears twice"));
+                return Err(Error::invalid("sections", "duplicate"));
             }
-            check_text("section heading", &section.heading)?;
-            check_count("section blocks", section.blocks.len(), MAX_BLOCKS)?;
+            check_text("section.heading", &section.heading)?;
+            check_count("section.blocks", section.blocks.len(), MAX_BLOCKS)?;
             for block in &section.blocks {
                 block.validate()?;
             }
@@ -366,7 +360,7 @@ impl ReportDocument {
     /// The document as the JSON the container seals.
     pub fn to_json(&self) -> Result<Vec<u8>> {
         self.validate()?;
-        serde_json::to_vec(self).map_err(|_| Error::invalid("report", "cannot be encoded"))
+        serde_json::to_vec(self).map_err(|_| Error::invalid("report", "encoding_failed"))
     }
 }
 
@@ -583,17 +577,17 @@ pub(crate) mod tests {
         if let Block::Table { rows, .. } = &mut d.sections[0].blocks[2] {
             rows.push(vec!["only one".into()]);
         }
-        assert_eq!(field(d), "table row");
+        assert_eq!(field(d), "table.row");
         let mut d = sample();
         if let Block::Chart { series, .. } = &mut d.sections[0].blocks[3] {
             series[0].values[0] = f64::NAN;
         }
-        assert_eq!(field(d), "chart value");
+        assert_eq!(field(d), "chart.value");
         let mut d = sample();
         if let Block::Chart { series, .. } = &mut d.sections[0].blocks[3] {
             series[0].values.pop();
         }
-        assert_eq!(field(d), "chart series");
+        assert_eq!(field(d), "chart.series");
         let mut d = sample();
         d.sections.push(d.sections[1].clone());
         assert_eq!(field(d), "sections");

@@ -120,10 +120,7 @@ pub fn suggested_file_name() -> Result<String> {
 pub fn build(store: &Store<'_>, req: &ReportRequest) -> Result<ReportDocument> {
     let period = Period::new(req.from, req.to)?;
     if (req.to - req.from).num_days() >= MAX_DAYS {
-        return Err(Error::invalid(
-            "period",
-            format!("may cover at most {MAX_DAYS} days"),
-        ));
+        return Err(Error::invalid("period", "too_long"));
     }
     let now = req.now.validate("now")?;
     let mut topics = Vec::new();
@@ -133,10 +130,7 @@ pub fn build(store: &Store<'_>, req: &ReportRequest) -> Result<ReportDocument> {
         }
     }
     if topics.is_empty() {
-        return Err(Error::invalid(
-            "topics",
-            "choose at least one part to share",
-        ));
+        return Err(Error::invalid("topics", "empty"));
     }
     let words = Words::new(req.lang);
     let mut sections = Vec::with_capacity(topics.len() + 1);
@@ -247,10 +241,7 @@ pub fn seal_document(
     passphrase::validate("passphrase", passphrase)?;
     let json = zeroize::Zeroizing::new(doc.to_json()?);
     if document::fingerprint(&json) != fingerprint.trim().to_ascii_lowercase() {
-        return Err(Error::invalid(
-            "fingerprint",
-            "the report changed since the preview; show the preview again",
-        ));
+        return Err(Error::invalid("fingerprint", "preview_outdated"));
     }
     render(doc, passphrase)
 }
@@ -260,10 +251,10 @@ pub fn seal_document(
 /// report under the real name.
 pub fn save(file: &ReportFile, path: &Path) -> Result<()> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "must not be empty"));
+        return Err(Error::invalid("path", "empty"));
     }
     if path.exists() {
-        return Err(Error::invalid("path", "a file already exists there"));
+        return Err(Error::invalid("path", "file_exists"));
     }
     let dir = path
         .parent()

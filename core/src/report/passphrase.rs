@@ -97,7 +97,7 @@ pub fn generate(lang: Language) -> Result<Zeroizing<String>> {
     let list: Vec<&str> = words(lang).collect();
     if list.len() != count || !count.is_power_of_two() || n > 8 {
         // The lists are checked by a test; this guards a bad edit anyway.
-        return Err(Error::invalid("word list", "has the wrong length"));
+        return Err(Error::invalid("word_list", "wrong_length"));
     }
     let draws = Zeroizing::new(random_array::<16>()?);
     let mut out = Zeroizing::new(String::new());
@@ -138,31 +138,19 @@ pub fn normalize(passphrase: &str) -> Zeroizing<String> {
 /// form; `field` names it in errors (never its value).
 pub fn validate(field: &'static str, passphrase: &str) -> Result<Zeroizing<String>> {
     if passphrase.len() > MAX_CHARS * 4 {
-        return Err(Error::invalid(
-            field,
-            format!("longer than {MAX_CHARS} characters"),
-        ));
+        return Err(Error::invalid(field, "too_long"));
     }
     let normal = normalize(passphrase);
     let chars = normal.chars().count();
     if chars > MAX_CHARS {
-        return Err(Error::invalid(
-            field,
-            format!("longer than {MAX_CHARS} characters"),
-        ));
+        return Err(Error::invalid(field, "too_long"));
     }
     if normal.contains('\0') {
-        return Err(Error::invalid(field, "contains a NUL character"));
+        return Err(Error::invalid(field, "contains_nul"));
     }
     let words = normal.split(' ').filter(|w| w.chars().count() >= 2).count();
     if chars < OWN_MIN_CHARS && words < OWN_MIN_WORDS {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "use at least {OWN_MIN_CHARS} characters or {OWN_MIN_WORDS} words, \
-                 or a generated passphrase"
-            ),
-        ));
+        return Err(Error::invalid(field, "too_short"));
     }
     Ok(normal)
 }

@@ -85,10 +85,10 @@ impl RecordId {
     pub fn parse(field: &'static str, text: &str) -> Result<Self> {
         let mut bytes = [0u8; 16];
         if text.len() != 32 {
-            return Err(Error::invalid(field, "not a record id"));
+            return Err(Error::invalid(field, "not_a_record_id"));
         }
         hex::decode_to_slice(text, &mut bytes)
-            .map_err(|_| Error::invalid(field, "not a record id"))?;
+            .map_err(|_| Error::invalid(field, "not_a_record_id"))?;
         Ok(RecordId(bytes))
     }
 }
@@ -178,7 +178,7 @@ impl<'v> Store<'v> {
 
     fn seal<T: Record>(&self, id: &RecordId, value: &T) -> Result<Vec<u8>> {
         let json = Zeroizing::new(
-            serde_json::to_vec(value).map_err(|_| Error::invalid(T::NOUN, "cannot be encoded"))?,
+            serde_json::to_vec(value).map_err(|_| Error::invalid(T::NOUN, "encoding_failed"))?,
         );
         let padded = Zeroizing::new(pad(&json)?);
         self.cipher.seal(&self.aad(T::COLLECTION, id), &padded)
@@ -302,15 +302,12 @@ impl<'v> Store<'v> {
     /// once the collection's in-memory timeline is built (see `timeline`).
     pub fn page<T: Timed>(&self, req: PageRequest) -> Result<Page<T>> {
         if req.limit == 0 || req.limit > MAX_PAGE {
-            return Err(Error::invalid(
-                "limit",
-                format!("must be between 1 and {MAX_PAGE}"),
-            ));
+            return Err(Error::invalid("limit", "out_of_range"));
         }
         if let (Some(from), Some(until)) = (req.from_millis, req.until_millis)
             && from > until
         {
-            return Err(Error::invalid("range", "starts after it ends"));
+            return Err(Error::invalid("range", "starts_after_end"));
         }
         let mut timelines = self.keys.timelines.borrow_mut();
         let timeline = match timelines.get_mut(T::COLLECTION) {

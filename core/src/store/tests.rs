@@ -142,7 +142,7 @@ fn a_rolled_back_transaction_leaves_no_trace_in_pages() {
     let failed: Result<()> = s.atomically(|s| {
         s.insert(&ev(2))?;
         s.delete::<Event>(&kept)?;
-        Err(Error::invalid("test", "roll back"))
+        Err(Error::invalid("test", "roll_back"))
     });
     assert!(failed.is_err());
     assert_eq!(ats(&s.page::<Event>(all(None, None)).unwrap()), vec![1]);

@@ -75,7 +75,7 @@ fn open(dir: &Path, secret: &[u8]) -> Vault {
 /// credential error.
 fn assert_typed(e: &Error, what: &str) {
     assert!(
-        matches!(e, Error::Storage(_)),
+        matches!(e, Error::Storage(_) | Error::StorageFull),
         "{what}: expected a storage error, got {e:?}"
     );
 }

@@ -149,21 +149,26 @@ class BackupTest {
         tampered.writeBytes(bytes.copyOf().also { it[it.size - 30] = (it[it.size - 30].toInt() xor 1).toByte() })
         try {
             newPhone.restoreFromPath(tampered.path, backupPassphrase, RestoreMode.INTO_EMPTY_VAULT)
-            fail("expected Integrity")
-        } catch (e: KeelException.Integrity) {
-            // expected
+            fail("expected DamagedBackup")
+        } catch (e: KeelException.DamagedBackup) {
+            assertEquals("chunk_integrity", e.reason)
         }
         val truncated = tmp.root.resolve("truncated.bin")
         truncated.writeBytes(bytes.copyOf(bytes.size - 7))
         try {
             newPhone.inspectBackup(truncated.path, backupPassphrase)
-            fail("expected Integrity")
-        } catch (e: KeelException.Integrity) {
-            // expected
+            fail("expected DamagedBackup")
+        } catch (e: KeelException.DamagedBackup) {
+            assertEquals("truncated", e.reason)
         }
         val foreign = tmp.root.resolve("notes.txt")
         foreign.writeText("just some text")
-        assertEquals("backup", invalidField { newPhone.inspectBackup(foreign.path, backupPassphrase) })
+        try {
+            newPhone.inspectBackup(foreign.path, backupPassphrase)
+            fail("expected DamagedBackup")
+        } catch (e: KeelException.DamagedBackup) {
+            assertEquals("not_a_backup", e.reason)
+        }
         assertTrue(newPhone.listNotes().notes.isEmpty())
     }
 

@@ -160,8 +160,14 @@ class JournalTest {
         assertEquals(first, vault.planRevision(1u))
 
         // Optimistic concurrency: a save based on an old revision is refused.
-        assertEquals("based_on", invalidField { vault.savePlan(edited, 1u, false, now()) })
-        assertEquals("based_on", invalidField { vault.savePlan(edited, null, false, now()) })
+        for (stale in listOf(1u, null)) {
+            try {
+                vault.savePlan(edited, stale, false, now())
+                fail("expected Conflict")
+            } catch (e: KeelException.Conflict) {
+                assertEquals(2u, e.currentRevision)
+            }
+        }
         val badName = edited.copy(triggers = edited.triggers.map { it.copy(name = " ") })
         assertEquals("triggers.name", invalidField { vault.savePlan(badName, 2u, false, now()) })
         assertEquals(2, vault.planHistory().size)
