@@ -199,7 +199,7 @@ impl Vault {
             }
         }
         Err(KeelError::Storage {
-            reason: "the key slots kept changing during unlock".into(),
+            reason: "slots_changing".into(),
         })
     }
 

@@ -274,9 +274,8 @@ impl Snapshot {
             records: self.lines.len() as u64,
             collections: self.per.clone(),
         };
-        let encode = |_: serde_json::Error| {
-            BackupError::from(Error::invalid("backup", "encoding_failed"))
-        };
+        let encode =
+            |_: serde_json::Error| BackupError::from(Error::invalid("backup", "encoding_failed"));
         let mut out = Zeroizing::new(serde_json::to_vec(&manifest).map_err(encode)?);
         out.push(b'\n');
         for (c, id, v) in &self.lines {
