@@ -124,7 +124,7 @@ impl Cursor {
     }
 
     fn parse(token: &str) -> Result<Cursor> {
-        let bad = || Error::invalid("page_token", "not a history page token");
+        let bad = || Error::invalid("page_token", "not_a_page_token");
         if token.len() > 80 {
             return Err(bad());
         }
@@ -402,10 +402,7 @@ fn read<E: Listed>(
 /// One page of the merged history.
 pub fn page(store: &Store<'_>, req: &HistoryRequest, lang: Language) -> Result<HistoryPage> {
     if req.limit == 0 || req.limit > MAX_LIMIT {
-        return Err(Error::invalid(
-            "limit",
-            format!("must be between 1 and {MAX_LIMIT}"),
-        ));
+        return Err(Error::invalid("limit", "out_of_range"));
     }
     if let (Some(from), Some(until)) = (req.from_millis, req.until_millis)
         && from > until
@@ -413,7 +410,7 @@ pub fn page(store: &Store<'_>, req: &HistoryRequest, lang: Language) -> Result<H
         return Err(Error::invalid("range", "starts_after_end"));
     }
     if req.kinds.len() > 4 * HistoryKind::ALL.len() {
-        return Err(Error::invalid("kinds", "too many"));
+        return Err(Error::invalid("kinds", "too_many"));
     }
     let cursor = req.page_token.as_deref().map(Cursor::parse).transpose()?;
     let wanted = |k: HistoryKind| req.kinds.is_empty() || req.kinds.contains(&k);
