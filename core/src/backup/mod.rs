@@ -536,7 +536,7 @@ pub fn restore_opened(
         })
         .map_err(|e| match e {
             Error::InvalidInput { field: "id", .. } => BackupError::Damaged {
-                reason: "a record id is already used by another kind of record",
+                reason: "id_in_use",
             },
             e => e.into(),
         })?;

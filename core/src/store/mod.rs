@@ -222,10 +222,7 @@ impl<'v> Store<'v> {
         match existing {
             Some(t) if t == tag => return Ok(false),
             Some(_) => {
-                return Err(Error::invalid(
-                    "id",
-                    "already used by another kind of record",
-                ));
+                return Err(Error::invalid("id", "id_in_use"));
             }
             None => {}
         }
