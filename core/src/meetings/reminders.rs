@@ -171,7 +171,7 @@ pub fn upcoming_in(
         )?;
         if let Some(limit) = limit {
             if limit == 0 {
-                return Err(Error::invalid("limit", "at least 1"));
+                return Err(Error::invalid("limit", "too_small"));
             }
             out.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         }
