@@ -20,7 +20,7 @@ pub const FILE_NAME: &str = "logs-csv.zip";
 
 /// The files of `export` as one zip archive.
 pub fn csv_zip(export: &CsvExport) -> Result<Vec<u8>> {
-    let fail = |_| Error::invalid("csv", "the archive could not be written");
+    let fail = |_| Error::invalid("csv", "write_failed");
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
@@ -28,7 +28,7 @@ pub fn csv_zip(export: &CsvExport) -> Result<Vec<u8>> {
     for file in &export.files {
         zip.start_file(file.name.as_str(), options).map_err(fail)?;
         zip.write_all(file.content.as_bytes())
-            .map_err(|_| Error::invalid("csv", "the archive could not be written"))?;
+            .map_err(|_| Error::invalid("csv", "write_failed"))?;
     }
     Ok(zip.finish().map_err(fail)?.into_inner())
 }

@@ -38,7 +38,7 @@ impl Span {
         if let (Some(from), Some(until)) = (self.from_millis, self.until_millis)
             && from > until
         {
-            return Err(Error::invalid("range", "starts after it ends"));
+            return Err(Error::invalid("range", "starts_after_end"));
         }
         Ok(self)
     }
