@@ -6,6 +6,8 @@
 //! boundaries. After every trial: the vault opens, SQLite's
 //! `integrity_check` passes, every acknowledged write is there, nothing
 //! appears that was never written, and exactly one passphrase works.
+//! A separate test cuts the power at every operation of a re-key and
+//! checks the vault is wholly the old one or wholly the new one.
 //!
 //! `KEEL_POWER_LOSS_TRIALS` sets the number of trials (default 1,000, split
 //! over four tests that run in parallel); `KEEL_POWER_LOSS_SEED` replays one
@@ -358,4 +360,92 @@ fn power_cuts_lose_no_acknowledged_write_quarter_2() {
 #[test]
 fn power_cuts_lose_no_acknowledged_write_quarter_3() {
     run_quarter(3);
+}
+
+/// Opens the vault in `dir`, unlocks it and re-keys it.
+fn rekey_once(dir: &Path) -> keel_core::Result<()> {
+    let mut v = Vault::open(dir.to_str().unwrap())?;
+    v.unlock_with_passphrase(OLD)?;
+    keel_core::rekey::rekey(&mut v, OLD).map(drop)
+}
+
+/// A re-key with the power cut at each of its writes, syncs and truncates
+/// (all of them, or an even sample of at most 80): afterwards the vault
+/// opens, SQLite's integrity check passes, the passphrase opens it, and it
+/// is wholly the old vault (every record readable, the device slot still
+/// there) or wholly the new one (every record readable under the new key,
+/// the device slot gone), never a mix.
+#[test]
+fn a_rekey_cut_by_power_leaves_the_old_vault_or_the_new_one() {
+    let t = template();
+    let tmp = tempfile::tempdir().unwrap();
+    // Enough records that the re-key's transaction spans many pages.
+    let base = tmp.path().join("base");
+    copy_dir(&t.dir, &base);
+    let mut want: Vec<String> = t.notes.iter().map(|(_, text)| text.clone()).collect();
+    {
+        let mut v = Vault::open(base.to_str().unwrap()).unwrap();
+        v.unlock_with_device_secret(&t.secret).unwrap();
+        let s = v.store().unwrap();
+        for i in 0..150 {
+            let text = format!("note {i} w{}", "w".repeat(i * 13 % 900));
+            notes::add(&s, NOW, &text, NOW).unwrap();
+            want.push(text);
+        }
+    }
+    let clean = tmp.path().join("clean");
+    copy_dir(&base, &clean);
+    let watch = Watch::new(&clean, Mode::Count).unwrap();
+    rekey_once(&clean).unwrap();
+    let ops = watch.ops();
+    drop(watch);
+
+    let (mut old, mut new) = (0, 0);
+    let every = usize::try_from(ops.div_ceil(80)).unwrap().max(1);
+    for at in (0..ops).step_by(every) {
+        let cut = tmp.path().join(format!("cut-{at}"));
+        copy_dir(&base, &cut);
+        let watch = Watch::new(&cut, Mode::Crash { at }).unwrap();
+        let result = rekey_once(&cut);
+        assert!(watch.tripped(), "cut at {at} of {ops} never happened");
+        // A cut after the commit (in the closing checkpoint) still reports
+        // success: the re-key is then acknowledged and must have held.
+        let acknowledged = result.is_ok();
+        watch.power_loss(at).unwrap();
+        drop(watch);
+
+        let mut v = Vault::open(cut.to_str().unwrap())
+            .unwrap_or_else(|e| panic!("cut at {at}: the vault does not open: {e:?}"));
+        assert_eq!(integrity(&cut), "ok", "cut at {at}");
+        let device = v.unlock_with_device_secret(&t.secret).is_ok();
+        v.lock();
+        v.unlock_with_passphrase(OLD)
+            .unwrap_or_else(|e| panic!("cut at {at}: the passphrase fails: {e:?}"));
+        let listed = notes::list(&v.store().unwrap()).unwrap();
+        assert!(listed.damaged.is_empty(), "cut at {at}: damaged records");
+        let mut texts: Vec<String> = listed.notes.into_iter().map(|n| n.note.text).collect();
+        texts.sort();
+        let mut expected = want.clone();
+        expected.sort();
+        assert!(
+            texts == expected,
+            "cut at {at}: records lost or mixed ({} found, {} expected)",
+            texts.len(),
+            expected.len()
+        );
+        if device {
+            assert!(
+                !acknowledged,
+                "cut at {at}: an acknowledged re-key was lost"
+            );
+            old += 1;
+        } else {
+            new += 1;
+        }
+    }
+    println!("re-key power cuts: {ops} operations, old vault after {old}, new after {new}");
+    assert!(
+        old > 0 && new > 0,
+        "cuts left only one outcome: {old} old, {new} new"
+    );
 }
