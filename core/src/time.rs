@@ -194,7 +194,7 @@ mod tests {
         let bad = ZonedNow::new(NOW.utc_millis, "Mars/Olympus");
         assert!(matches!(
             bad,
-            Err(Error::InvalidInput { field: "zone", ref reason }) if *reason == UNKNOWN_ZONE
+            Err(Error::InvalidInput { field: "zone", reason }) if reason == UNKNOWN_ZONE
         ));
         for garbage in ["", "UTC ", "utc", "../UTC", "\0", "America/New_York\0"] {
             assert!(

@@ -114,8 +114,9 @@ def test_backups_as_bytes_for_streams(old_phone, new_phone):
     assert texts(new_phone) == ["second <i>note</i>", "first note"]
     with pytest.raises(KeelError.WrongCredential):
         new_phone.restore_backup_bytes(made.bytes, "not the right one", RestoreMode.ADD_TO_EXISTING)
-    with pytest.raises(KeelError.InvalidInput):
+    with pytest.raises(KeelError.DamagedBackup) as e:
         new_phone.inspect_backup_bytes(b"", BACKUP_PASSPHRASE)
+    assert e.value.reason == "not_a_backup"
 
 
 def test_restore_onto_a_phone_with_no_vault(backup_file, tmp_path):
