@@ -227,6 +227,14 @@ fn main() {
         i += 1;
         std::hint::black_box(today::today(&store, at(i), keel_core::Language::En).expect("today"));
     });
+    // The whole screen the FFI returns: also the meeting on now, the next
+    // meeting and the exercise suggestion, in the phone's zone.
+    let mut i = 0;
+    let keel_screen_stats = measure(RUNS, || {
+        i += 1;
+        let now = today::ZonedNow::new(at(i).utc_millis, "America/New_York").expect("zone");
+        std::hint::black_box(today::screen(&store, &now, keel_core::Language::En).expect("screen"));
+    });
     let mut i = 0;
     let plain_today_stats = measure(RUNS, || {
         i += 1;
@@ -241,6 +249,10 @@ fn main() {
     });
     println!();
     row("Today, vault (sealed summaries)", &keel_today);
+    row(
+        "Today, vault (+ meetings, exercise: the FFI's screen)",
+        &keel_screen_stats,
+    );
     row("Today, plain SQLite (indexed queries)", &plain_today_stats);
     row(
         "Today, plain SQLite (same summaries, clear)",

@@ -18,8 +18,31 @@
 //! **Crisis contacts.** The plan's crisis lines, then its support contacts
 //! with a phone number whose role is crisis line, sponsor or counselor; before
 //! any plan is saved, the default lines (988 and the SAMHSA helpline).
+//!
+//! **Meetings** ([`screen`] only, which knows the phone's zone): the meeting
+//! on now (started, or starting within half an hour: the "I'm here" button)
+//! with whether it is already checked in, and the next meeting that starts
+//! after now (within [`NEXT_MEETING_DAYS`]), its start given both as an
+//! instant and as the wall-clock time of the phone's zone at that instant.
+//! The meeting list is one small collection; an attendance record is looked
+//! up only for the meeting on now.
+//!
+//! **Exercise.** [`crate::exercises::suggest`] with: a craving in progress
+//! (the newest craving, if logged as ongoing in the last
+//! [`CRAVING_FRESH_MINUTES`]); the high-risk hours from the rhythm summary
+//! (the up to [`HIGH_RISK_HOURS`] hours of the day with the most triggers
+//! logged, at least [`HIGH_RISK_MIN_COUNT`] each); and, only while a craving
+//! is in progress, what helped in the newest [`PRACTICE_SCANNED`] practice
+//! sessions.
 
 use chrono::NaiveDate;
+
+use crate::exercises::{self, session};
+use crate::logs::CravingOutcome;
+use crate::meetings::attendance::{Attendance, AttendanceStatus, happening_now};
+use crate::meetings::{Occurrence, occurrences};
+pub use crate::ranges::ZonedNow;
+use crate::store::PageRequest;
 
 use crate::calendar::{local_today, week_slot};
 use crate::error::{Error, Result};
@@ -37,6 +60,42 @@ use crate::time::LocalInstant;
 
 /// Most if-then plans the screen suggests.
 pub const MAX_SUGGESTIONS: usize = 3;
+/// How far ahead the next meeting is looked for.
+pub const NEXT_MEETING_DAYS: i64 = 35;
+/// How recent an ongoing craving must be to count as in progress.
+pub const CRAVING_FRESH_MINUTES: i64 = 60;
+/// Most hours of the day counted as high-risk.
+pub const HIGH_RISK_HOURS: usize = 3;
+/// Fewest triggers logged in an hour of the day for it to be high-risk.
+pub const HIGH_RISK_MIN_COUNT: u32 = 3;
+/// Newest practice sessions read for "what helped".
+pub const PRACTICE_SCANNED: usize = 60;
+
+/// The next meeting after now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextMeeting {
+    pub occurrence: Occurrence,
+    /// Its start with the offset of the phone's zone at that instant: the
+    /// time the participant's own clock will show.
+    pub local_start: LocalInstant,
+}
+
+/// A meeting on now, for the "I'm here" button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingNow {
+    pub occurrence: Occurrence,
+    /// True once it has started (else it starts within half an hour).
+    pub in_progress: bool,
+    /// What is recorded for it, if anything: present means checked in.
+    pub recorded: Option<AttendanceStatus>,
+}
+
+impl MeetingNow {
+    /// True while "I'm here" can still record it (nothing present recorded).
+    pub fn can_check_in(&self) -> bool {
+        !self.recorded.is_some_and(AttendanceStatus::present)
+    }
+}
 
 /// Why a plan is suggested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,6 +144,14 @@ pub struct Today {
     pub plan_revision: Option<u32>,
     /// The lapse plan, if a lapse was logged today or yesterday.
     pub lapse_plan: Option<LapsePlan>,
+    /// The newest craving, if logged as ongoing in the last hour.
+    pub ongoing_craving: Option<Brief>,
+    /// The exercise to suggest now.
+    pub exercise: exercises::Suggestion,
+    /// A meeting on now ([`screen`] only).
+    pub meeting_now: Option<MeetingNow>,
+    /// The next meeting after now ([`screen`] only).
+    pub next_meeting: Option<NextMeeting>,
 }
 
 /// Computes the Today screen at `now`; defaults (before any plan is saved)
@@ -107,6 +174,75 @@ pub fn today(store: &Store<'_>, now: LocalInstant, lang: Language) -> Result<Tod
             lang,
         )
     })
+}
+
+/// The whole screen at `now` in the phone's zone: [`today`], the meetings
+/// and an exercise that may draw on what helped before.
+pub fn screen(store: &Store<'_>, now: &ZonedNow, lang: Language) -> Result<Today> {
+    let instant = now.instant();
+    let mut t = today(store, instant, lang)?;
+    let meetings = crate::meetings::list(store)?.meetings;
+    let t_ms = instant.utc_millis;
+    if let Some(o) = happening_now(&meetings, instant)? {
+        let start = o.slot.start_millis;
+        let recorded = store
+            .page::<Attendance>(PageRequest {
+                from_millis: Some(start),
+                until_millis: Some(start.saturating_add(1)),
+                offset: 0,
+                limit: crate::store::MAX_PAGE,
+            })?
+            .items
+            .into_iter()
+            .find(|(_, a)| a.meeting_id == o.meeting_id)
+            .map(|(_, a)| a.status);
+        t.meeting_now = Some(MeetingNow {
+            in_progress: start <= t_ms,
+            recorded,
+            occurrence: o,
+        });
+    }
+    let on_now = t
+        .meeting_now
+        .as_ref()
+        .map(|m| (m.occurrence.meeting_id, m.occurrence.slot.start_millis));
+    let horizon = t_ms.saturating_add(NEXT_MEETING_DAYS * 86_400_000);
+    t.next_meeting = occurrences(&meetings, t_ms, horizon)?
+        .into_iter()
+        .find(|o| o.slot.start_millis > t_ms && Some((o.meeting_id, o.slot.start_millis)) != on_now)
+        .map(|o| NextMeeting {
+            local_start: now.at(o.slot.start_millis),
+            occurrence: o,
+        });
+    if t.exercise.reason == exercises::SuggestionReason::Craving {
+        // A craving is in progress: what helped before may be suggested.
+        let recent = store.page::<session::Session>(PageRequest {
+            from_millis: None,
+            until_millis: None,
+            offset: 0,
+            limit: PRACTICE_SCANNED,
+        })?;
+        let insights = session::insights_of(recent.items.iter().map(|(_, s)| s));
+        let helped: Vec<session::Insight> = insights
+            .into_iter()
+            .filter(
+                |i| match exercises::ExerciseRef::parse("exercise_id", &i.exercise_id) {
+                    Ok(exercises::ExerciseRef::BuiltIn(_)) => true,
+                    Ok(exercises::ExerciseRef::Custom(id)) => {
+                        exercises::pattern::get(store, id).is_ok()
+                    }
+                    Err(_) => false,
+                },
+            )
+            .collect();
+        t.exercise = exercises::suggestion(&exercises::SuggestionContext {
+            now: instant,
+            craving_intensity: t.ongoing_craving.as_ref().and_then(|b| b.level),
+            high_risk_hours: &[],
+            insights: &helped,
+        })?;
+    }
+    Ok(t)
 }
 
 /// The screen from its inputs, wherever they were read from: the summaries,
@@ -145,6 +281,13 @@ pub fn compose(
     } else {
         None
     };
+    let ongoing_craving = ongoing_craving(recent, now);
+    let exercise = exercises::suggestion(&exercises::SuggestionContext {
+        now,
+        craving_intensity: ongoing_craving.as_ref().and_then(|b| b.level),
+        high_risk_hours: &high_risk_hours(rhythm),
+        insights: &[],
+    })?;
     Ok(Today {
         date,
         clocks,
@@ -157,7 +300,41 @@ pub fn compose(
         crisis_contacts: crisis_contacts(plan, lang),
         plan_revision: revision.map(|(n, _)| n),
         lapse_plan,
+        ongoing_craving,
+        exercise,
+        meeting_now: None,
+        next_meeting: None,
     })
+}
+
+/// The newest craving, if it is logged as ongoing and began at most
+/// [`CRAVING_FRESH_MINUTES`] before `now`.
+pub fn ongoing_craving(recent: &Recent, now: LocalInstant) -> Option<Brief> {
+    let newest = recent.ring(EntryKind::Craving).items.first()?;
+    let age = now.utc_millis - newest.at.utc_millis;
+    (newest.outcome == Some(CravingOutcome::Ongoing)
+        && (0..=CRAVING_FRESH_MINUTES * 60_000).contains(&age))
+    .then(|| newest.clone())
+}
+
+/// The hours of the day (0-23, in each entry's local time) with the most
+/// triggers logged: up to [`HIGH_RISK_HOURS`], each with at least
+/// [`HIGH_RISK_MIN_COUNT`], most first.
+pub fn high_risk_hours(rhythm: &Rhythm) -> Vec<u8> {
+    let mut by_hour = [0u32; 24];
+    for (slot, n) in rhythm.slot_totals().iter().enumerate() {
+        by_hour[slot % 24] = by_hour[slot % 24].saturating_add(*n);
+    }
+    let mut hours: Vec<(u32, u8)> = (0u8..24)
+        .map(|h| (by_hour[usize::from(h)], h))
+        .filter(|(n, _)| *n >= HIGH_RISK_MIN_COUNT)
+        .collect();
+    hours.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    hours
+        .into_iter()
+        .take(HIGH_RISK_HOURS)
+        .map(|(_, h)| h)
+        .collect()
 }
 
 /// A coping plan with its linked triggers, scored.

@@ -195,7 +195,14 @@ def test_attendance_im_here_requirement_and_screen(vault):
     with pytest.raises(KeelError.NotFound):
         vault.check_in_to_meeting(now_in(utc_millis=nxt.start.utc_millis + 5 * 3_600_000))
     today_screen = vault.today(now_in("America/New_York", nxt.start.utc_millis + MINUTE), Language.ENGLISH)
-    assert today_screen.meeting_now.meeting_id == m.id
+    assert today_screen.meeting_now.occurrence.meeting_id == m.id
+    assert today_screen.meeting_now.in_progress and today_screen.meeting_now.checked_in
+    assert not today_screen.meeting_now.can_check_in
+    following = today_screen.next_meeting
+    assert following.occurrence.meeting_id == m.id
+    assert following.occurrence.start.utc_millis > nxt.start.utc_millis
+    assert following.local_start.utc_millis == following.occurrence.start.utc_millis
+    assert following.in_person or following.online
 
     vault.delete_attendance(here.id)
     with pytest.raises(KeelError.InvalidInput):

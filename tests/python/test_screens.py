@@ -133,3 +133,20 @@ def test_history_merges_every_kind_and_pages_with_a_token(vault):
     vault.lock()
     with pytest.raises(KeelError.Locked):
         vault.history(query(), Language.ENGLISH)
+
+
+def test_today_suggests_an_exercise_for_a_craving_in_progress(vault):
+    now = Now(utc_millis=now_ms(), zone="America/Chicago")
+    calm = vault.today(now, Language.ENGLISH)
+    assert calm.ongoing_craving is None and calm.next_meeting is None and calm.meeting_now is None
+    assert calm.exercise.reason_text
+    draft = craving(0.2)
+    draft.outcome = CravingOutcome.ONGOING
+    ongoing = vault.add_craving(draft)
+    screen = vault.today(now, Language.SPANISH)
+    assert screen.ongoing_craving.id == ongoing.id
+    assert screen.exercise.exercise.id == "mbrp.urge-surfing"
+    assert screen.exercise.reason == keel.ExerciseSuggestionReason.CRAVING
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.today(Now(utc_millis=now_ms(), zone="Nowhere/Else"), Language.ENGLISH)
+    assert e.value.field == "zone"

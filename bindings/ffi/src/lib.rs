@@ -76,7 +76,10 @@ pub use report::{
 pub use sobriety::{
     CalendarDate, Milestone, MilestoneUnit, SobrietyClock, SobrietyClockDraft, SobrietyClockStatus,
 };
-pub use today::{CrisisContact, EntryBrief, PlanSuggestion, SuggestionReason, TodayScreen};
+pub use today::{
+    CrisisContact, EntryBrief, MeetingNow, NextMeeting, PlanSuggestion, SuggestionReason,
+    TodayScreen,
+};
 pub use types::{KeySlot, KeySlotKind, Language, Moment, NewDeviceSlot, Now, language_for_locale};
 pub use vault::{RekeySummary, SalvageReport, Vault, salvage_vault, vault_exists};
 pub use work::{CancelToken, Progress};

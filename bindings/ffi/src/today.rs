@@ -5,9 +5,8 @@
 use keel_core::summary::recent::Brief;
 use keel_core::today::{self as core_today};
 
-use keel_core::meetings::attendance::happening_now;
-
 use crate::error::Result;
+use crate::exercises::ExerciseSuggestion;
 use crate::logs::{CravingOutcome, EntryKind, Mood};
 use crate::meetings::MeetingOccurrence;
 use crate::mirror::{all, mirror_enum};
@@ -103,7 +102,7 @@ impl From<core_today::CrisisContact> for CrisisContact {
 }
 
 /// Everything the Today screen shows.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct TodayScreen {
     /// The participant's calendar day at `now`.
     pub date: CalendarDate,
@@ -119,21 +118,98 @@ pub struct TodayScreen {
     pub plan_revision: Option<u32>,
     /// The lapse plan, shown after a lapse logged today or yesterday.
     pub lapse_plan: Option<LapsePlan>,
+    /// The newest craving, if logged as ongoing in the last hour.
+    pub ongoing_craving: Option<EntryBrief>,
+    /// The exercise to suggest now (what helped before while a craving is
+    /// in progress, else by high-risk hours and time of day).
+    pub exercise: ExerciseSuggestion,
     /// A meeting on now (or within half an hour): the "I'm here" button.
-    pub meeting_now: Option<MeetingOccurrence>,
+    pub meeting_now: Option<MeetingNow>,
+    /// The next meeting that starts after now (within 35 days).
+    pub next_meeting: Option<NextMeeting>,
+}
+
+/// A meeting on now.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MeetingNow {
+    /// The occurrence; `status` is what is recorded for it, if anything.
+    pub occurrence: MeetingOccurrence,
+    /// True once it has started (else it starts within half an hour).
+    pub in_progress: bool,
+    /// True once attendance (present) is recorded for it.
+    pub checked_in: bool,
+    /// True while "I'm here" (`check_in_now`) can record it.
+    pub can_check_in: bool,
+}
+
+impl From<core_today::MeetingNow> for MeetingNow {
+    fn from(m: core_today::MeetingNow) -> Self {
+        MeetingNow {
+            in_progress: m.in_progress,
+            checked_in: m.recorded.is_some_and(|s| s.present()),
+            can_check_in: m.can_check_in(),
+            occurrence: MeetingOccurrence::new(m.occurrence, m.recorded),
+        }
+    }
+}
+
+/// The next meeting.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NextMeeting {
+    /// Id, name, kind, place, and the start with the meeting zone's offset.
+    pub occurrence: MeetingOccurrence,
+    /// The start with the phone zone's offset at that instant: its local
+    /// date and time are what the participant's clock will show.
+    pub local_start: Moment,
+    /// The day of the start in the phone's zone.
+    pub local_date: CalendarDate,
+    /// The time of the start in the phone's zone, minutes after midnight.
+    pub local_minute: u16,
+    /// It has a venue or an address.
+    pub in_person: bool,
+    /// It has a link to join online.
+    pub online: bool,
+}
+
+impl From<core_today::NextMeeting> for NextMeeting {
+    fn from(n: core_today::NextMeeting) -> Self {
+        let local = n.local_start.to_local();
+        let place = &n.occurrence.meeting.place;
+        NextMeeting {
+            local_start: n.local_start.into(),
+            local_date: local
+                .map(|t| t.date_naive())
+                .unwrap_or(n.occurrence.slot.local_date)
+                .into(),
+            local_minute: local
+                .map(|t| {
+                    use chrono::Timelike;
+                    u16::try_from(t.hour() * 60 + t.minute()).unwrap_or(0)
+                })
+                .unwrap_or(0),
+            in_person: place.in_person(),
+            online: place.online(),
+            occurrence: MeetingOccurrence::new(n.occurrence, None),
+        }
+    }
 }
 
 #[uniffi::export]
 impl Vault {
-    /// The Today screen at `now` (the phone's clock and zone); the default
-    /// crisis lines and lapse steps (before a plan is saved) in `language`.
+    /// The Today screen at `now` (the phone's clock and zone); its texts,
+    /// and the default crisis lines and lapse steps before a plan is saved,
+    /// in `language`.
     pub fn today(&self, now: Now, language: Language) -> Result<TodayScreen> {
-        let now = now.instant()?;
+        let now = now.resolve()?;
+        let lang = language.into();
         let vault = self.core();
         let store = vault.store()?;
-        let t = core_today::today(&store, now, language.into())?;
-        let meetings = keel_core::meetings::list(&store)?.meetings;
-        let meeting_now = happening_now(&meetings, now)?;
+        let t = core_today::screen(&store, &now, lang)?;
+        let exercise = ExerciseSuggestion {
+            exercise: keel_core::exercises::describe(&store, t.exercise.exercise, lang)?.into(),
+            reason: t.exercise.reason.into(),
+            reason_text: t.exercise.reason.text(lang).to_string(),
+        };
         Ok(TodayScreen {
             date: t.date.into(),
             clocks: all(t.clocks),
@@ -144,7 +220,10 @@ impl Vault {
             crisis_contacts: all(t.crisis_contacts),
             plan_revision: t.plan_revision,
             lapse_plan: t.lapse_plan.map(LapsePlan::from),
-            meeting_now: meeting_now.map(|o| MeetingOccurrence::new(o, None)),
+            ongoing_craving: t.ongoing_craving.map(EntryBrief::from),
+            exercise,
+            meeting_now: t.meeting_now.map(MeetingNow::from),
+            next_meeting: t.next_meeting.map(NextMeeting::from),
         })
     }
 }

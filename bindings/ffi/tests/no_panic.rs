@@ -377,6 +377,7 @@ proptest! {
                         )
                         .map(drop)
                 }),
+                no_panic("today", || vault.today(now.clone(), Language::Spanish).map(drop)),
                 no_panic("date_range_presets", || {
                     vault.date_range_presets(now.clone(), Language::Spanish).map(drop)
                 }),

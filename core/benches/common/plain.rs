@@ -222,6 +222,25 @@ pub fn plain_today(conn: &Connection, now: LocalInstant) -> rusqlite::Result<Tod
         )?
         .collect::<rusqlite::Result<_>>()?;
     let rhythm = Rhythm::from_counts(counts);
+    // The exercise from the craving in progress and the time of day only:
+    // the reference does not pay for high-risk hours (a scan of every
+    // trigger), so the comparison stays conservative.
+    let ongoing_craving = recent
+        .iter()
+        .find(|b| b.kind == EntryKind::Craving)
+        .filter(|b| {
+            b.outcome == Some(logs::CravingOutcome::Ongoing)
+                && (0..=today::CRAVING_FRESH_MINUTES * 60_000)
+                    .contains(&(now.utc_millis - b.at.utc_millis))
+        })
+        .cloned();
+    let exercise = keel_core::exercises::suggestion(&keel_core::exercises::SuggestionContext {
+        now,
+        craving_intensity: ongoing_craving.as_ref().and_then(|b| b.level),
+        high_risk_hours: &[],
+        insights: &[],
+    })
+    .map_err(|_| rusqlite::Error::InvalidQuery)?;
 
     Ok(Today {
         date,
@@ -233,6 +252,10 @@ pub fn plain_today(conn: &Connection, now: LocalInstant) -> rusqlite::Result<Tod
         crisis_contacts: today::crisis_contacts(Some(&plan), keel_core::Language::En),
         plan_revision: Some(number),
         lapse_plan: lapse_recently.then(|| plan.lapse_plan.clone()),
+        ongoing_craving,
+        exercise,
+        meeting_now: None,
+        next_meeting: None,
     })
 }
 

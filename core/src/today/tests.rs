@@ -335,3 +335,140 @@ fn today_repairs_lost_summaries_and_shows_the_same() {
     assert_eq!(s.count::<LapseIndex>().unwrap(), 1);
     assert_eq!(s.count::<Craving>().unwrap(), 39);
 }
+
+/// The phone in Los Angeles at `utc_millis`.
+fn in_la(utc_millis: i64) -> ZonedNow {
+    ZonedNow::new(utc_millis, "America/Los_Angeles").unwrap()
+}
+
+#[test]
+fn meetings_on_now_and_next_with_the_phones_wall_clock() {
+    use crate::meetings::tests::{iop_group, utc};
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let group = crate::meetings::add(&s, iop_group()).unwrap();
+
+    // Friday before the first session and before New York falls back: the
+    // next meeting is Monday 18:00 EST, 15:00 PST on the phone in LA (whose
+    // offset now is still PDT).
+    let friday = in_la(utc(2026, 10, 30, 16, 0));
+    let t = screen(&s, &friday, Language::En).unwrap();
+    assert!(t.meeting_now.is_none());
+    let next = t.next_meeting.unwrap();
+    assert_eq!(next.occurrence.meeting_id, group.id);
+    assert_eq!(next.occurrence.slot.start_millis, utc(2026, 11, 2, 23, 0));
+    assert_eq!(next.local_start.offset_minutes, -480);
+    assert_eq!(
+        next.local_start
+            .to_local()
+            .unwrap()
+            .naive_local()
+            .to_string(),
+        "2026-11-02 15:00:00"
+    );
+    assert_eq!(friday.instant().offset_minutes, -420);
+
+    // Monday 17:45 New York: the group starts within half an hour; the next
+    // meeting is Wednesday's.
+    let early = in_la(utc(2026, 11, 9, 22, 45));
+    let t = screen(&s, &early, Language::En).unwrap();
+    let on = t.meeting_now.clone().unwrap();
+    assert!(!on.in_progress && on.recorded.is_none() && on.can_check_in());
+    assert_eq!(on.occurrence.slot.start_millis, utc(2026, 11, 9, 23, 0));
+    assert_eq!(
+        t.next_meeting.unwrap().occurrence.slot.start_millis,
+        utc(2026, 11, 11, 23, 0)
+    );
+
+    // Checked in at 18:05; at 18:10 the meeting is in progress and done.
+    let at = |ms| LocalInstant {
+        utc_millis: ms,
+        offset_minutes: -480,
+    };
+    crate::meetings::attendance::check_in_now(&s, at(utc(2026, 11, 9, 23, 5))).unwrap();
+    let t = screen(&s, &in_la(utc(2026, 11, 9, 23, 10)), Language::En).unwrap();
+    let on = t.meeting_now.unwrap();
+    assert!(on.in_progress && !on.can_check_in());
+    assert_eq!(on.recorded, Some(AttendanceStatus::Attended));
+}
+
+#[test]
+fn the_exercise_follows_an_ongoing_craving_and_what_helped() {
+    use crate::exercises::session::{SessionEnd, SessionStart};
+    use crate::exercises::{BuiltIn, ExerciseRef, Length, SuggestionReason};
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let now_ms = Utc
+        .with_ymd_and_hms(2025, 11, 24, 15, 0, 0)
+        .unwrap()
+        .timestamp_millis();
+    let now = ZonedNow::new(now_ms, "America/New_York").unwrap();
+    let ago = |min: i64| LocalInstant {
+        utc_millis: now_ms - min * 60_000,
+        offset_minutes: -300,
+    };
+    // 10:00 in New York, nothing ongoing: the morning exercise.
+    let t = screen(&s, &now, Language::En).unwrap();
+    assert_eq!(t.exercise.reason, SuggestionReason::Morning);
+    assert!(t.ongoing_craving.is_none());
+
+    let mut c = craving(ago(10), 6, vec![]);
+    c.outcome = CravingOutcome::Ongoing;
+    let ongoing = logs::add(&s, c, now.instant()).unwrap();
+    let t = screen(&s, &now, Language::En).unwrap();
+    assert_eq!(t.ongoing_craving.as_ref().map(|b| b.id), Some(ongoing.id));
+    assert_eq!(
+        t.exercise.exercise,
+        ExerciseRef::BuiltIn(BuiltIn::UrgeSurfing)
+    );
+
+    for i in 0..3 {
+        let started = crate::exercises::session::start(
+            &s,
+            SessionStart {
+                exercise: ExerciseRef::BuiltIn(BuiltIn::Sigh),
+                length: Length::Standard,
+                started_at: ago(600 + i * 60),
+                craving_before: Some(7),
+                craving_id: None,
+            },
+            now.instant(),
+        )
+        .unwrap();
+        crate::exercises::session::finish(
+            &s,
+            started.id,
+            SessionEnd {
+                ended_at: ago(590 + i * 60),
+                practiced_ms: None,
+                craving_after: Some(3),
+                craving_id: None,
+            },
+            now.instant(),
+        )
+        .unwrap();
+    }
+    let t = screen(&s, &now, Language::En).unwrap();
+    assert_eq!(t.exercise.reason, SuggestionReason::HelpedBefore);
+    assert_eq!(t.exercise.exercise, ExerciseRef::BuiltIn(BuiltIn::Sigh));
+
+    // Two hours later the craving is no longer "in progress".
+    let later = ZonedNow::new(now_ms + 2 * 3_600_000, "America/New_York").unwrap();
+    let t = screen(&s, &later, Language::En).unwrap();
+    assert!(t.ongoing_craving.is_none());
+    assert_eq!(t.exercise.reason, SuggestionReason::Afternoon);
+}
+
+#[test]
+fn high_risk_hours_are_the_busiest_hours_of_the_day() {
+    let rhythm = Rhythm::from_counts([
+        ("n:a".to_string(), 19, 2),      // Monday 19:00
+        ("n:b".to_string(), 24 + 19, 2), // Tuesday 19:00
+        ("n:a".to_string(), 24 * 3 + 8, 3),
+        ("n:c".to_string(), 22, 5),
+        ("n:c".to_string(), 23, 2),
+        ("n:c".to_string(), 12, 9),
+    ]);
+    assert_eq!(high_risk_hours(&rhythm), vec![12, 22, 19]);
+    assert!(high_risk_hours(&Rhythm::default()).is_empty());
+}

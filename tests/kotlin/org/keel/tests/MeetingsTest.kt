@@ -143,7 +143,9 @@ class MeetingsTest {
         val next = vault.meetingOccurrences(System.currentTimeMillis(), System.currentTimeMillis() + 8 * day).first()
         val here = vault.checkInToMeeting(now(at = next.start.utcMillis - 5 * 60_000))
         assertEquals(AttendanceStatus.ATTENDED, here.status)
-        assertEquals(m.id, vault.today(now("America/New_York", next.start.utcMillis + 60_000), Language.ENGLISH).meetingNow?.meetingId)
+        val onNow = vault.today(now("America/New_York", next.start.utcMillis + 60_000), Language.ENGLISH).meetingNow
+        assertEquals(m.id, onNow?.occurrence?.meetingId)
+        assertEquals(true, onNow?.checkedIn)
         expect<KeelException.NotFound> { vault.checkInToMeeting(now(at = next.start.utcMillis + 5 * 3_600_000)) }
         expect<KeelException.InvalidInput> { vault.recordAttendance(AttendanceDraft("nope", next.start, AttendanceStatus.ATTENDED, null, "")) }
 

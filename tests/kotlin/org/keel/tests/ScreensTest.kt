@@ -143,4 +143,17 @@ class ScreensTest {
         vault.lock()
         assertLocked { vault.history(query(), Language.ENGLISH) }
     }
+
+    @Test
+    fun todayExercise() {
+        val now = Now(System.currentTimeMillis(), "America/Chicago")
+        val calm = vault.today(now, Language.ENGLISH)
+        assertNull(calm.ongoingCraving)
+        assertNull(calm.nextMeeting)
+        assertTrue(calm.exercise.reasonText.isNotEmpty())
+        val ongoing = vault.addCraving(craving(0.2, emptyList()).copy(outcome = CravingOutcome.ONGOING))
+        val screen = vault.today(now, Language.SPANISH)
+        assertEquals(ongoing.id, screen.ongoingCraving?.id)
+        assertEquals("mbrp.urge-surfing", screen.exercise.exercise.id)
+    }
 }
