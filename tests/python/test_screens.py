@@ -2,6 +2,8 @@
 date-range presets, Today's additions), through the generated Python
 bindings. Behaviour is tested in the core; these test the FFI."""
 
+import json
+import pathlib
 import time
 
 import pytest
@@ -150,3 +152,47 @@ def test_today_suggests_an_exercise_for_a_craving_in_progress(vault):
     with pytest.raises(KeelError.InvalidInput) as e:
         vault.today(Now(utc_millis=now_ms(), zone="Nowhere/Else"), Language.ENGLISH)
     assert e.value.field == "zone"
+
+
+FIXTURE = pathlib.Path(__file__).parents[2] / "core/tests/fixtures/meeting-guide/example-meeting.json"
+SOURCE = "https://example.org/meetings.json"
+
+
+def test_meeting_guide_feed_preview_pick_and_re_import(vault):
+    from keel import Fellowship, MeetingKind
+    example = json.loads(FIXTURE.read_text())
+    tuesday = dict(example, slug="tuesday-noon", name="Noon", day=2, time="12:00")
+    feed = json.dumps([example, tuesday])
+    # Wednesday 2026-11-25 12:00 in Los Angeles.
+    now = Now(utc_millis=1_795_636_800_000, zone="America/Los_Angeles")
+    aa = MeetingKind.TWELVE_STEP(Fellowship.AA)
+    got = vault.preview_meeting_guide(feed, SOURCE, aa, now)
+    assert [m.slug for m in got.meetings] == ["sunday-serenity-14", "tuesday-noon"]
+    assert all(m.already_added_id is None for m in got.meetings)
+    # The schedules start at the next real meetings, not today.
+    assert got.meetings[0].draft.schedule.start_date == keel.CalendarDate(year=2026, month=11, day=29)
+    assert got.meetings[1].draft.schedule.start_date == keel.CalendarDate(year=2026, month=12, day=1)
+
+    saved = vault.add_meetings_from_guide(SOURCE, got.meetings)
+    assert [m.source.slug for m in saved] == ["sunday-serenity-14", "tuesday-noon"]
+    assert saved[0].source.feed == SOURCE
+    again = vault.preview_meeting_guide(feed, SOURCE, aa, now)
+    assert [m.already_added_id for m in again.meetings] == [m.id for m in saved]
+    updated = vault.add_meetings_from_guide(SOURCE, again.meetings)
+    assert [m.id for m in updated] == [m.id for m in saved]
+    assert len(vault.list_meetings().meetings) == 2
+
+    # One bad meeting: nothing of the set is saved.
+    bad = again.meetings[0]
+    bad.draft.name = " "
+    other = vault.preview_meeting_guide(feed, "Another intergroup", aa, now).meetings[1]
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.add_meetings_from_guide("Another intergroup", [other, bad])
+    assert e.value.field == "name"
+    assert len(vault.list_meetings().meetings) == 2
+    with pytest.raises(KeelError.InvalidInput) as e:
+        vault.preview_meeting_guide("{", SOURCE, aa, now)
+    assert e.value.field == "feed"
+    vault.lock()
+    with pytest.raises(KeelError.Locked):
+        vault.preview_meeting_guide(feed, SOURCE, aa, now)

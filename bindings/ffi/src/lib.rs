@@ -58,9 +58,9 @@ pub use meetings::{
     AttendanceDraft, AttendanceLine, AttendancePage, AttendanceRecord, AttendanceStatus,
     FeedMeeting, FeedSkipReason, FeedSkipped, FeedWarning, Fellowship, Meeting, MeetingDraft,
     MeetingGuideImport, MeetingKind, MeetingList, MeetingOccurrence, MeetingPlace, MeetingRepeat,
-    MeetingSchedule, MeetingSettings, MeetingsCalendar, MeetingsScreen, MonthWeek, Reminder,
-    ReminderKind, WeekProgress, WeekSummary, Weekday, import_meeting_guide, meeting_kind_label,
-    meeting_type_label,
+    MeetingSchedule, MeetingSettings, MeetingSource, MeetingsCalendar, MeetingsScreen, MonthWeek,
+    Reminder, ReminderKind, WeekProgress, WeekSummary, Weekday, import_meeting_guide,
+    meeting_kind_label, meeting_type_label,
 };
 pub use notes::{JournalNote, NoteDraft, NoteList};
 pub use plan::{

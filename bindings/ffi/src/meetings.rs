@@ -190,6 +190,17 @@ pub struct Meeting {
     pub reminder_minutes: Option<u16>,
     pub notes: String,
     pub types: Vec<String>,
+    /// The feed it was imported from, null for a meeting added by hand.
+    pub source: Option<MeetingSource>,
+}
+
+/// Where an imported meeting came from.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MeetingSource {
+    /// The feed's URL or name, as the app gave it when importing.
+    pub feed: String,
+    /// The meeting's `slug` in that feed.
+    pub slug: String,
 }
 
 /// Every meeting by name; `damaged_ids` failed their integrity check (kept).
@@ -281,6 +292,7 @@ impl MeetingDraft {
             reminder_minutes: self.reminder_minutes,
             notes: self.notes,
             types: self.types,
+            source: None,
         })
     }
 }
@@ -301,6 +313,10 @@ impl From<core::Meeting> for MeetingDraft {
 
 impl From<core::SavedMeeting> for Meeting {
     fn from(s: core::SavedMeeting) -> Self {
+        let source = s.meeting.source.clone().map(|f| MeetingSource {
+            feed: f.feed,
+            slug: f.slug,
+        });
         let d = MeetingDraft::from(s.meeting);
         Meeting {
             id: s.id.to_string(),
@@ -311,6 +327,7 @@ impl From<core::SavedMeeting> for Meeting {
             reminder_minutes: d.reminder_minutes,
             notes: d.notes,
             types: d.types,
+            source,
         }
     }
 }
@@ -648,6 +665,10 @@ pub struct FeedMeeting {
     pub slug: String,
     pub draft: MeetingDraft,
     pub warnings: Vec<FeedWarning>,
+    /// The id of the participant's meeting already imported from the same
+    /// feed with this slug (`preview_meeting_guide` only); adding it again
+    /// updates that meeting.
+    pub already_added_id: Option<String>,
 }
 
 /// A meeting of a feed that was not imported.
@@ -681,28 +702,74 @@ pub fn import_meeting_guide(
     now: Now,
 ) -> Result<MeetingGuideImport> {
     let zoned = now.resolve()?;
-    let got = guide::import(&feed, kind.into(), zoned.zone().name(), zoned.today()?)?;
-    Ok(MeetingGuideImport {
-        meetings: got
-            .meetings
+    Ok(guide::import(&feed, kind.into(), zoned.zone().name(), zoned.today()?)?.into())
+}
+
+impl From<guide::FeedImport> for MeetingGuideImport {
+    fn from(got: guide::FeedImport) -> Self {
+        MeetingGuideImport {
+            meetings: got
+                .meetings
+                .into_iter()
+                .map(|m| FeedMeeting {
+                    position: position(m.position),
+                    slug: m.slug,
+                    draft: m.meeting.into(),
+                    warnings: all(m.warnings),
+                    already_added_id: m.already_added.map(|id| id.to_string()),
+                })
+                .collect(),
+            skipped: got
+                .skipped
+                .into_iter()
+                .map(|s| FeedSkipped {
+                    position: position(s.position),
+                    slug: s.slug,
+                    reason: s.reason.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[uniffi::export]
+impl Vault {
+    /// Reads a Meeting Guide feed for the participant to pick from, saving
+    /// nothing: `source` names the feed (its URL, or the intergroup's name;
+    /// kept with each meeting added from it), `kind` is given to every
+    /// meeting, meetings without `timezone` take the phone's zone, each
+    /// schedule starts on the day of the meeting's next real occurrence, and
+    /// meetings already imported from `source` carry `already_added_id`.
+    pub fn preview_meeting_guide(
+        &self,
+        feed: String,
+        source: String,
+        kind: MeetingKind,
+        now: Now,
+    ) -> Result<MeetingGuideImport> {
+        let now = now.resolve()?;
+        let vault = self.core();
+        let store = vault.store()?;
+        Ok(guide::preview(&store, &feed, kind.into(), &source, &now)?.into())
+    }
+
+    /// Adds the meetings the participant picked from feed `source`, all in
+    /// one transaction (all are saved, or none): a meeting already imported
+    /// from `source` with the same slug is updated in place (keeping its id,
+    /// its attendance, its kind and its reminder), the others are added.
+    pub fn add_meetings_from_guide(
+        &self,
+        source: String,
+        meetings: Vec<FeedMeeting>,
+    ) -> Result<Vec<Meeting>> {
+        let picked = meetings
             .into_iter()
-            .map(|m| FeedMeeting {
-                position: position(m.position),
-                slug: m.slug,
-                draft: m.meeting.into(),
-                warnings: all(m.warnings),
-            })
-            .collect(),
-        skipped: got
-            .skipped
-            .into_iter()
-            .map(|s| FeedSkipped {
-                position: position(s.position),
-                slug: s.slug,
-                reason: s.reason.into(),
-            })
-            .collect(),
-    })
+            .map(|m| Ok((m.slug, m.draft.into_core()?)))
+            .collect::<keel_core::Result<Vec<_>>>()?;
+        let vault = self.core();
+        let saved = guide::add_picked(&vault.store()?, &source, picked)?;
+        Ok(all(saved))
+    }
 }
 
 /// An iCalendar file of the participant's meetings. Not encrypted: export

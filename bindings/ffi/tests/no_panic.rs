@@ -378,6 +378,14 @@ proptest! {
                         .map(drop)
                 }),
                 no_panic("today", || vault.today(now.clone(), Language::Spanish).map(drop)),
+                no_panic("preview_meeting_guide", || {
+                    vault
+                        .preview_meeting_guide(text.clone(), text.clone(), MeetingKind::Other, now.clone())
+                        .map(drop)
+                }),
+                no_panic("add_meetings_from_guide", || {
+                    vault.add_meetings_from_guide(text.clone(), vec![]).map(drop)
+                }),
                 no_panic("date_range_presets", || {
                     vault.date_range_presets(now.clone(), Language::Spanish).map(drop)
                 }),

@@ -264,6 +264,7 @@ pub fn seed_program(store: &Store<'_>, today: NaiveDate, now: LocalInstant) -> (
         reminder_minutes: Some(30),
         notes: String::new(),
         types: Vec::new(),
+        source: None,
     };
     let list = [
         meetings::add(

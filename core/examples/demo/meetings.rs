@@ -43,6 +43,7 @@ fn meeting(name: &str, kind: MeetingKind, venue: &str, schedule: Schedule) -> Me
         reminder_minutes: Some(30),
         notes: String::new(),
         types: Vec::new(),
+        source: None,
     }
 }
 

@@ -9,7 +9,11 @@
 //! meeting imported with something left out (an unknown type code, a link
 //! that is not a web link, a name cut to length) carries a *warning*.
 //! Import only reads: the participant then picks meetings from the result
-//! into their own list.
+//! into their own list ([`add_picked`], one transaction). Each imported
+//! meeting keeps the feed it came from and its `slug`, so importing the
+//! same feed again updates those meetings instead of adding them twice, and
+//! [`preview`] marks the ones already on the list. An imported schedule
+//! starts on the day of the meeting's next real occurrence.
 
 use std::collections::HashSet;
 
@@ -17,10 +21,12 @@ use chrono::{NaiveDate, Weekday};
 use serde_json::Value;
 
 use super::schedule::{DaySet, Repeat, Schedule, parse_zone};
-use super::{Meeting, MeetingKind, Place, is_web_link};
+use super::{FeedSource, MAX_SOURCE, Meeting, MeetingKind, Place, SavedMeeting, is_web_link};
 use crate::error::{Error, Result};
 use crate::language::{Language, Text, t};
-use crate::validate::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
+use crate::ranges::ZonedNow;
+use crate::store::{RecordId, Store};
+use crate::validate::{LONG_TEXT_MAX, SHORT_TEXT_MAX, required_text};
 
 /// Largest feed accepted (large intergroups publish a few megabytes).
 pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
@@ -72,6 +78,9 @@ pub struct FeedMeeting {
     pub slug: String,
     pub meeting: Meeting,
     pub warnings: Vec<ImportWarning>,
+    /// The participant's meeting already imported from the same feed with
+    /// this slug ([`preview`] only).
+    pub already_added: Option<RecordId>,
 }
 
 /// A meeting that was not imported.
@@ -267,6 +276,7 @@ pub fn import(
                     slug: s,
                     meeting,
                     warnings,
+                    already_added: None,
                 });
             }
         }
@@ -486,6 +496,7 @@ fn one(
         reminder_minutes: None,
         notes,
         types,
+        source: None,
     }
     .validate()
     .map_err(|e| match e {
@@ -497,6 +508,122 @@ fn one(
         },
     })?;
     Ok((meeting, warnings))
+}
+
+/// The first day of `meeting`'s schedule when imported at `now`: the day
+/// (in the meeting's zone) of its next occurrence that has not ended, so
+/// the schedule starts at a real meeting rather than on "today".
+fn next_real_start(meeting: &mut Meeting, now_millis: i64) -> Result<()> {
+    let tz = meeting.schedule.tz()?;
+    let local_today = chrono::TimeZone::from_utc_datetime(
+        &tz,
+        &chrono::DateTime::from_timestamp_millis(now_millis)
+            .ok_or_else(|| Error::invalid("now", "out of range"))?
+            .naive_utc(),
+    )
+    .date_naive();
+    // From the day before, so an occurrence in progress since yesterday
+    // evening (or in a zone behind the phone's) is seen.
+    meeting.schedule.start_date = local_today.pred_opt().unwrap_or(local_today);
+    let first = meeting
+        .schedule
+        .occurrences(
+            now_millis,
+            now_millis.saturating_add(NEXT_WINDOW_DAYS * 86_400_000),
+        )?
+        .into_iter()
+        .find(|slot| slot.end_millis > now_millis);
+    meeting.schedule.start_date = first.map_or(local_today, |slot| slot.local_date);
+    Ok(())
+}
+
+/// How far ahead the next occurrence of an imported meeting is looked for.
+const NEXT_WINDOW_DAYS: i64 = 15;
+
+/// The meeting of the list imported from `source` with `slug`, if any.
+fn added<'a>(list: &'a [SavedMeeting], source: &str, slug: &str) -> Option<&'a SavedMeeting> {
+    list.iter().find(|m| {
+        m.meeting
+            .source
+            .as_ref()
+            .is_some_and(|s| s.feed == source && s.slug == slug)
+    })
+}
+
+/// Checks the name a shell gives a feed (its URL, or the intergroup's name).
+fn feed_source(source: &str) -> Result<String> {
+    required_text("source", source, MAX_SOURCE)
+}
+
+/// Reads a feed for the participant to pick from: [`import`] in the phone's
+/// zone (the default for meetings without `timezone`), each schedule
+/// starting on the day of its next real occurrence, and each meeting marked
+/// with the id of the list's meeting already imported from `source` with
+/// the same slug. Saves nothing.
+pub fn preview(
+    store: &Store<'_>,
+    feed: &str,
+    kind: MeetingKind,
+    source: &str,
+    now: &ZonedNow,
+) -> Result<FeedImport> {
+    let source = feed_source(source)?;
+    let today = now.today()?;
+    let mut got = import(feed, kind, now.zone().name(), today)?;
+    let list = super::list(store)?.meetings;
+    let now_millis = now.instant().utc_millis;
+    for m in &mut got.meetings {
+        next_real_start(&mut m.meeting, now_millis)?;
+        m.already_added = added(&list, &source, &m.slug).map(|s| s.id);
+    }
+    Ok(got)
+}
+
+/// Adds the meetings the participant picked from feed `source` (each with
+/// its slug), in one transaction: all are saved or none. A meeting already
+/// imported from the same feed with the same slug is updated in place (its
+/// id, and so its attendance, kept), keeping what the participant chose for
+/// it: its kind, reminder and, when the schedule is unchanged, its first
+/// day.
+pub fn add_picked(
+    store: &Store<'_>,
+    source: &str,
+    picked: Vec<(String, Meeting)>,
+) -> Result<Vec<SavedMeeting>> {
+    let source = feed_source(source)?;
+    if picked.len() > super::MAX_MEETINGS {
+        return Err(Error::invalid("meetings", "at most 200 meetings"));
+    }
+    let mut slugs = HashSet::new();
+    for (slug, _) in &picked {
+        if !slugs.insert(slug.as_str()) {
+            return Err(Error::invalid("slug", "the same meeting twice"));
+        }
+    }
+    store.atomically(|s| {
+        let list = super::list(s)?.meetings;
+        let mut out = Vec::with_capacity(picked.len());
+        for (slug, mut meeting) in picked {
+            meeting.source = Some(FeedSource {
+                feed: source.clone(),
+                slug: slug.clone(),
+            });
+            out.push(match added(&list, &source, &slug) {
+                Some(old) => {
+                    meeting.kind = old.meeting.kind;
+                    meeting.reminder_minutes = old.meeting.reminder_minutes;
+                    let mut same = meeting.schedule.clone();
+                    same.start_date = old.meeting.schedule.start_date;
+                    if same == old.meeting.schedule {
+                        meeting.schedule = same;
+                    }
+                    super::update(s, old.id, meeting)?
+                }
+                None => super::add(s, meeting)?,
+            });
+        }
+        Ok(out)
+    })
 }
 
 #[cfg(test)]

@@ -121,6 +121,32 @@ pub struct Meeting {
     /// Format labels ("Open", "Speaker"), as a feed gave them.
     #[serde(default)]
     pub types: Vec<String>,
+    /// The feed it was imported from, if any: re-importing the same feed
+    /// updates it instead of adding it twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<FeedSource>,
+}
+
+/// Where an imported meeting came from: the feed (its URL or name, as the
+/// shell gave it) and the meeting's `slug` in that feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedSource {
+    pub feed: String,
+    pub slug: String,
+}
+
+/// Longest feed name or URL kept with an imported meeting.
+pub const MAX_SOURCE: usize = 2_000;
+/// Longest slug kept (the feed reader skips longer ones).
+pub const MAX_SLUG: usize = 200;
+
+impl FeedSource {
+    fn validate(self) -> Result<FeedSource> {
+        Ok(FeedSource {
+            feed: required_text("source", &self.feed, MAX_SOURCE)?,
+            slug: required_text("slug", &self.slug, MAX_SLUG)?,
+        })
+    }
 }
 
 impl Record for Meeting {
@@ -153,6 +179,7 @@ impl Meeting {
             reminder_minutes: self.reminder_minutes,
             notes: optional_text("notes", &self.notes, LONG_TEXT_MAX)?,
             types,
+            source: self.source.map(FeedSource::validate).transpose()?,
         })
     }
 }
@@ -181,9 +208,17 @@ pub fn add(store: &Store<'_>, draft: Meeting) -> Result<SavedMeeting> {
     Ok(SavedMeeting { id, meeting })
 }
 
-/// Replaces meeting `id`, keeping its id (and so its attendance).
+/// Replaces meeting `id`, keeping its id (and so its attendance) and, when
+/// the draft names none, the feed it was imported from.
 pub fn update(store: &Store<'_>, id: RecordId, draft: Meeting) -> Result<SavedMeeting> {
-    let meeting = draft.validate()?;
+    let mut meeting = draft.validate()?;
+    if meeting.source.is_none() {
+        meeting.source = match store.get::<Meeting>(&id) {
+            Ok(old) => old.source,
+            Err(Error::Integrity { .. }) => None,
+            Err(e) => return Err(e),
+        };
+    }
     store.update(&id, &meeting)?;
     Ok(SavedMeeting { id, meeting })
 }

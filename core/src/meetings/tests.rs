@@ -58,6 +58,7 @@ pub(crate) fn iop_group() -> Meeting {
         reminder_minutes: Some(30),
         notes: String::new(),
         types: vec![],
+        source: None,
     }
 }
 

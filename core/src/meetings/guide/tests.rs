@@ -241,3 +241,146 @@ fn meeting_like() -> impl Strategy<Value = Value> {
     prop::collection::btree_map(keys, json_value(), 0..12)
         .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
 }
+
+mod picked {
+    use super::*;
+    use crate::meetings::{self, tests::vault};
+
+    fn at(rfc3339: &str) -> ZonedNow {
+        let ms = chrono::DateTime::parse_from_rfc3339(rfc3339)
+            .unwrap()
+            .timestamp_millis();
+        ZonedNow::new(ms, "America/Los_Angeles").unwrap()
+    }
+
+    /// The spec's example (Sundays 18:00-19:30) and a Tuesday meeting.
+    fn feed(name: &str) -> String {
+        let mut tuesday: Value = serde_json::from_str(EXAMPLE).unwrap();
+        tuesday["slug"] = "tuesday-noon".into();
+        tuesday["name"] = name.into();
+        tuesday["day"] = 2.into();
+        tuesday["time"] = "12:00".into();
+        format!("[{EXAMPLE}, {tuesday}]")
+    }
+
+    const SOURCE: &str = "https://example.org/meetings.json";
+
+    #[test]
+    fn schedules_start_at_the_next_real_occurrence() {
+        let (_d, v) = vault();
+        let s = v.store().unwrap();
+        let start = |now: &str| {
+            let got = preview(&s, &feed("Noon"), AA, SOURCE, &at(now)).unwrap();
+            (
+                got.meetings[0].meeting.schedule.start_date,
+                got.meetings[1].meeting.schedule.start_date,
+            )
+        };
+        let date = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        // Wednesday: next Sunday, next Tuesday (not "today").
+        assert_eq!(
+            start("2026-11-25T12:00:00-08:00"),
+            (date(29), NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        );
+        // Sunday during the meeting: that Sunday; after it: a week later.
+        assert_eq!(start("2026-11-29T18:30:00-08:00").0, date(29));
+        assert_eq!(
+            start("2026-11-29T20:00:00-08:00").0,
+            NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+        );
+    }
+
+    #[test]
+    fn re_importing_updates_in_place_and_the_preview_marks_what_is_added() {
+        let (_d, v) = vault();
+        let s = v.store().unwrap();
+        let now = at("2026-11-25T12:00:00-08:00");
+        let first = preview(&s, &feed("Noon"), AA, SOURCE, &now).unwrap();
+        assert!(first.meetings.iter().all(|m| m.already_added.is_none()));
+        let pick = |got: &FeedImport| {
+            got.meetings
+                .iter()
+                .map(|m| (m.slug.clone(), m.meeting.clone()))
+                .collect::<Vec<_>>()
+        };
+        let saved = add_picked(&s, SOURCE, pick(&first)).unwrap();
+        assert_eq!(saved.len(), 2);
+        assert_eq!(
+            saved[0].meeting.source,
+            Some(FeedSource {
+                feed: SOURCE.into(),
+                slug: "sunday-serenity-14".into()
+            })
+        );
+        // The participant sets a reminder; the feed renames the meeting.
+        let mut mine = saved[1].meeting.clone();
+        mine.reminder_minutes = Some(30);
+        mine.source = None;
+        meetings::update(&s, saved[1].id, mine).unwrap();
+        assert!(
+            meetings::get(&s, saved[1].id)
+                .unwrap()
+                .meeting
+                .source
+                .is_some()
+        );
+
+        let again = preview(&s, &feed("Noon Step Study"), AA, SOURCE, &now).unwrap();
+        assert_eq!(again.meetings[0].already_added, Some(saved[0].id));
+        assert_eq!(again.meetings[1].already_added, Some(saved[1].id));
+        let other_feed = preview(&s, &feed("Noon"), AA, "Another intergroup", &now).unwrap();
+        assert!(
+            other_feed
+                .meetings
+                .iter()
+                .all(|m| m.already_added.is_none())
+        );
+
+        let updated = add_picked(&s, SOURCE, pick(&again)).unwrap();
+        assert_eq!(updated[1].id, saved[1].id);
+        let list = meetings::list(&s).unwrap().meetings;
+        assert_eq!(list.len(), 2, "updated, not duplicated");
+        let noon = meetings::get(&s, saved[1].id).unwrap().meeting;
+        assert_eq!(noon.name, "Noon Step Study");
+        assert_eq!(
+            noon.reminder_minutes,
+            Some(30),
+            "the participant's reminder kept"
+        );
+    }
+
+    #[test]
+    fn a_chosen_set_is_added_all_or_nothing() {
+        let (_d, v) = vault();
+        let s = v.store().unwrap();
+        let now = at("2026-11-25T12:00:00-08:00");
+        let got = preview(&s, &feed("Noon"), AA, SOURCE, &now).unwrap();
+        let mut picked: Vec<(String, Meeting)> = got
+            .meetings
+            .iter()
+            .map(|m| (m.slug.clone(), m.meeting.clone()))
+            .collect();
+        picked[1].1.name = " ".into();
+        assert!(matches!(
+            add_picked(&s, SOURCE, picked.clone()),
+            Err(Error::InvalidInput { field: "name", .. })
+        ));
+        assert!(
+            meetings::list(&s).unwrap().meetings.is_empty(),
+            "nothing saved"
+        );
+        picked[1] = picked[0].clone();
+        assert!(matches!(
+            add_picked(&s, SOURCE, picked),
+            Err(Error::InvalidInput { field: "slug", .. })
+        ));
+        assert!(matches!(
+            add_picked(&s, " ", vec![]),
+            Err(Error::InvalidInput {
+                field: "source",
+                ..
+            })
+        ));
+        assert!(meetings::list(&s).unwrap().meetings.is_empty());
+    }
+}

@@ -34,6 +34,7 @@ fn meeting(name: &str, zone: &str, repeat: Repeat) -> SavedMeeting {
             reminder_minutes: Some(30),
             notes: "Bring the workbook.\nAsk about Friday.".into(),
             types: vec![],
+            source: None,
         }
         .validate()
         .unwrap(),

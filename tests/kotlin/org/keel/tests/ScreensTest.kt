@@ -13,6 +13,8 @@ import org.keel.core.CalendarDate
 import org.keel.core.CopingTag
 import org.keel.core.CravingDraft
 import org.keel.core.CravingOutcome
+import org.keel.core.Fellowship
+import org.keel.core.MeetingKind
 import org.keel.core.DateRangePreset
 import org.keel.core.EntryContext
 import org.keel.core.Halt
@@ -155,5 +157,32 @@ class ScreensTest {
         val screen = vault.today(now, Language.SPANISH)
         assertEquals(ongoing.id, screen.ongoingCraving?.id)
         assertEquals("mbrp.urge-surfing", screen.exercise.exercise.id)
+    }
+
+    @Test
+    fun meetingGuideFeed() {
+        val example = java.io.File("core/tests/fixtures/meeting-guide/example-meeting.json").readText()
+        val source = "https://example.org/meetings.json"
+        // Wednesday 2026-11-25 12:00 in Los Angeles.
+        val now = Now(1_795_636_800_000L, "America/Los_Angeles")
+        val aa = MeetingKind.TwelveStep(Fellowship.AA)
+        val got = vault.previewMeetingGuide("[$example]", source, aa, now)
+        val first = got.meetings.single()
+        assertNull(first.alreadyAddedId)
+        assertEquals(CalendarDate(2026, 11u, 29u), first.draft.schedule.startDate)
+        val saved = vault.addMeetingsFromGuide(source, got.meetings).single()
+        assertEquals("sunday-serenity-14", saved.source?.slug)
+        val again = vault.previewMeetingGuide("[$example]", source, aa, now)
+        assertEquals(saved.id, again.meetings.single().alreadyAddedId)
+        assertEquals(saved.id, vault.addMeetingsFromGuide(source, again.meetings).single().id)
+        assertEquals(1, vault.listMeetings().meetings.size)
+        try {
+            vault.addMeetingsFromGuide(source, listOf(first, first))
+            fail("expected InvalidInput")
+        } catch (e: KeelException.InvalidInput) {
+            assertEquals("slug", e.field)
+        }
+        vault.lock()
+        assertLocked { vault.previewMeetingGuide("[$example]", source, aa, now) }
     }
 }
