@@ -518,7 +518,7 @@ fn next_real_start(meeting: &mut Meeting, now_millis: i64) -> Result<()> {
     let local_today = chrono::TimeZone::from_utc_datetime(
         &tz,
         &chrono::DateTime::from_timestamp_millis(now_millis)
-            .ok_or_else(|| Error::invalid("now", "out of range"))?
+            .ok_or_else(|| Error::invalid("now", "out_of_range"))?
             .naive_utc(),
     )
     .date_naive();
@@ -592,12 +592,12 @@ pub fn add_picked(
 ) -> Result<Vec<SavedMeeting>> {
     let source = feed_source(source)?;
     if picked.len() > super::MAX_MEETINGS {
-        return Err(Error::invalid("meetings", "at most 200 meetings"));
+        return Err(Error::invalid("meetings", "too_many"));
     }
     let mut slugs = HashSet::new();
     for (slug, _) in &picked {
         if !slugs.insert(slug.as_str()) {
-            return Err(Error::invalid("slug", "the same meeting twice"));
+            return Err(Error::invalid("slug", "duplicate"));
         }
     }
     store.atomically(|s| {
