@@ -84,12 +84,9 @@ pub fn apply(vault: &mut Vault, plan: RekeyPlan, work: &dyn Work) -> Result<Reke
                     && s.wrapped == plan.old.slot.wrapped
             });
         if !unchanged {
-            return Err(Error::invalid(
-                "vault",
-                "the key slots changed since the re-key was prepared; try again",
-            ));
+            return Err(Error::invalid("vault", "slots_changing"));
         }
-        let new_keys = Keys::derive(plan.new_key.clone(), &vault_id, plan.new_key_id);
+        let new_keys = Keys::derive(plan.new_key.clone(), &vault_id, plan.new_key_id)?;
         let old_store = Store::new(conn, keys);
         let new_store = Store::new(conn, &new_keys);
         let by_tag: HashMap<[u8; 16], &Collection> =
@@ -136,7 +133,7 @@ pub fn apply(vault: &mut Vault, plan: RekeyPlan, work: &dyn Work) -> Result<Reke
             device_slots_removed: removed,
         }
     };
-    vault.rekeyed(plan.new_key, plan.new_key_id);
+    vault.rekeyed(plan.new_key, plan.new_key_id)?;
     Ok(summary)
 }
 
@@ -203,7 +200,7 @@ mod tests {
         assert_eq!(texts(&v), before);
         // The old data key opens none of the records any more.
         let (conn, _, vault_id, new_id) = v.rekey_parts().unwrap();
-        let old_keys = Keys::derive(old_key, &vault_id, new_id);
+        let old_keys = Keys::derive(old_key, &vault_id, new_id).unwrap();
         assert_eq!(
             notes::list(&Store::new(conn, &old_keys))
                 .unwrap()

@@ -134,7 +134,7 @@ fn read_copy(dir: &Path, scratch: &Path, passphrase: &str) -> Result<(Vec<Entry>
             break;
         }
     }
-    let keys = Keys::derive(data_key.ok_or(Error::WrongCredential)?, &vault_id, key_id);
+    let keys = Keys::derive(data_key.ok_or(Error::WrongCredential)?, &vault_id, key_id)?;
     let store = Store::new(&conn, &keys);
 
     let mut rows = BTreeMap::new();

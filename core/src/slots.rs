@@ -28,6 +28,13 @@ pub const PASSPHRASE_MAX_CHARS: usize = 1024;
 
 const SALT_LEN: usize = 16;
 const PARAMS_VERSION: u8 = 1;
+/// The fewest PBKDF2 iterations a stored passphrase slot may name. Counts
+/// from here to [`MIN_PBKDF2_ITERATIONS`] open and are raised at unlock.
+pub const SLOT_MIN_ITERATIONS: u32 = 1_000;
+/// The most PBKDF2 iterations a stored passphrase slot may name: a file
+/// edited to a huge count is refused at once instead of making unlock run
+/// for minutes before saying "wrong passphrase".
+pub const SLOT_MAX_ITERATIONS: u32 = 10_000_000;
 
 /// What unlocks a slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,12 +110,23 @@ impl PassphraseParams {
         match bytes {
             [PARAMS_VERSION, rest @ ..] if rest.len() == 4 + SALT_LEN => {
                 let (iter, salt) = rest.split_at(4);
+                let iterations = u32::from_le_bytes(iter.try_into().map_err(|_| Error::Corrupt)?);
+                if !(SLOT_MIN_ITERATIONS..=SLOT_MAX_ITERATIONS).contains(&iterations) {
+                    return Err(Error::OutOfRange {
+                        parameter: "slot.iterations",
+                    });
+                }
                 Ok(PassphraseParams {
-                    iterations: u32::from_le_bytes(iter.try_into().map_err(|_| Error::Corrupt)?),
+                    iterations,
                     salt: salt.try_into().map_err(|_| Error::Corrupt)?,
                 })
             }
-            _ => Err(Error::Corrupt),
+            [PARAMS_VERSION, ..] => Err(Error::OutOfRange {
+                parameter: "slot.params_length",
+            }),
+            _ => Err(Error::OutOfRange {
+                parameter: "slot.version",
+            }),
         }
     }
 
@@ -158,7 +176,11 @@ fn slot_aad(vault_id: &[u8; 16], slot_id: &[u8; 16], kind: SlotKind, params: &[u
     aad
 }
 
-fn device_kek(secret: &[u8; DEVICE_SECRET_LEN], salt: &[u8], vault_id: &[u8; 16]) -> SecretKey {
+fn device_kek(
+    secret: &[u8; DEVICE_SECRET_LEN],
+    salt: &[u8],
+    vault_id: &[u8; 16],
+) -> Result<SecretKey> {
     hkdf_key(secret, salt, &[b"keel.device-slot.v1", vault_id])
 }
 
@@ -209,7 +231,7 @@ impl StoredSlot {
         let salt: [u8; SALT_LEN] = random_array()?;
         let mut params = vec![PARAMS_VERSION];
         params.extend_from_slice(&salt);
-        let kek = device_kek(secret, &salt, vault_id);
+        let kek = device_kek(secret, &salt, vault_id)?;
         Self::wrap(
             vault_id,
             random_array()?,
@@ -256,9 +278,18 @@ impl StoredSlot {
         }
         let salt = match self.params.as_slice() {
             [PARAMS_VERSION, salt @ ..] if salt.len() == SALT_LEN => salt,
-            _ => return Err(Error::Corrupt),
+            [PARAMS_VERSION, ..] => {
+                return Err(Error::OutOfRange {
+                    parameter: "slot.params_length",
+                });
+            }
+            _ => {
+                return Err(Error::OutOfRange {
+                    parameter: "slot.version",
+                });
+            }
         };
-        Ok(self.unwrap_with(vault_id, &device_kek(secret, salt, vault_id)))
+        Ok(self.unwrap_with(vault_id, &device_kek(secret, salt, vault_id)?))
     }
 
     pub fn info(&self) -> SlotInfo {
@@ -398,5 +429,56 @@ mod tests {
         assert_eq!(PassphraseParams::decode(&p.encode()).unwrap(), p);
         assert!(PassphraseParams::decode(&[1, 2, 3]).is_err());
         assert!(PassphraseParams::decode(&[]).is_err());
+    }
+
+    #[test]
+    fn stored_parameters_out_of_range_are_refused_at_once() {
+        let out = |bytes: &[u8]| match PassphraseParams::decode(bytes) {
+            Err(Error::OutOfRange { parameter }) => parameter,
+            other => panic!("expected out of range, got {other:?}"),
+        };
+        for count in [
+            0,
+            SLOT_MIN_ITERATIONS - 1,
+            SLOT_MAX_ITERATIONS + 1,
+            u32::MAX,
+        ] {
+            let p = PassphraseParams {
+                iterations: count,
+                salt: [1; SALT_LEN],
+            };
+            assert_eq!(out(&p.encode()), "slot.iterations", "{count}");
+        }
+        for count in [SLOT_MIN_ITERATIONS, SLOT_MAX_ITERATIONS] {
+            let p = PassphraseParams {
+                iterations: count,
+                salt: [1; SALT_LEN],
+            };
+            assert_eq!(PassphraseParams::decode(&p.encode()).unwrap(), p);
+        }
+        assert_eq!(out(&[1, 2, 3]), "slot.params_length");
+        assert_eq!(out(&[2; 21]), "slot.version");
+        // A passphrase slot edited to 2^32 - 1 iterations answers at once,
+        // before any key derivation.
+        let vault = [7u8; 16];
+        let key = SecretKey::random().unwrap();
+        let params = PassphraseParams::fresh_with(1000).unwrap();
+        let mut slot =
+            StoredSlot::new_passphrase(&vault, [1; 16], params, "right horse", &key).unwrap();
+        slot.params[1..5].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(matches!(
+            slot.open_with_passphrase(&vault, "right horse"),
+            Err(Error::OutOfRange {
+                parameter: "slot.iterations"
+            })
+        ));
+        let mut dev = StoredSlot::new_device(&vault, &[9; 32], &key).unwrap();
+        dev.params.push(0);
+        assert!(matches!(
+            dev.open_with_device(&vault, &[9; 32]),
+            Err(Error::OutOfRange {
+                parameter: "slot.params_length"
+            })
+        ));
     }
 }

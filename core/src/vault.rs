@@ -228,7 +228,7 @@ impl Vault {
         steps.finish();
 
         let mut vault = Vault::open_path(dir)?;
-        vault.state = State::Unlocked(Keys::derive(data_key, &vault_id, key_id));
+        vault.state = State::Unlocked(Keys::derive(data_key, &vault_id, key_id)?);
         Ok(vault)
     }
 
@@ -308,8 +308,9 @@ impl Vault {
         Ok(Store::new(self.conn()?, keys))
     }
 
-    fn unlocked_with(&mut self, data_key: SecretKey) {
-        self.state = State::Unlocked(Keys::derive(data_key, &self.vault_id, self.key_id));
+    fn unlocked_with(&mut self, data_key: SecretKey) -> Result<()> {
+        self.state = State::Unlocked(Keys::derive(data_key, &self.vault_id, self.key_id)?);
+        Ok(())
     }
 
     /// Finds the passphrase slot that `passphrase` opens.
@@ -366,7 +367,7 @@ impl Vault {
         if let Some(raised) = &opened.raised {
             slots::save(self.conn()?, raised)?;
         }
-        self.unlocked_with(opened.key);
+        self.unlocked_with(opened.key)?;
         Ok(true)
     }
 
@@ -377,9 +378,10 @@ impl Vault {
     }
 
     /// Installs the data key a re-key committed.
-    pub(crate) fn rekeyed(&mut self, data_key: SecretKey, key_id: [u8; 16]) {
+    pub(crate) fn rekeyed(&mut self, data_key: SecretKey, key_id: [u8; 16]) -> Result<()> {
         self.key_id = key_id;
-        self.unlocked_with(data_key);
+        self.unlocked_with(data_key)?;
+        Ok(())
     }
 
     /// Unlocks with a device secret released by the platform keystore.
@@ -391,7 +393,7 @@ impl Vault {
             .filter(|s| s.kind == SlotKind::Device)
         {
             if let Some(key) = slot.open_with_device(&self.vault_id, secret)? {
-                self.unlocked_with(key);
+                self.unlocked_with(key)?;
                 return Ok(());
             }
         }

@@ -5,7 +5,10 @@ use std::num::NonZeroU32;
 
 use ring::{hkdf, pbkdf2};
 
+use zeroize::Zeroize;
+
 use super::{KEY_LEN, SecretKey};
+use crate::error::{Error, Result};
 
 /// The fewest PBKDF2 iterations a passphrase slot may keep (OWASP's 2023
 /// figure for PBKDF2-HMAC-SHA256). Slots below it are raised at unlock.
@@ -23,22 +26,31 @@ pub fn passphrase_key(passphrase: &[u8], salt: &[u8], iterations: NonZeroU32) ->
     SecretKey::from_bytes(&mut out)
 }
 
-/// A 256-bit key from high-entropy input keying material (HKDF-SHA256).
-pub fn hkdf_key(ikm: &[u8], salt: &[u8], info: &[&[u8]]) -> SecretKey {
-    struct Len32;
-    impl hkdf::KeyType for Len32 {
+/// HKDF-SHA256 into `out`. Fails (never yields a zero or partial key) if
+/// ring refuses the length: over 255 × 32 bytes.
+pub fn hkdf_fill(ikm: &[u8], salt: &[u8], info: &[&[u8]], out: &mut [u8]) -> Result<()> {
+    struct Len(usize);
+    impl hkdf::KeyType for Len {
         fn len(&self) -> usize {
-            KEY_LEN
+            self.0
         }
     }
-    let mut out = [0u8; KEY_LEN];
     let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(ikm);
-    // Expanding to 32 bytes is far below HKDF's 255 * 32 limit, so neither
-    // step can fail.
-    if let Ok(okm) = prk.expand(info, Len32) {
-        let _ = okm.fill(&mut out);
-    }
-    SecretKey::from_bytes(&mut out)
+    prk.expand(info, Len(out.len()))
+        .and_then(|okm| okm.fill(out))
+        .map_err(|_| {
+            out.zeroize();
+            Error::Storage("key_derivation_failed")
+        })
+}
+
+/// A 256-bit key from high-entropy input keying material (HKDF-SHA256).
+/// Expanding to 32 bytes cannot fail; if ring ever said otherwise the
+/// error is returned, never an all-zero key.
+pub fn hkdf_key(ikm: &[u8], salt: &[u8], info: &[&[u8]]) -> Result<SecretKey> {
+    let mut out = [0u8; KEY_LEN];
+    hkdf_fill(ikm, salt, info, &mut out)?;
+    Ok(SecretKey::from_bytes(&mut out))
 }
 
 #[cfg(test)]
@@ -72,13 +84,28 @@ mod tests {
         );
     }
 
+    /// Past HKDF's limit ring refuses to expand: that is an error, not a
+    /// buffer left at zero.
+    #[test]
+    fn an_impossible_length_fails_loudly() {
+        let mut big = vec![7u8; 255 * 32 + 1];
+        assert!(matches!(
+            hkdf_fill(b"ikm", b"salt", &[b"info"], &mut big),
+            Err(Error::Storage("key_derivation_failed"))
+        ));
+        assert!(big.iter().all(|&b| b == 0), "nothing usable left behind");
+        let mut ok = [0u8; 64];
+        hkdf_fill(b"ikm", b"salt", &[b"info"], &mut ok).unwrap();
+        assert!(ok.iter().any(|&b| b != 0));
+    }
+
     /// RFC 5869, appendix A.1: HKDF-SHA256 basic test case (first 32 bytes).
     #[test]
     fn rfc5869_vector() {
         let ikm = [0x0b; 22];
         let salt: Vec<u8> = (0x00..=0x0c).collect();
         let info: Vec<u8> = (0xf0..=0xf9).collect();
-        let key = hkdf_key(&ikm, &salt, &[&info]);
+        let key = hkdf_key(&ikm, &salt, &[&info]).unwrap();
         assert_eq!(
             hex(key.expose()),
             "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"

@@ -126,14 +126,14 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    pub fn derive(data: SecretKey, vault_id: &[u8; 16], key_id: [u8; 16]) -> Self {
-        let tag = hkdf_key(data.expose(), vault_id, &[b"keel.collection-tag.v1"]);
-        Keys {
+    pub fn derive(data: SecretKey, vault_id: &[u8; 16], key_id: [u8; 16]) -> Result<Self> {
+        let tag = hkdf_key(data.expose(), vault_id, &[b"keel.collection-tag.v1"])?;
+        Ok(Keys {
             data,
             tag,
             key_id,
             timelines: RefCell::default(),
-        }
+        })
     }
 }
 
