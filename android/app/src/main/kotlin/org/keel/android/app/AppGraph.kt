@@ -1,0 +1,24 @@
+package org.keel.android.app
+
+import android.content.Context
+import java.io.File
+import org.keel.android.core.RustVaultGateway
+import org.keel.android.core.VaultGateway
+import org.keel.android.ui.AppSettings
+import org.keel.android.ui.PhoneActions
+import org.keel.android.ui.StringSource
+
+/**
+ * Hand-written dependency graph: one gateway (one vault) per process, the
+ * settings kept outside the vault, and the platform services the screens use.
+ */
+class AppGraph(context: Context) {
+    private val app = context.applicationContext
+
+    /** The vault lives in no-backup storage as well as being excluded by the rules. */
+    val gateway: VaultGateway = RustVaultGateway(File(app.noBackupFilesDir, "vault").path)
+    val settings: AppSettings = PrefsSettings(app)
+    val strings: StringSource = AndroidStrings(app)
+    val phone: PhoneActions = IntentPhoneActions(app)
+    val deviceKey = DeviceKey()
+}

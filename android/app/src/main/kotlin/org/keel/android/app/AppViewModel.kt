@@ -1,0 +1,20 @@
+package org.keel.android.app
+
+import android.app.Application
+import androidx.lifecycle.AndroidViewModel
+import androidx.lifecycle.viewModelScope
+import org.keel.android.ui.AppModel
+import org.keel.core.Language
+import java.util.Locale
+
+/** The one ViewModel: holds AppModel across configuration changes. */
+class AppViewModel(application: Application) : AndroidViewModel(application) {
+    val graph: AppGraph = (application as KeelApplication).graph
+
+    val app = AppModel(
+        gateway = graph.gateway,
+        settings = graph.settings,
+        scope = viewModelScope,
+        systemLanguage = if (Locale.getDefault().language == "es") Language.SPANISH else Language.ENGLISH,
+    ).also { it.start() }
+}

@@ -1,0 +1,94 @@
+package org.keel.android.app
+
+import android.security.keystore.KeyGenParameterSpec
+import android.security.keystore.KeyPermanentlyInvalidatedException
+import android.security.keystore.KeyProperties
+import androidx.biometric.BiometricPrompt
+import androidx.fragment.app.FragmentActivity
+import java.security.KeyStore
+import javax.crypto.Cipher
+import javax.crypto.KeyGenerator
+import javax.crypto.SecretKey
+import javax.crypto.spec.GCMParameterSpec
+
+/**
+ * The Android Keystore key that wraps the core's device secret (from the
+ * vault's add_device_slot). The key never leaves secure hardware, needs a
+ * biometric for every use, and is invalidated when a new biometric is
+ * enrolled; the passphrase always remains the way back in.
+ */
+class DeviceKey(private val alias: String = "keel-device-slot") {
+    private val keyStore: KeyStore = KeyStore.getInstance(ANDROID_KEYSTORE).apply { load(null) }
+
+    /** A cipher to wrap a new device secret; authenticate it with [authenticate] first. */
+    fun encryptCipher(): Cipher {
+        deleteKey()
+        return Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.ENCRYPT_MODE, createKey()) }
+    }
+
+    /**
+     * A cipher to unwrap the stored secret, or null when the key is gone or
+     * was invalidated by a new enrolment (then: passphrase, and enrol again).
+     */
+    fun decryptCipher(iv: ByteArray): Cipher? {
+        val key = keyStore.getKey(alias, null) as? SecretKey ?: return null
+        return try {
+            Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(128, iv)) }
+        } catch (_: KeyPermanentlyInvalidatedException) {
+            deleteKey()
+            null
+        }
+    }
+
+    /** Shows the system biometric prompt bound to [cipher]; [onResult] gets the unlocked cipher or null. */
+    fun authenticate(
+        activity: FragmentActivity,
+        cipher: Cipher,
+        title: String,
+        cancel: String,
+        onResult: (Cipher?) -> Unit,
+    ) {
+        val prompt = BiometricPrompt(
+            activity,
+            activity.mainExecutor,
+            object : BiometricPrompt.AuthenticationCallback() {
+                override fun onAuthenticationSucceeded(result: BiometricPrompt.AuthenticationResult) {
+                    onResult(result.cryptoObject?.cipher)
+                }
+
+                override fun onAuthenticationError(errorCode: Int, errString: CharSequence) {
+                    onResult(null)
+                }
+            },
+        )
+        val info = BiometricPrompt.PromptInfo.Builder()
+            .setTitle(title)
+            .setNegativeButtonText(cancel)
+            .setAllowedAuthenticators(androidx.biometric.BiometricManager.Authenticators.BIOMETRIC_STRONG)
+            .build()
+        prompt.authenticate(info, BiometricPrompt.CryptoObject(cipher))
+    }
+
+    fun deleteKey() {
+        if (keyStore.containsAlias(alias)) keyStore.deleteEntry(alias)
+    }
+
+    private fun createKey(): SecretKey {
+        val spec = KeyGenParameterSpec.Builder(alias, KeyProperties.PURPOSE_ENCRYPT or KeyProperties.PURPOSE_DECRYPT)
+            .setBlockModes(KeyProperties.BLOCK_MODE_GCM)
+            .setEncryptionPaddings(KeyProperties.ENCRYPTION_PADDING_NONE)
+            .setKeySize(256)
+            .setUserAuthenticationRequired(true)
+            .setInvalidatedByBiometricEnrollment(true)
+            .build()
+        return KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, ANDROID_KEYSTORE).run {
+            init(spec)
+            generateKey()
+        }
+    }
+
+    private companion object {
+        const val ANDROID_KEYSTORE = "AndroidKeyStore"
+        const val TRANSFORMATION = "AES/GCM/NoPadding"
+    }
+}

@@ -1,0 +1,67 @@
+package org.keel.android.app
+
+import android.content.BroadcastReceiver
+import android.content.Context
+import android.content.Intent
+import android.content.IntentFilter
+import android.content.res.Configuration
+import android.os.Bundle
+import android.view.WindowManager
+import androidx.activity.OnBackPressedCallback
+import androidx.activity.compose.setContent
+import androidx.activity.enableEdgeToEdge
+import androidx.activity.viewModels
+import androidx.fragment.app.FragmentActivity
+import androidx.lifecycle.DefaultLifecycleObserver
+import androidx.lifecycle.LifecycleOwner
+import androidx.lifecycle.ProcessLifecycleOwner
+import org.keel.android.ui.AppEvent
+import org.keel.android.ui.KeelApp
+
+/**
+ * The one activity. FLAG_SECURE: no screenshots, blank in recents. Leaving
+ * the app or turning the screen off locks the vault; back walks the
+ * AppModel's stack before leaving.
+ */
+class MainActivity : FragmentActivity() {
+    private val model: AppViewModel by viewModels()
+
+    private val screenOff = object : BroadcastReceiver() {
+        override fun onReceive(context: Context, intent: Intent) {
+            model.app.onEvent(AppEvent.ScreenOff)
+        }
+    }
+
+    private val background = object : DefaultLifecycleObserver {
+        override fun onStop(owner: LifecycleOwner) {
+            model.app.onEvent(AppEvent.Backgrounded)
+        }
+    }
+
+    override fun onCreate(savedInstanceState: Bundle?) {
+        super.onCreate(savedInstanceState)
+        window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
+        enableEdgeToEdge()
+        onBackPressedDispatcher.addCallback(this, object : OnBackPressedCallback(true) {
+            override fun handleOnBackPressed() {
+                if (!model.app.back()) {
+                    isEnabled = false
+                    onBackPressedDispatcher.onBackPressed()
+                    isEnabled = true
+                }
+            }
+        })
+        registerReceiver(screenOff, IntentFilter(Intent.ACTION_SCREEN_OFF))
+        ProcessLifecycleOwner.get().lifecycle.addObserver(background)
+        val dark = (resources.configuration.uiMode and Configuration.UI_MODE_NIGHT_MASK) == Configuration.UI_MODE_NIGHT_YES
+        setContent {
+            KeelApp(model.app, model.graph.strings, model.graph.phone, dark)
+        }
+    }
+
+    override fun onDestroy() {
+        unregisterReceiver(screenOff)
+        ProcessLifecycleOwner.get().lifecycle.removeObserver(background)
+        super.onDestroy()
+    }
+}

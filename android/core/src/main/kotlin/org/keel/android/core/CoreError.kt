@@ -1,0 +1,53 @@
+package org.keel.android.core
+
+import org.keel.core.KeelException
+
+/**
+ * Why a gateway call failed, as the screens act on it. Mapped once from the
+ * bindings' [KeelException] so no screen depends on the generated error
+ * classes, and no message text (written by the core, in English) reaches a
+ * person: screens show their own localised text for each case.
+ */
+sealed class CoreError : Exception() {
+    /** The passphrase (or device secret) did not open the vault. */
+    data object WrongPassphrase : CoreError()
+
+    /** The vault is locked: show Unlock. */
+    data object Locked : CoreError()
+
+    /** A value was refused; [field] names it. Nothing was written. */
+    data class InvalidInput(val field: String) : CoreError()
+
+    data object NotFound : CoreError()
+
+    data object AlreadyExists : CoreError()
+
+    /** The vault file is damaged; a copy was kept aside (never deleted). */
+    data class Damaged(val keptAs: String) : CoreError()
+
+    /** A newer app wrote the vault: update the app. */
+    data object NewerFormat : CoreError()
+
+    data object Cancelled : CoreError()
+
+    /** Storage failed, a record failed its integrity check, or anything else. */
+    data object Internal : CoreError()
+
+    companion object {
+        /** The one mapping from the bindings' errors. */
+        fun from(e: Throwable): CoreError = when (e) {
+            is CoreError -> e
+            is KeelException.WrongCredential -> WrongPassphrase
+            is KeelException.Locked -> Locked
+            is KeelException.InvalidInput -> InvalidInput(e.field)
+            is KeelException.NotFound -> NotFound
+            is KeelException.AlreadyExists -> AlreadyExists
+            is KeelException.Damaged -> Damaged(e.keptAs)
+            is KeelException.NewerFormat -> NewerFormat
+            is KeelException.Cancelled -> Cancelled
+            // Integrity, Storage, and variants newer than this shell: the
+            // screen offers the generic "something went wrong" path.
+            else -> Internal
+        }
+    }
+}

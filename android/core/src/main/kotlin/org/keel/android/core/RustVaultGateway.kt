@@ -1,0 +1,87 @@
+package org.keel.android.core
+
+import java.time.Clock
+import java.util.concurrent.Executors
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.asCoroutineDispatcher
+import kotlinx.coroutines.withContext
+import org.keel.core.KeelException
+import org.keel.core.Language
+import org.keel.core.LapsePlan
+import org.keel.core.Moment
+import org.keel.core.TodayScreen
+import org.keel.core.Vault
+import org.keel.core.planTemplate
+import org.keel.core.vaultExists
+
+/**
+ * [VaultGateway] over the generated bindings' one [Vault] in [dir]. Core
+ * calls run on [dispatcher], one at a time; [lock] and [isLocked] bypass it
+ * because the core answers them at once.
+ */
+class RustVaultGateway(
+    private val dir: String,
+    private val clock: Clock = Clock.systemDefaultZone(),
+    private val dispatcher: CoroutineDispatcher = serialDispatcher(),
+) : VaultGateway {
+    @Volatile private var vault: Vault? = null
+
+    override suspend fun exists(): Boolean = withContext(dispatcher) { vaultExists(dir) }
+
+    override suspend fun create(passphrase: String): Result<Unit> = call {
+        vault?.destroy()
+        vault = Vault.create(dir, passphrase)
+    }
+
+    override suspend fun unlock(passphrase: String): Result<Unit> = call {
+        opened().unlockWithPassphrase(passphrase)
+    }
+
+    override fun lock() {
+        vault?.lock()
+    }
+
+    override fun isLocked(): Boolean = vault?.isLocked() ?: true
+
+    override suspend fun today(language: Language): Result<TodayScreen> = call {
+        opened().today(now(), language)
+    }
+
+    override suspend fun crisisPlan(language: Language): Result<LapsePlan> = call {
+        val v = vault
+        val saved = if (v != null && !v.isLocked()) {
+            try {
+                v.currentPlan()?.plan?.lapsePlan
+            } catch (_: KeelException.Locked) {
+                null // locked between the check and the call: use the default
+            }
+        } else {
+            null
+        }
+        saved ?: planTemplate(language).lapsePlan
+    }
+
+    /** The phone's now as the core takes it: UTC millis and the offset then. */
+    private fun now(): Moment {
+        val instant = clock.instant()
+        val offset = clock.zone.rules.getOffset(instant)
+        return Moment(instant.toEpochMilli(), offset.totalSeconds / 60)
+    }
+
+    private fun opened(): Vault = vault ?: Vault.open(dir).also { vault = it }
+
+    private suspend fun <T> call(block: () -> T): Result<T> = withContext(dispatcher) {
+        try {
+            Result.success(block())
+        } catch (e: KeelException) {
+            Result.failure(CoreError.from(e))
+        }
+    }
+
+    companion object {
+        /** One thread for every core call: the vault serialises anyway. */
+        fun serialDispatcher(): CoroutineDispatcher =
+            Executors.newSingleThreadExecutor { r -> Thread(r, "keel-core").apply { isDaemon = true } }
+                .asCoroutineDispatcher()
+    }
+}

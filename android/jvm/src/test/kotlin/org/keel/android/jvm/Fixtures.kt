@@ -1,0 +1,43 @@
+package org.keel.android.jvm
+
+import java.io.File
+import java.time.Clock
+import java.time.Instant
+import java.time.ZoneId
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import org.keel.android.core.RustVaultGateway
+import org.keel.android.desktop.XmlStringSource
+import org.keel.android.ui.AppModel
+import org.keel.android.ui.AppSettings
+import org.keel.android.ui.PhoneActions
+import org.keel.core.Language
+
+/** What the tests share: the real texts, a fixed clock, a real vault folder. */
+object Fixtures {
+    val res = File(System.getProperty("keel.res") ?: "../ui/src/main/res")
+    val sources = File(System.getProperty("keel.sources") ?: "..")
+    val gallery = File(System.getProperty("keel.gallery") ?: "target/gallery")
+    val strings = XmlStringSource(res)
+
+    /** Tuesday 1 December 2026, 09:30 in Chicago: a fixed moment for every screen. */
+    val clock: Clock = Clock.fixed(Instant.parse("2026-12-01T15:30:00Z"), ZoneId.of("America/Chicago"))
+
+    const val PASSPHRASE = "correct horse battery staple"
+
+    fun gateway(dir: File) = RustVaultGateway(dir.absolutePath, clock)
+
+    fun app(gateway: RustVaultGateway, settings: MemorySettings = MemorySettings()) =
+        AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default))
+}
+
+class MemorySettings(override var language: Language? = null) : AppSettings
+
+/** Records what the participant tapped instead of dialling. */
+class RecordingPhone : PhoneActions {
+    val calls = mutableListOf<String>()
+    val texts = mutableListOf<String>()
+    override fun call(phone: String) { calls += phone }
+    override fun text(phone: String) { texts += phone }
+}

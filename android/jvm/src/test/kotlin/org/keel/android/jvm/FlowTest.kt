@@ -1,0 +1,170 @@
+package org.keel.android.jvm
+
+import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.hasClickAction
+import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.hasSetTextAction
+import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.junit4.ComposeContentTestRule
+import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextInput
+import kotlinx.coroutines.runBlocking
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.Rule
+import org.junit.Test
+import org.junit.rules.TemporaryFolder
+import org.keel.android.core.RustVaultGateway
+import org.keel.android.ui.AppEvent
+import org.keel.android.ui.AppModel
+import org.keel.android.ui.KeelApp
+import org.keel.android.ui.Route
+import org.keel.android.ui.Str
+import org.keel.android.ui.UnlockModel
+import org.keel.core.Language
+
+/** A participant's real flows through the screens, on a real vault in a temp folder. */
+class FlowTest {
+    @get:Rule val rule = createComposeRule()
+    @get:Rule val tmp = TemporaryFolder()
+
+    private val en = Fixtures.strings.strings(Language.ENGLISH)
+    private val es = Fixtures.strings.strings(Language.SPANISH)
+    private val phone = RecordingPhone()
+
+    private fun launch(gateway: RustVaultGateway, settings: MemorySettings = MemorySettings()): AppModel {
+        val app = Fixtures.app(gateway, settings)
+        rule.setContent { KeelApp(app, Fixtures.strings, phone, dark = false) }
+        app.start()
+        return app
+    }
+
+    private fun existingVault(): RustVaultGateway {
+        val gateway = Fixtures.gateway(tmp.root)
+        runBlocking { gateway.create(Fixtures.PASSPHRASE).getOrThrow() }
+        gateway.lock()
+        return gateway
+    }
+
+    private fun ComposeContentTestRule.waitFor(text: String, substring: Boolean = false) =
+        waitUntil(timeoutMillis = 30_000) { onAllNodes(hasText(text, substring = substring)).fetchSemanticsNodes().isNotEmpty() }
+
+    private fun field(label: String) = rule.onNode(hasSetTextAction() and hasText(label))
+    private fun button(text: String) = rule.onNode(hasClickAction() and hasText(text))
+
+    @Test
+    fun firstLaunchCreatesTheVaultAndOpensToday() {
+        val gateway = Fixtures.gateway(tmp.root)
+        launch(gateway)
+        rule.waitFor(en[Str.screen_first_launch_title])
+        rule.onNode(hasText(en[Str.screen_first_launch_privacy])).assertExistsCompat()
+        field(en[Str.screen_first_launch_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        rule.onNode(hasText(en[Str.screen_today_no_recent])).assertExistsCompat()
+        // The core's default crisis lines, one tap away.
+        button(en[Str.action_call, "988"]).performScrollTo().performClick()
+        rule.waitForIdle()
+        assertEquals(listOf("988"), phone.calls)
+        assertTrue(runBlocking { gateway.exists() })
+        assertTrue(!gateway.isLocked())
+    }
+
+    @Test
+    fun mismatchedPassphrasesCreateNothing() {
+        val gateway = Fixtures.gateway(tmp.root)
+        launch(gateway)
+        rule.waitFor(en[Str.screen_first_launch_title])
+        field(en[Str.screen_first_launch_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput("something else entirely")
+        button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_first_launch_mismatch])
+        assertTrue(!runBlocking { gateway.exists() })
+    }
+
+    @Test
+    fun theCoreRefusesAShortPassphrase() {
+        val gateway = Fixtures.gateway(tmp.root)
+        launch(gateway)
+        rule.waitFor(en[Str.screen_first_launch_title])
+        field(en[Str.screen_first_launch_passphrase]).performScrollTo().performTextInput("short")
+        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput("short")
+        button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_first_launch_too_short])
+        assertTrue(!runBlocking { gateway.exists() })
+    }
+
+    @Test
+    fun spanishIsChosenOnFirstLaunchAndKept() {
+        val settings = MemorySettings()
+        launch(Fixtures.gateway(tmp.root), settings)
+        rule.waitFor(en[Str.screen_first_launch_title])
+        rule.onNode(hasClickAction() and hasText(en[Str.language_spanish])).performScrollTo().performClick()
+        rule.waitFor(es[Str.screen_first_launch_title])
+        assertEquals(Language.SPANISH, settings.language)
+    }
+
+    @Test
+    fun aWrongPassphraseMakesTheNextAttemptWait() {
+        launch(existingVault())
+        rule.waitFor(en[Str.screen_unlock_title])
+        field(en[Str.screen_unlock_passphrase]).performTextInput("not my passphrase at all")
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_unlock_wrong])
+        rule.waitFor(en[Str.screen_unlock_wait, 5].substringBefore("5"), substring = true)
+        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_unlock_action]).assertIsNotEnabled()
+    }
+
+    @Test
+    fun theWaitGrowsWithEachFailure() {
+        val waits = (1..10).map { UnlockModel.waitAfter(it) }
+        assertEquals(listOf(5, 10, 20, 40, 80, 160, 300, 300, 300, 300), waits)
+        assertEquals(0, UnlockModel.waitAfter(0))
+    }
+
+    @Test
+    fun theRightPassphraseOpensTodayAndBackgroundingLocks() {
+        val gateway = existingVault()
+        val app = launch(gateway)
+        rule.waitFor(en[Str.screen_unlock_title])
+        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        app.onEvent(AppEvent.Backgrounded)
+        rule.waitFor(en[Str.screen_unlock_title])
+        assertTrue(gateway.isLocked())
+        assertEquals(listOf<Route>(Route.Unlock), app.backStack.value)
+    }
+
+    @Test
+    fun sosWorksWhileLocked() {
+        val gateway = existingVault()
+        launch(gateway, MemorySettings(Language.SPANISH))
+        rule.waitFor(es[Str.screen_unlock_title])
+        rule.onNode(hasClickAction() and hasContentDescription(es[Str.a11y_sos])).performClick()
+        rule.waitFor(es[Str.screen_sos_lines])
+        // The core's Spanish defaults: the 988 line and the SAMHSA helpline.
+        rule.waitFor("988", substring = true)
+        rule.waitFor("SAMHSA", substring = true)
+        assertTrue(gateway.isLocked())
+        button(es[Str.action_back]).performClick()
+        rule.waitFor(es[Str.screen_unlock_title])
+    }
+
+    @Test
+    fun forgotPassphraseIsHonest() {
+        launch(existingVault())
+        rule.waitFor(en[Str.screen_unlock_title])
+        button(en[Str.screen_unlock_forgot]).performClick()
+        rule.waitFor(en[Str.screen_forgot_body])
+        button(en[Str.action_back]).performClick()
+        rule.waitFor(en[Str.screen_unlock_title])
+    }
+
+    private fun androidx.compose.ui.test.SemanticsNodeInteraction.assertExistsCompat() = apply { assertExists() }
+
+}

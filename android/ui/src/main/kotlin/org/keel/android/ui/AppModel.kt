@@ -1,0 +1,129 @@
+package org.keel.android.ui
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.keel.android.core.VaultGateway
+import org.keel.core.Language
+
+/** Where the participant is. */
+sealed interface Route {
+    data object FirstLaunch : Route
+    data object Unlock : Route
+    data object Forgot : Route
+    data object Today : Route
+    data object Sos : Route
+}
+
+/** What the platform tells the app; tests send the same events. */
+sealed interface AppEvent {
+    /** The app left the screen (the Android glue applies the lock timeout). */
+    data object Backgrounded : AppEvent
+
+    /** The screen went off: lock at once. */
+    data object ScreenOff : AppEvent
+}
+
+/**
+ * Settings kept outside the vault so Unlock and SOS speak the participant's
+ * language while the vault is locked. Holds nothing personal.
+ */
+interface AppSettings {
+    var language: Language?
+}
+
+/** Calls and texts, done by the platform (intents on Android). */
+interface PhoneActions {
+    fun call(phone: String)
+    fun text(phone: String)
+}
+
+/**
+ * The app's navigation and the models of its screens. One instance for the
+ * app's life (held by a ViewModel on Android); [scope] runs the screens'
+ * work, every core call goes through [gateway].
+ */
+class AppModel(
+    private val gateway: VaultGateway,
+    private val settings: AppSettings,
+    private val scope: CoroutineScope,
+    systemLanguage: Language = Language.ENGLISH,
+    /** Waits between the unlock countdown's ticks; tests pass their own. */
+    tick: suspend (Long) -> Unit = { delay(it) },
+) {
+    private val _backStack = MutableStateFlow<List<Route>>(emptyList())
+
+    /** The routes shown, the last on top; empty until [start] has looked. */
+    val backStack: StateFlow<List<Route>> = _backStack.asStateFlow()
+
+    private val _language = MutableStateFlow(settings.language ?: systemLanguage)
+    val language: StateFlow<Language> = _language.asStateFlow()
+
+    val firstLaunch = FirstLaunchModel(gateway, scope, onCreated = { replaceWith(Route.Today) })
+    val unlock = UnlockModel(gateway, scope, tick, onUnlocked = { replaceWith(Route.Today) })
+    val today = TodayModel(gateway, scope) { _language.value }
+    val sos = SosModel(gateway, scope) { _language.value }
+
+    /** Decides the first screen: first launch, or Unlock for an existing vault. */
+    fun start() {
+        scope.launch {
+            val route = if (gateway.exists()) Route.Unlock else Route.FirstLaunch
+            _backStack.value = listOf(route)
+            onShown(route)
+        }
+    }
+
+    fun setLanguage(language: Language) {
+        settings.language = language
+        _language.value = language
+        onShown(_backStack.value.lastOrNull() ?: return)
+    }
+
+    fun navigate(route: Route) {
+        if (route != Route.Sos && gateway.isLocked() && route !in LOCKED_ROUTES) return
+        _backStack.update { it + route }
+        onShown(route)
+    }
+
+    /** Pops one route; false at the root (the platform then leaves the app). */
+    fun back(): Boolean {
+        val stack = _backStack.value
+        if (stack.size <= 1) return false
+        _backStack.value = stack.dropLast(1)
+        onShown(_backStack.value.last())
+        return true
+    }
+
+    fun lock() {
+        gateway.lock()
+        if (_backStack.value.firstOrNull() != Route.FirstLaunch) replaceWith(Route.Unlock)
+    }
+
+    fun onEvent(event: AppEvent) {
+        when (event) {
+            AppEvent.Backgrounded, AppEvent.ScreenOff -> lock()
+        }
+    }
+
+    private fun replaceWith(route: Route) {
+        _backStack.value = listOf(route)
+        onShown(route)
+    }
+
+    private fun onShown(route: Route) {
+        when (route) {
+            Route.Today -> today.refresh()
+            Route.Sos -> sos.load()
+            Route.Unlock -> unlock.reset()
+            Route.FirstLaunch, Route.Forgot -> Unit
+        }
+    }
+
+    private companion object {
+        val LOCKED_ROUTES = setOf(Route.Unlock, Route.Forgot, Route.FirstLaunch)
+    }
+}

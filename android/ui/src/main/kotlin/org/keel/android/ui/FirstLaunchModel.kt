@@ -1,0 +1,67 @@
+package org.keel.android.ui
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.keel.android.core.CoreError
+import org.keel.android.core.VaultGateway
+
+enum class FirstLaunchProblem { Mismatch, TooShort, Failed }
+
+data class FirstLaunchUiState(
+    val passphrase: String = "",
+    val confirm: String = "",
+    val busy: Boolean = false,
+    val problem: FirstLaunchProblem? = null,
+)
+
+sealed interface FirstLaunchEvent {
+    data class PassphraseChanged(val text: String) : FirstLaunchEvent
+    data class ConfirmChanged(val text: String) : FirstLaunchEvent
+    data object Create : FirstLaunchEvent
+}
+
+/**
+ * First launch: the participant types a passphrase twice and the core
+ * creates the vault. The core decides what a valid passphrase is; this
+ * model only checks the two copies match.
+ */
+class FirstLaunchModel(
+    private val gateway: VaultGateway,
+    private val scope: CoroutineScope,
+    private val onCreated: () -> Unit,
+) {
+    private val _state = MutableStateFlow(FirstLaunchUiState())
+    val state: StateFlow<FirstLaunchUiState> = _state.asStateFlow()
+
+    fun onEvent(event: FirstLaunchEvent) {
+        when (event) {
+            is FirstLaunchEvent.PassphraseChanged -> _state.update { it.copy(passphrase = event.text, problem = null) }
+            is FirstLaunchEvent.ConfirmChanged -> _state.update { it.copy(confirm = event.text, problem = null) }
+            FirstLaunchEvent.Create -> create()
+        }
+    }
+
+    private fun create() {
+        val s = _state.value
+        if (s.busy) return
+        if (s.passphrase != s.confirm) {
+            _state.update { it.copy(problem = FirstLaunchProblem.Mismatch) }
+            return
+        }
+        _state.update { it.copy(busy = true, problem = null) }
+        scope.launch {
+            val result = gateway.create(s.passphrase)
+            result.onSuccess {
+                _state.value = FirstLaunchUiState()
+                onCreated()
+            }.onFailure { e ->
+                val problem = if (e is CoreError.InvalidInput) FirstLaunchProblem.TooShort else FirstLaunchProblem.Failed
+                _state.update { it.copy(busy = false, problem = problem) }
+            }
+        }
+    }
+}

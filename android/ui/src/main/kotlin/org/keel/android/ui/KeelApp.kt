@@ -1,0 +1,42 @@
+package org.keel.android.ui
+
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.remember
+import androidx.compose.ui.Modifier
+
+/** The whole app: the route on top of the back stack, in the chosen language. */
+@Composable
+fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boolean) {
+    val stack by app.backStack.collectAsState()
+    val language by app.language.collectAsState()
+    val texts = remember(language) { strings.strings(language) }
+    CompositionLocalProvider(LocalStrings provides texts) {
+        KeelTheme(dark) {
+            when (stack.lastOrNull()) {
+                null -> Box(Modifier.fillMaxSize())
+                Route.FirstLaunch -> {
+                    val state by app.firstLaunch.state.collectAsState()
+                    FirstLaunchPage(state, language, app.firstLaunch::onEvent, app::setLanguage) { app.navigate(Route.Sos) }
+                }
+                Route.Unlock -> {
+                    val state by app.unlock.state.collectAsState()
+                    UnlockPage(state, app.unlock::onEvent, { app.navigate(Route.Forgot) }) { app.navigate(Route.Sos) }
+                }
+                Route.Forgot -> ForgotPage(onBack = { app.back() }) { app.navigate(Route.Sos) }
+                Route.Today -> {
+                    val state by app.today.state.collectAsState()
+                    TodayPage(state, phone, onLock = app::lock) { app.navigate(Route.Sos) }
+                }
+                Route.Sos -> {
+                    val state by app.sos.state.collectAsState()
+                    SosPage(state, phone) { app.back() }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.keel.android.ui
+
+import androidx.compose.runtime.staticCompositionLocalOf
+import java.util.Locale
+import org.keel.core.Language
+
+/**
+ * The texts of one language, looked up by key. Android builds it from its
+ * resources, the desktop build from the same XML files; both use Android's
+ * positional placeholders (`%1$s`, `%1$d`).
+ */
+class Strings(val language: Language, private val texts: Map<Str, String>) {
+    operator fun get(key: Str, vararg args: Any): String {
+        val text = texts[key] ?: error("missing text ${key.name}")
+        return if (args.isEmpty()) text else String.format(locale, text, *args)
+    }
+
+    private val locale: Locale = when (language) {
+        Language.ENGLISH -> Locale.ENGLISH
+        Language.SPANISH -> Locale.forLanguageTag("es")
+    }
+}
+
+/** Where the texts of each language come from (resources on Android). */
+fun interface StringSource {
+    fun strings(language: Language): Strings
+}
+
+val LocalStrings = staticCompositionLocalOf<Strings> { error("no Strings provided") }

@@ -1,0 +1,95 @@
+package org.keel.android.ui
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.keel.android.core.CoreError
+import org.keel.android.core.VaultGateway
+
+data class UnlockUiState(
+    val passphrase: String = "",
+    val busy: Boolean = false,
+    /** Wrong passphrases in a row since the app started. */
+    val failures: Int = 0,
+    /** Seconds left before the next attempt; 0 = may try now. */
+    val waitSeconds: Int = 0,
+    val wrong: Boolean = false,
+    val failed: Boolean = false,
+) {
+    val canSubmit: Boolean get() = !busy && waitSeconds == 0 && passphrase.isNotEmpty()
+}
+
+sealed interface UnlockEvent {
+    data class PassphraseChanged(val text: String) : UnlockEvent
+    data object Submit : UnlockEvent
+}
+
+/**
+ * Unlock with the passphrase. The core counts nothing on disk (a failed
+ * attempt writes nothing, docs/decisions.md), so the shell adds a growing
+ * wait between attempts: [waitAfter] seconds after the n-th failure in a row.
+ */
+class UnlockModel(
+    private val gateway: VaultGateway,
+    private val scope: CoroutineScope,
+    private val tick: suspend (Long) -> Unit,
+    private val onUnlocked: () -> Unit,
+) {
+    private val _state = MutableStateFlow(UnlockUiState())
+    val state: StateFlow<UnlockUiState> = _state.asStateFlow()
+    private var countdown: Job? = null
+
+    fun onEvent(event: UnlockEvent) {
+        when (event) {
+            is UnlockEvent.PassphraseChanged -> _state.update { it.copy(passphrase = event.text) }
+            UnlockEvent.Submit -> submit()
+        }
+    }
+
+    /** Clears the typed passphrase when Unlock is shown again; keeps the wait. */
+    fun reset() {
+        _state.update { it.copy(passphrase = "", busy = false, failed = false) }
+    }
+
+    private fun submit() {
+        val s = _state.value
+        if (!s.canSubmit) return
+        _state.update { it.copy(busy = true, wrong = false, failed = false) }
+        scope.launch {
+            gateway.unlock(s.passphrase).onSuccess {
+                _state.value = UnlockUiState()
+                onUnlocked()
+            }.onFailure { e ->
+                if (e == CoreError.WrongPassphrase) {
+                    val failures = _state.value.failures + 1
+                    _state.update {
+                        it.copy(busy = false, wrong = true, failures = failures, passphrase = "", waitSeconds = waitAfter(failures))
+                    }
+                    startCountdown()
+                } else {
+                    _state.update { it.copy(busy = false, failed = true) }
+                }
+            }
+        }
+    }
+
+    private fun startCountdown() {
+        countdown?.cancel()
+        countdown = scope.launch {
+            while (_state.value.waitSeconds > 0) {
+                tick(1_000)
+                _state.update { it.copy(waitSeconds = (it.waitSeconds - 1).coerceAtLeast(0)) }
+            }
+        }
+    }
+
+    companion object {
+        /** 5 s after the first failure, doubling, at most 5 minutes. */
+        fun waitAfter(failures: Int): Int =
+            if (failures <= 0) 0 else (5L shl (failures - 1).coerceAtMost(16)).coerceAtMost(300L).toInt()
+    }
+}

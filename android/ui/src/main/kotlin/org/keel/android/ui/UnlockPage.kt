@@ -1,0 +1,60 @@
+package org.keel.android.ui
+
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.liveRegion
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.input.PasswordVisualTransformation
+
+@Composable
+fun UnlockPage(state: UnlockUiState, onEvent: (UnlockEvent) -> Unit, onForgot: () -> Unit, onSos: () -> Unit) {
+    val s = LocalStrings.current
+    Page(title = s[Str.screen_unlock_title], onBack = null, onSos = onSos) {
+        OutlinedTextField(
+            value = state.passphrase,
+            onValueChange = { onEvent(UnlockEvent.PassphraseChanged(it)) },
+            label = { Text(s[Str.screen_unlock_passphrase]) },
+            visualTransformation = PasswordVisualTransformation(),
+            singleLine = true,
+            enabled = !state.busy,
+            modifier = Modifier.fillMaxWidth(),
+        )
+        if (state.wrong) {
+            Text(
+                s[Str.screen_unlock_wrong],
+                color = MaterialTheme.colorScheme.error,
+                style = MaterialTheme.typography.bodyLarge,
+                modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+            )
+        }
+        if (state.failed) {
+            Text(s[Str.common_error], color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyLarge)
+        }
+        if (state.waitSeconds > 0) {
+            Body(s[Str.screen_unlock_wait, state.waitSeconds])
+        }
+        Button(
+            onClick = { onEvent(UnlockEvent.Submit) },
+            enabled = state.canSubmit,
+            modifier = Modifier.fillMaxWidth(),
+        ) { Text(if (state.busy) s[Str.common_working] else s[Str.screen_unlock_action]) }
+        TextButton(onClick = onForgot, modifier = Modifier.fillMaxWidth()) { Text(s[Str.screen_unlock_forgot]) }
+    }
+}
+
+@Composable
+fun ForgotPage(onBack: () -> Unit, onSos: () -> Unit) {
+    val s = LocalStrings.current
+    Page(title = s[Str.screen_forgot_title], onBack = onBack, onSos = onSos) {
+        Body(s[Str.screen_forgot_body])
+        Body(s[Str.screen_forgot_try])
+        Body(s[Str.screen_forgot_start_over])
+    }
+}
