@@ -14,6 +14,9 @@
 #   cargo    cargo test over the workspace (reliability harness at its default counts)
 #   python   pytest against the generated Python bindings and the real library
 #   kotlin   kotlinc + JUnit on the JVM against the generated Kotlin bindings
+#   ui       the Android app's screens (android/core + android/ui) compiled by
+#            Maven against Compose for desktop: UI flows on real vaults,
+#            guards, strings, and the screenshot gallery (android/jvm/target/gallery)
 #   parse    tree-sitter parse of the generated Swift and every Swift/Kotlin
 #            source of the shells (ios/, android/)
 #   browser  the counselor report in headless Chromium from a file:// URL
@@ -28,7 +31,7 @@ cd "$repo"
 out="$repo/tests/.out"
 tools="$repo/.tools"
 mkdir -p "$out" "$tools"
-layers="${KEEL_LAYERS:-fmt clippy cargo python kotlin parse browser}"
+layers="${KEEL_LAYERS:-fmt clippy cargo python kotlin ui parse browser}"
 
 passed=0
 failed=0
@@ -124,11 +127,11 @@ python_env() {
   "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$repo/tests/requirements.txt"
 }
 
-if wants python || wants kotlin || wants parse; then
+if wants python || wants kotlin || wants ui || wants parse; then
   rm -f "$bindings/.done"
   if ! generate_bindings; then
     echo "bindings could not be generated"
-    for l in python kotlin parse; do wants "$l" && record "$l" 0 1; done
+    for l in python kotlin ui parse; do wants "$l" && record "$l" 0 1; done
     layers=""
   fi
 fi
@@ -196,6 +199,36 @@ if wants kotlin; then
   else
     echo "JDK, JNA, JUnit or kotlinc could not be installed"
     record kotlin 0 1
+  fi
+fi
+
+# --- Android screens on the JVM ---------------------------------------------
+
+if wants ui; then
+  banner "ui (Android screens on Compose for desktop, real library)"
+  log="$out/ui.log"
+  # Maven and a JDK from apt; DejaVu so the screenshots' glyphs are the same
+  # on every machine. Maven fetches Compose for desktop, Kotlin and JNA from
+  # Maven Central into ~/.m2 on the first run.
+  if apt_install default-jdk-headless maven fonts-dejavu-core fontconfig; then
+    reports="$repo/android/jvm/target/surefire-reports"
+    rm -rf "$reports"
+    (cd "$repo/android/jvm" && mvn -B -q test \
+      -Dkeel.bindings="$bindings/kotlin" -Dkeel.lib="$repo/target/debug") 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    # Surefire's XML reports: tests, failures and errors per class.
+    read -r t f e < <(cat "$reports"/TEST-*.xml 2>/dev/null | grep -oE '<testsuite [^>]*>' | awk '
+      { match($0, /tests="[0-9]+"/); t += substr($0, RSTART + 7, RLENGTH - 8)
+        match($0, /failures="[0-9]+"/); f += substr($0, RSTART + 10, RLENGTH - 11)
+        match($0, /errors="[0-9]+"/); e += substr($0, RSTART + 8, RLENGTH - 9) }
+      END { print t + 0, f + 0, e + 0 }')
+    f=$((f + e))
+    p=$((t - f))
+    if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    record ui "$p" "$f"
+  else
+    echo "JDK or Maven could not be installed"
+    record ui 0 1
   fi
 fi
 

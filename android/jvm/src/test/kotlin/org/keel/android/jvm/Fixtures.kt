@@ -21,8 +21,8 @@ object Fixtures {
     val gallery = File(System.getProperty("keel.gallery") ?: "target/gallery")
     val strings = XmlStringSource(res)
 
-    /** Tuesday 1 December 2026, 09:30 in Chicago: a fixed moment for every screen. */
-    val clock: Clock = Clock.fixed(Instant.parse("2026-12-01T15:30:00Z"), ZoneId.of("America/Chicago"))
+    /** Tuesday 24 November 2026, 09:30 in Chicago (in the past: the core refuses future entries): a fixed moment for every screen. */
+    val clock: Clock = Clock.fixed(Instant.parse("2026-11-24T15:30:00Z"), ZoneId.of("America/Chicago"))
 
     const val PASSPHRASE = "correct horse battery staple"
 

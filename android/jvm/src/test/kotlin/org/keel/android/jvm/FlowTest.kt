@@ -2,7 +2,6 @@ package org.keel.android.jvm
 
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.hasClickAction
-import androidx.compose.ui.test.hasContentDescription
 import androidx.compose.ui.test.hasSetTextAction
 import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.junit4.ComposeContentTestRule
@@ -145,7 +144,7 @@ class FlowTest {
         val gateway = existingVault()
         launch(gateway, MemorySettings(Language.SPANISH))
         rule.waitFor(es[Str.screen_unlock_title])
-        rule.onNode(hasClickAction() and hasContentDescription(es[Str.a11y_sos])).performClick()
+        button(es[Str.action_sos]).performClick()
         rule.waitFor(es[Str.screen_sos_lines])
         // The core's Spanish defaults: the 988 line and the SAMHSA helpline.
         rule.waitFor("988", substring = true)

@@ -6,6 +6,7 @@ import androidx.compose.foundation.layout.ColumnScope
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
@@ -18,7 +19,6 @@ import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
@@ -44,19 +44,18 @@ fun Page(
                 horizontalArrangement = Arrangement.SpaceBetween,
             ) {
                 if (onBack != null) {
-                    TextButton(onClick = onBack) { Text(s[Str.action_back]) }
+                    TextButton(onClick = onBack, modifier = Modifier.touchTarget()) { Text(s[Str.action_back]) }
                 } else {
                     Text(s[Str.app_name], style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(start = 8.dp))
                 }
                 if (onSos != null) {
-                    val label = s[Str.a11y_sos]
                     Button(
                         onClick = onSos,
                         colors = ButtonDefaults.buttonColors(
                             containerColor = MaterialTheme.colorScheme.error,
                             contentColor = MaterialTheme.colorScheme.onError,
                         ),
-                        modifier = Modifier.semantics { contentDescription = label },
+                        modifier = Modifier.touchTarget(),
                     ) { Text(s[Str.action_sos]) }
                 }
             }
@@ -89,3 +88,9 @@ fun SectionTitle(text: String) {
 fun Body(text: String, modifier: Modifier = Modifier) {
     Text(text, style = MaterialTheme.typography.bodyLarge, modifier = modifier)
 }
+
+/**
+ * Material 3 buttons are 40 dp tall; people in distress and with large text
+ * get 48 dp, the minimum the gallery checks enforce.
+ */
+fun Modifier.touchTarget(): Modifier = heightIn(min = 48.dp)

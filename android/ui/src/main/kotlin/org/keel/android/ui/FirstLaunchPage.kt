@@ -67,7 +67,7 @@ fun FirstLaunchPage(
         Button(
             onClick = { onEvent(FirstLaunchEvent.Create) },
             enabled = !state.busy,
-            modifier = Modifier.fillMaxWidth(),
+            modifier = Modifier.fillMaxWidth().touchTarget(),
         ) { Text(if (state.busy) s[Str.common_working] else s[Str.screen_first_launch_create]) }
     }
 }

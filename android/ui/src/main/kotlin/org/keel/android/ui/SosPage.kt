@@ -17,8 +17,7 @@ fun SosPage(state: SosUiState, phone: PhoneActions, onBack: () -> Unit) {
         }
         SectionTitle(s[Str.screen_sos_lines])
         plan.crisisLines.forEach { line ->
-            ContactRow(line.name, line.phone, line.canText, phone)
-            if (line.note.isNotBlank()) Body(line.note)
+            ContactRow(line.name, line.phone, line.canText, phone, line.note)
         }
         if (plan.steps.isNotEmpty()) {
             SectionTitle(s[Str.screen_sos_steps])

@@ -34,7 +34,13 @@ fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSo
         screen.meetingNow?.let { Body(s[Str.screen_today_meeting_now, it.meetingName]) }
         if (screen.suggestions.isNotEmpty()) {
             SectionTitle(s[Str.screen_today_suggestions])
-            screen.suggestions.forEach { Body(s[Str.screen_today_suggestion, it.copingPlan.ifSituation, it.copingPlan.thenAction]) }
+            // The core's own words: "If …" and "then …" come whole from the plan.
+            screen.suggestions.forEach {
+                Column(Modifier.fillMaxWidth()) {
+                    Text(it.copingPlan.ifSituation, style = MaterialTheme.typography.titleSmall)
+                    Body(it.copingPlan.thenAction)
+                }
+            }
         }
         screen.lapsePlan?.let { plan ->
             SectionTitle(s[Str.screen_today_lapse_plan])
@@ -45,7 +51,7 @@ fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSo
         screen.recent.forEach { EntryRow(it) }
         SectionTitle(s[Str.screen_today_contacts])
         screen.crisisContacts.forEach { ContactRow(it.name, it.phone, it.canText, phone) }
-        TextButton(onClick = onLock, modifier = Modifier.fillMaxWidth()) { Text(s[Str.action_lock]) }
+        TextButton(onClick = onLock, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_lock]) }
     }
 }
 
@@ -81,13 +87,18 @@ private fun EntryRow(entry: EntryBrief) {
 /** A crisis line or contact: one tap to call, one to text when it takes texts. */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun ContactRow(name: String, number: String, canText: Boolean, phone: PhoneActions) {
+fun ContactRow(name: String, number: String, canText: Boolean, phone: PhoneActions, note: String = "") {
     val s = LocalStrings.current
     Column(Modifier.fillMaxWidth()) {
         Text(name, style = MaterialTheme.typography.titleSmall)
-        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            OutlinedButton(onClick = { phone.call(number) }) { Text(s[Str.action_call, number]) }
-            if (canText) OutlinedButton(onClick = { phone.text(number) }) { Text(s[Str.action_text, number]) }
+        if (note.isNotBlank()) Text(note, style = MaterialTheme.typography.bodyMedium)
+        FlowRow(
+            modifier = Modifier.padding(top = 4.dp),
+            horizontalArrangement = Arrangement.spacedBy(8.dp),
+            verticalArrangement = Arrangement.spacedBy(8.dp),
+        ) {
+            OutlinedButton(onClick = { phone.call(number) }, modifier = Modifier.touchTarget()) { Text(s[Str.action_call, number]) }
+            if (canText) OutlinedButton(onClick = { phone.text(number) }, modifier = Modifier.touchTarget()) { Text(s[Str.action_text, number]) }
         }
     }
 }

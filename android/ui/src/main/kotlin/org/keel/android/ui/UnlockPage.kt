@@ -43,9 +43,9 @@ fun UnlockPage(state: UnlockUiState, onEvent: (UnlockEvent) -> Unit, onForgot: (
         Button(
             onClick = { onEvent(UnlockEvent.Submit) },
             enabled = state.canSubmit,
-            modifier = Modifier.fillMaxWidth(),
+            modifier = Modifier.fillMaxWidth().touchTarget(),
         ) { Text(if (state.busy) s[Str.common_working] else s[Str.screen_unlock_action]) }
-        TextButton(onClick = onForgot, modifier = Modifier.fillMaxWidth()) { Text(s[Str.screen_unlock_forgot]) }
+        TextButton(onClick = onForgot, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.screen_unlock_forgot]) }
     }
 }
 
