@@ -8,7 +8,7 @@ import kotlinx.coroutines.withContext
 import org.keel.core.KeelException
 import org.keel.core.Language
 import org.keel.core.LapsePlan
-import org.keel.core.Moment
+import org.keel.core.Now
 import org.keel.core.TodayScreen
 import org.keel.core.Vault
 import org.keel.core.planTemplate
@@ -61,12 +61,8 @@ class RustVaultGateway(
         saved ?: planTemplate(language).lapsePlan
     }
 
-    /** The phone's now as the core takes it: UTC millis and the offset then. */
-    private fun now(): Moment {
-        val instant = clock.instant()
-        val offset = clock.zone.rules.getOffset(instant)
-        return Moment(instant.toEpochMilli(), offset.totalSeconds / 60)
-    }
+    /** The phone's now as the core takes it: UTC millis and the IANA zone. */
+    private fun now(): Now = Now(clock.millis(), clock.zone.id)
 
     private fun opened(): Vault = vault ?: Vault.open(dir).also { vault = it }
 

@@ -46,6 +46,7 @@ import org.keel.core.Halt
 import org.keel.core.Language
 import org.keel.core.Moment
 import org.keel.core.Mood
+import org.keel.core.Now
 import org.keel.core.SobrietyClockDraft
 import org.keel.core.TodayScreen
 import org.keel.core.Vault
@@ -155,19 +156,19 @@ class GalleryTest {
         /** A participant's vault per language: the plan from that language's template, a clock, a craving. */
         @BeforeClass @JvmStatic
         fun vaults() {
-            val now = Fixtures.clock.instant().toEpochMilli()
+            val millis = Fixtures.clock.millis()
             val offset = Fixtures.clock.zone.rules.getOffset(Fixtures.clock.instant()).totalSeconds / 60
-            val moment = Moment(now, offset)
+            val now = Now(millis, Fixtures.clock.zone.id)
             val full = HashMap<Language, TodayScreen>()
             val empty = HashMap<Language, TodayScreen>()
             for (lang in Language.entries) {
                 val dir = Files.createTempDirectory("keel-gallery").toFile().also { dirs += it }
                 Vault.create(File(dir, "full").path, Fixtures.PASSPHRASE).use { v ->
-                    v.savePlan(planTemplate(lang), null, false)
-                    v.addClock(SobrietyClockDraft(label = "Alcohol", sobrietyDate = CalendarDate(2026, 9.toUByte(), 14.toUByte())))
+                    v.savePlan(planTemplate(lang), null, false, now)
+                    v.addClock(SobrietyClockDraft(label = "Alcohol", sobrietyDate = CalendarDate(2026, 9.toUByte(), 14.toUByte())), now)
                     v.addCraving(
                         CravingDraft(
-                            at = Moment(now - 3_600_000, offset),
+                            at = Moment(millis - 3_600_000, offset),
                             intensity = 6.toUByte(),
                             durationMinutes = 20u,
                             triggers = emptyList(),
@@ -177,9 +178,9 @@ class GalleryTest {
                             notes = "",
                         ),
                     )
-                    full[lang] = v.today(moment, lang)
+                    full[lang] = v.today(now, lang)
                 }
-                Vault.create(File(dir, "empty").path, Fixtures.PASSPHRASE).use { v -> empty[lang] = v.today(moment, lang) }
+                Vault.create(File(dir, "empty").path, Fixtures.PASSPHRASE).use { v -> empty[lang] = v.today(now, lang) }
             }
             today = full
             todayEmpty = empty
