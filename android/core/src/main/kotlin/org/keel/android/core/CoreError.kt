@@ -20,6 +20,15 @@ sealed class CoreError : Exception() {
 
     data object NotFound : CoreError()
 
+    /** Someone else saved first (the plan); [currentRevision] is theirs. Reload, then save again. */
+    data class Conflict(val currentRevision: UInt?) : CoreError()
+
+    /** The phone's storage is full; nothing was written. */
+    data object StorageFull : CoreError()
+
+    /** A backup file is not one, or is damaged; the vault is unchanged. */
+    data object DamagedBackup : CoreError()
+
     data object AlreadyExists : CoreError()
 
     /** The vault file is damaged; a copy was kept aside (never deleted). */
@@ -41,6 +50,9 @@ sealed class CoreError : Exception() {
             is KeelException.Locked -> Locked
             is KeelException.InvalidInput -> InvalidInput(e.field)
             is KeelException.NotFound -> NotFound
+            is KeelException.Conflict -> Conflict(e.currentRevision)
+            is KeelException.StorageFull -> StorageFull
+            is KeelException.DamagedBackup -> DamagedBackup
             is KeelException.AlreadyExists -> AlreadyExists
             is KeelException.Damaged -> Damaged(e.keptAs)
             is KeelException.NewerFormat -> NewerFormat
