@@ -31,7 +31,7 @@ fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSo
         if (screen.clocks.isEmpty()) Body(s[Str.screen_today_no_clock])
         screen.clocks.forEach { ClockCard(it) }
         Body(s[if (screen.checkedInToday) Str.screen_today_checked_in else Str.screen_today_not_checked_in])
-        screen.meetingNow?.let { Body(s[Str.screen_today_meeting_now, it.meetingName]) }
+        screen.meetingNow?.let { Body(s[Str.screen_today_meeting_now, it.occurrence.meetingName]) }
         if (screen.suggestions.isNotEmpty()) {
             SectionTitle(s[Str.screen_today_suggestions])
             // The core's own words: "If …" and "then …" come whole from the plan.
