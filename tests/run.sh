@@ -243,6 +243,13 @@ if wants parse; then
     f=${f:-0}
     p=$((${total:-0} - f))
     if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    # The iOS app passes records between actors: every generated type must
+    # be Sendable (one more check, counted with this layer).
+    if "$venv/bin/python" "$repo/tests/tools/swift_sendable.py" "$bindings/swift/KeelCore.swift" 2>&1 | tee -a "$log"; then
+      p=$((p + 1))
+    else
+      f=$((f + 1))
+    fi
     record parse "$p" "$f"
   else
     record parse 0 1
