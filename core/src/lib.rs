@@ -39,4 +39,4 @@ pub use error::{Error, Result};
 pub use language::Language;
 pub use store::{Listing, Page, PageRequest, Record, RecordId, Store, Timed};
 pub use time::{LocalInstant, ZonedNow};
-pub use vault::{DeviceSlot, OpenedKey, UnlockTicket, Vault};
+pub use vault::{DeviceSlot, OpenedKey, PassphraseChange, UnlockTicket, Vault};

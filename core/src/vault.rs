@@ -63,7 +63,36 @@ pub struct OpenedKey {
     raised: Option<StoredSlot>,
 }
 
+/// A passphrase change worked out from an [`UnlockTicket`] without the
+/// vault: the current passphrase checked and its slot wrapped again under
+/// the new one (two key derivations, the slow part).
+/// [`Vault::finish_passphrase_change`] saves it.
+pub struct PassphraseChange {
+    key_id: [u8; 16],
+    old: StoredSlot,
+    rewritten: StoredSlot,
+}
+
 impl UnlockTicket {
+    /// Checks `current` and wraps its slot's data key under `new`, with
+    /// fresh parameters. Touches no file; needs no lock on the vault.
+    pub fn change_passphrase(&self, current: &str, new: &str) -> Result<PassphraseChange> {
+        let new = normalize_passphrase("new_passphrase", new)?;
+        let opened = self.open(current)?;
+        let rewritten = StoredSlot::new_passphrase(
+            &self.vault_id,
+            opened.slot.id,
+            PassphraseParams::fresh()?,
+            &new,
+            &opened.key,
+        )?;
+        Ok(PassphraseChange {
+            key_id: opened.key_id,
+            old: opened.slot,
+            rewritten,
+        })
+    }
+
     /// Runs the key derivation for `passphrase` against each passphrase
     /// slot. Touches no file.
     pub fn open(&self, passphrase: &str) -> Result<OpenedKey> {
@@ -313,20 +342,6 @@ impl Vault {
         Ok(())
     }
 
-    /// Finds the passphrase slot that `passphrase` opens.
-    fn open_passphrase_slot(&self, passphrase: &str) -> Result<(StoredSlot, SecretKey)> {
-        let conn = self.conn()?;
-        for slot in slots::load(conn)?
-            .into_iter()
-            .filter(|s| s.kind == SlotKind::Passphrase)
-        {
-            if let Some(key) = slot.open_with_passphrase(&self.vault_id, passphrase)? {
-                return Ok((slot, key));
-            }
-        }
-        Err(Error::WrongCredential)
-    }
-
     /// Unlocks with the participant's passphrase. A slot whose PBKDF2 count
     /// is below today's minimum is re-wrapped at the minimum on the way.
     pub fn unlock_with_passphrase(&mut self, passphrase: &str) -> Result<()> {
@@ -354,14 +369,7 @@ impl Vault {
     /// changed, if the slot or the data key changed since the ticket was
     /// read (a passphrase change or a re-key in between): read a new ticket.
     pub fn finish_unlock(&mut self, opened: OpenedKey) -> Result<bool> {
-        let current = slots::load(self.conn()?)?;
-        let unchanged = self.key_id == opened.key_id
-            && current.iter().any(|s| {
-                s.id == opened.slot.id
-                    && s.params == opened.slot.params
-                    && s.wrapped == opened.slot.wrapped
-            });
-        if !unchanged {
+        if !self.slot_unchanged(&opened.slot, opened.key_id)? {
             return Ok(false);
         }
         if let Some(raised) = &opened.raised {
@@ -411,23 +419,37 @@ impl Vault {
     /// are not re-encrypted. Works locked or unlocked, and needs `current`
     /// either way, so an unlocked phone left on a table is not enough.
     pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
-        self.conn()?;
-        let new = normalize_passphrase("new_passphrase", new)?;
-        let current =
-            normalize_passphrase("passphrase", current).map_err(|_| Error::WrongCredential)?;
-        let (slot, key) = self.open_passphrase_slot(&current)?;
-        let rewritten = StoredSlot::new_passphrase(
-            &self.vault_id,
-            slot.id,
-            PassphraseParams::fresh()?,
-            &new,
-            &key,
-        )?;
+        let change = self.unlock_ticket()?.change_passphrase(current, new)?;
+        if self.finish_passphrase_change(change)? {
+            Ok(())
+        } else {
+            // Nothing can change the slots while `self` is borrowed.
+            Err(Error::Storage("slots_changing"))
+        }
+    }
+
+    /// Saves a passphrase change prepared from a ticket, in one
+    /// transaction. `Ok(false)`, with nothing written, if the slot or the
+    /// data key changed since the ticket was read: prepare it again.
+    pub fn finish_passphrase_change(&mut self, change: PassphraseChange) -> Result<bool> {
+        if !self.slot_unchanged(&change.old, change.key_id)? {
+            return Ok(false);
+        }
         let conn = self.conn()?;
         let tx = conn.unchecked_transaction()?;
-        slots::save(&tx, &rewritten)?;
+        slots::save(&tx, &change.rewritten)?;
         tx.commit()?;
-        Ok(())
+        Ok(true)
+    }
+
+    /// True if `slot` is still stored as it was read and the data key is
+    /// still `key_id`: work prepared from a ticket may then be applied.
+    fn slot_unchanged(&self, slot: &StoredSlot, key_id: [u8; 16]) -> Result<bool> {
+        let current = slots::load(self.conn()?)?;
+        Ok(self.key_id == key_id
+            && current
+                .iter()
+                .any(|s| s.id == slot.id && s.params == slot.params && s.wrapped == slot.wrapped))
     }
 
     /// Adds a device slot; the vault must be unlocked. The returned secret

@@ -261,9 +261,20 @@ impl Vault {
         })
     }
 
-    /// Replaces the passphrase; needs the current one.
+    /// Replaces the passphrase; needs the current one. Long (two key
+    /// derivations), which run without holding the vault: Today, `lock()`
+    /// and other short calls are answered meanwhile.
     pub fn change_passphrase(&self, current: String, new_passphrase: String) -> Result<()> {
-        Ok(self.core().change_passphrase(&current, &new_passphrase)?)
+        for _ in 0..UNLOCK_ATTEMPTS {
+            let ticket = self.core().unlock_ticket()?;
+            let change = ticket.change_passphrase(&current, &new_passphrase)?;
+            if self.core().finish_passphrase_change(change)? {
+                return Ok(());
+            }
+        }
+        Err(KeelError::Storage {
+            reason: "slots_changing".into(),
+        })
     }
 
     /// Adds a device slot (unlocked only) and returns its secret for the

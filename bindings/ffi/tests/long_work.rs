@@ -1,6 +1,6 @@
 //! Long calls leave the vault free: `lock()` and `is_locked()` return while
-//! a restore holds the vault, a passphrase unlock does not hold it during
-//! its key derivation, and progress and cancellation work. Order of events
+//! a restore holds the vault, a passphrase unlock or change does not hold it
+//! during its key derivations, and progress and cancellation work. Order of events
 //! is asserted, never durations.
 #![allow(clippy::unwrap_used)]
 
@@ -171,6 +171,46 @@ fn short_calls_run_while_a_passphrase_unlock_derives_its_key() {
     worker.join().unwrap().unwrap();
     assert!(while_running >= 3, "{while_running} calls ran meanwhile");
     assert!(!v.is_locked());
+}
+
+#[test]
+fn short_calls_run_while_a_passphrase_change_derives_its_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = vault_with_notes(&tmp.path().join("v"), 1);
+    let started = Arc::new(Mutex::new(false));
+    let finished = Arc::new(Mutex::new(false));
+    let worker = {
+        let (v, started, finished) = (v.clone(), started.clone(), finished.clone());
+        thread::spawn(move || {
+            *started.lock().unwrap() = true;
+            let r = v.change_passphrase(PASSPHRASE.into(), "another long passphrase".into());
+            *finished.lock().unwrap() = true;
+            r
+        })
+    };
+    while !*started.lock().unwrap() {
+        thread::yield_now();
+    }
+    // With the vault held for the two key derivations, no read could
+    // complete until the change was saved.
+    let mut while_running = 0;
+    while !*finished.lock().unwrap() {
+        if v.list_notes().is_ok() {
+            while_running += 1;
+        }
+    }
+    worker.join().unwrap().unwrap();
+    // Held, a handful at most could slip in before the change takes the
+    // vault or after it lets go; free, the reads run all through two
+    // PBKDF2 runs of 600,000 rounds.
+    assert!(while_running >= 50, "{while_running} calls ran meanwhile");
+    v.lock();
+    assert!(matches!(
+        v.unlock_with_passphrase(PASSPHRASE.into(), None, None),
+        Err(KeelError::WrongCredential)
+    ));
+    v.unlock_with_passphrase("another long passphrase".into(), None, None)
+        .unwrap();
 }
 
 #[test]
