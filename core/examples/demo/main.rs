@@ -442,9 +442,10 @@ fn journal_tour(dir: &str) -> DemoResult {
         plan::save(&store, revised, Some(first.number), false, t)
     })?;
     match plan::save(&store, first.plan.clone(), Some(first.number), false, t) {
-        Err(Error::InvalidInput { field, .. }) => {
-            println!("  a save based on stale revision 1 -> refused: InvalidInput({field})")
-        }
+        Err(Error::Conflict { current_revision }) => println!(
+            "  a save based on stale revision 1 -> refused: Conflict (current revision {})",
+            current_revision.map_or("none".to_string(), |r| r.to_string())
+        ),
         other => {
             return Err(format!(
                 "expected a stale-save refusal, got {:?}",
