@@ -37,6 +37,13 @@ passed=0
 failed=0
 summary=()
 
+# Disk: a CI machine may have little room. One build of the workspace serves
+# every layer (the bindings, the library the JVM and Python load, the browser
+# layer's sample report): each step builds with `--workspace` so cargo never
+# resolves a second feature set and compiles the crates twice, and
+# incremental caches (1.3 GB, useless on a fresh checkout) are off.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -107,12 +114,12 @@ bindings="$out/bindings"
 generate_bindings() {
   [ -f "$bindings/.done" ] && return 0
   banner "bindings (uniffi-bindgen from the real library)"
-  cargo build -p keel-ffi || return 1
+  cargo build --workspace || return 1
   rm -rf "$bindings"
   mkdir -p "$bindings"
   local lib="$repo/target/debug/libkeel_ffi.so"
   for lang in kotlin python swift; do
-    cargo run -q -p uniffi-bindgen -- generate "$lib" \
+    "$repo/target/debug/uniffi-bindgen" generate "$lib" \
       --language "$lang" --out-dir "$bindings/$lang" --no-format || return 1
   done
   cp "$lib" "$bindings/python/"

@@ -3,7 +3,7 @@
 #
 # Installs what it needs on a bare Debian machine (Debian's chromium, Node's
 # playwright-core pinned in package-lock.json), writes a sample report with
-# the real core (`cargo run -p keel-core --example write_sample_report`),
+# the real core (the `write_sample_report` example),
 # and runs `node --test`, whose summary (tests / pass / fail) ends the output.
 # Exits with node's status.
 set -euo pipefail
@@ -39,7 +39,10 @@ fi
 
 sample="$out/report-sample.html"
 rm -f "$sample"
-(cd "$repo" && cargo run -q -p keel-core --example write_sample_report -- "$sample" "maple river candle orbit")
+# Built with the workspace's features, as `cargo test --workspace` built it,
+# so nothing is compiled a second time.
+(cd "$repo" && cargo build -q --workspace --examples)
+"$repo/target/debug/examples/write_sample_report" "$sample" "maple river candle orbit"
 export KEEL_SAMPLE_REPORT="$sample"
 
 cd "$here"
