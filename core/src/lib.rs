@@ -13,6 +13,8 @@ pub mod error;
 pub mod exercises;
 pub mod export;
 mod faults;
+#[cfg(test)]
+mod format_docs;
 pub mod history;
 pub mod insights;
 pub mod language;
