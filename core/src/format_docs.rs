@@ -18,7 +18,7 @@ use crate::crypto::padding::{MAX_PLAINTEXT, bucket_for};
 use crate::crypto::{KEY_LEN, SecretKey};
 use crate::error::Error;
 use crate::report::container::{self as rpt, OpenError};
-use crate::report::document::DOCUMENT_FORMAT;
+use crate::report::document::{self, DOCUMENT_FORMAT};
 use crate::slots::{
     DEVICE_SECRET_LEN, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, SLOT_MAX_ITERATIONS,
     SLOT_MIN_ITERATIONS, SlotKind, StoredSlot,
@@ -44,13 +44,12 @@ fn doc(name: &str) -> String {
 fn rows(text: &str, columns: &[&str]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut inside = false;
-    for line in text.lines() {
+    for line in text.lines().map(str::trim) {
         if !line.starts_with('|') {
             inside = false;
             continue;
         }
         let cells: Vec<String> = line
-            .trim()
             .trim_matches('|')
             .split('|')
             .map(|c| c.trim().to_string())
@@ -250,6 +249,16 @@ fn report_format_md_states_the_containers_constants() {
             ("max_iterations", n(rpt::MAX_ITERATIONS)),
             ("max_json", n(MAX_PLAINTEXT)),
             ("document_format", n(DOCUMENT_FORMAT)),
+            ("max_days", n(crate::report::MAX_DAYS)),
+            ("max_sections", n(document::MAX_SECTIONS)),
+            ("max_blocks", n(document::MAX_BLOCKS)),
+            ("max_rows", n(document::MAX_ROWS)),
+            ("max_columns", n(document::MAX_COLUMNS)),
+            ("max_points", n(document::MAX_POINTS)),
+            ("max_series", n(document::MAX_SERIES)),
+            ("max_items", n(document::MAX_ITEMS)),
+            ("max_text", n(document::MAX_TEXT)),
+            ("max_value", n(document::MAX_VALUE as u64)),
             w,
             m,
             p,

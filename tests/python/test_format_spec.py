@@ -75,7 +75,7 @@ def section(doc, heading):
 def tables(text):
     """Every Markdown table in `text`: a list of rows, each a dict by header."""
     out, rows, header = [], None, None
-    for line in text.splitlines() + [""]:
+    for line in [l.strip() for l in text.splitlines()] + [""]:
         if line.startswith("|"):
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if header is None:
@@ -565,6 +565,15 @@ def test_a_report_reads_with_the_documented_format(tmp_path):
     assert [s["id"] for s in doc["sections"]][0] == "overview"
     assert "journal" in [s["id"] for s in doc["sections"]]
     assert "Walked to the river instead" in json.dumps(doc, ensure_ascii=False)
+    # Within the bounds the doc states.
+    assert len(doc["sections"]) <= RPT["max_sections"]
+    for s in doc["sections"]:
+        assert len(s["blocks"]) <= RPT["max_blocks"]
+        for b in s["blocks"]:
+            assert b["type"] in ("paragraph", "summary", "table", "chart", "list")
+            if b["type"] == "table":
+                assert 1 <= len(b["columns"]) <= RPT["max_columns"] and len(b["rows"]) <= RPT["max_rows"]
+                assert all(len(r) == len(b["columns"]) for r in b["rows"])
     with pytest.raises(InvalidTag):
         read_report_page(page, "otra frase que no es")
 
