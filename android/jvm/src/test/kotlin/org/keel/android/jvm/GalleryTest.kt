@@ -1,194 +1,270 @@
 package org.keel.android.jvm
 
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.requiredSize
+import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.clickable
+import androidx.compose.foundation.layout.width
+import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.CompositionLocalProvider
-import androidx.compose.ui.graphics.asSkiaBitmap
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.key
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.draw.clipToBounds
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.geometry.Rect
 import androidx.compose.ui.platform.LocalDensity
-import androidx.compose.ui.semantics.SemanticsNode
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.SemanticsProperties
-import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
-import androidx.compose.ui.test.hasClickAction
-import androidx.compose.ui.test.hasSetTextAction
-import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import androidx.compose.ui.unit.Density
-import androidx.compose.foundation.clickable
-import androidx.compose.foundation.layout.size
 import androidx.compose.ui.unit.dp
 import java.io.File
-import java.nio.file.Files
-import org.jetbrains.skia.EncodedImageFormat
-import org.jetbrains.skia.Image
+import java.util.concurrent.Future
 import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.BeforeClass
 import org.junit.Test
-import org.keel.android.ui.FirstLaunchPage
-import org.keel.android.ui.FirstLaunchProblem
-import org.keel.android.ui.FirstLaunchUiState
-import org.keel.android.ui.ForgotPage
+import org.junit.runner.RunWith
+import org.junit.runners.Parameterized
 import org.keel.android.ui.KeelTheme
 import org.keel.android.ui.LocalStrings
-import org.keel.android.ui.SosPage
-import org.keel.android.ui.SosUiState
-import org.keel.android.ui.TodayPage
-import org.keel.android.ui.TodayUiState
-import org.keel.android.ui.UnlockPage
-import org.keel.android.ui.UnlockUiState
-import org.keel.core.CalendarDate
-import org.keel.core.CravingDraft
-import org.keel.core.CravingOutcome
-import org.keel.core.EntryContext
-import org.keel.core.Halt
 import org.keel.core.Language
-import org.keel.core.Moment
-import org.keel.core.Mood
-import org.keel.core.Now
-import org.keel.core.SobrietyClockDraft
-import org.keel.core.TodayScreen
-import org.keel.core.Vault
-import org.keel.core.planTemplate
+
+/** The phones of the gallery, in dp. */
+enum class GalleryPhone(val widthDp: Int, val heightDp: Int) {
+    /** The smallest common phone. */
+    SMALL(360, 640),
+
+    /** A large phone (Pixel 7 Pro class). */
+    LARGE(412, 915),
+}
+
+/** One rendering of a screen; its file name says which. */
+data class GalleryConfig(val phone: GalleryPhone, val language: Language, val dark: Boolean, val fontScale: Float) {
+    /** `<screen>-<small|large>-<en|es>-<light|dark>-font<1.0|2.0>` */
+    fun fileName(screen: String): String =
+        "$screen-${phone.name.lowercase()}-${if (language == Language.ENGLISH) "en" else "es"}-" +
+            "${if (dark) "dark" else "light"}-font$fontScale"
+
+    companion object {
+        val all: List<GalleryConfig> = GalleryPhone.entries.flatMap { phone ->
+            Language.entries.flatMap { lang ->
+                listOf(false, true).flatMap { dark -> listOf(1f, 2f).map { GalleryConfig(phone, lang, dark, it) } }
+            }
+        }
+    }
+}
 
 /**
- * Every screen built so far, rendered to PNG in English and Spanish, light
- * and dark, at font scale 1.0 and 2.0, on a 360 × 780 dp phone, from the
- * core's real records. Each rendering is checked: every interactive element
- * has a label, and every interactive element is laid out at least 48 × 48 dp
- * (also those scrolled below the fold).
+ * Every screen of [galleryScreens], rendered to PNG across the whole matrix
+ * ([GalleryConfig.all]: small and large phone, English and Spanish, light
+ * and dark, font scale 1.0 and 2.0) from the core's real records, each at
+ * its full scroll height: the screen is laid out at the phone's size, then
+ * made as tall as its scrollable content so the picture and the checks see
+ * everything. Every rendering passes [GalleryChecks] or the test fails.
+ *
+ * Files: `target/gallery/<screen>/<screen>-<phone>-<lang>-<theme>-font<scale>.png`
+ * and `target/gallery/index.html` (every screen, every rendering).
  */
 @OptIn(ExperimentalTestApi::class)
-class GalleryTest {
-    private class Shot(val name: String, val content: @Composable (Language) -> Unit)
-
-    private val phone = RecordingPhone()
-
-    private val shots = listOf(
-        Shot("first_launch") { lang -> FirstLaunchPage(FirstLaunchUiState(), lang, {}, {}, {}) },
-        Shot("first_launch_mismatch") { lang ->
-            FirstLaunchPage(FirstLaunchUiState("passphrase", "other", problem = FirstLaunchProblem.Mismatch), lang, {}, {}, {})
-        },
-        Shot("unlock") { _ -> UnlockPage(UnlockUiState(), {}, {}, {}) },
-        Shot("unlock_wait") { _ -> UnlockPage(UnlockUiState(failures = 2, waitSeconds = 10, wrong = true), {}, {}, {}) },
-        Shot("forgot") { _ -> ForgotPage({}, {}) },
-        Shot("today") { lang -> TodayPage(TodayUiState(screen = today.getValue(lang)), phone, {}, {}) },
-        Shot("today_new") { lang -> TodayPage(TodayUiState(screen = todayEmpty.getValue(lang)), phone, {}, {}) },
-        Shot("sos_locked") { lang -> SosPage(SosUiState(plan = planTemplate(lang).lapsePlan), phone, {}) },
-    )
-
+@RunWith(Parameterized::class)
+class GalleryTest(private val screen: GalleryScreen) {
     @Test
-    fun everyScreenRendersAndPassesTheChecks() {
-        val out = Fixtures.gallery.apply { mkdirs() }
+    fun rendersAndPassesTheChecks() {
+        val folder = File(Fixtures.gallery, screen.name).apply { mkdirs() }
         val problems = mutableListOf<String>()
         var written = 0
-        for (shot in shots) for (lang in Language.entries) for (dark in listOf(false, true)) for (scale in listOf(1f, 2f)) {
-            val name = "${shot.name}-${if (lang == Language.ENGLISH) "en" else "es"}-${if (dark) "dark" else "light"}-x$scale"
-            runDesktopComposeUiTest(width = (WIDTH_DP * DENSITY).toInt(), height = (HEIGHT_DP * DENSITY).toInt()) {
-                setContent {
+        var config by mutableStateOf(GalleryConfig.all.first())
+        var heightDp by mutableStateOf(config.phone.heightDp.toFloat())
+        val phone = RecordingPhone()
+        val times = LongArray(5)
+        val pngs = mutableListOf<Future<*>>()
+        val start = System.nanoTime()
+        runDesktopComposeUiTest(width = (WINDOW_WIDTH_DP * DENSITY).toInt(), height = (WINDOW_HEIGHT_DP * DENSITY).toInt()) {
+            setContent {
+                val c = config
+                key(c) {
                     CompositionLocalProvider(
-                        LocalDensity provides Density(DENSITY, scale),
-                        LocalStrings provides Fixtures.strings.strings(lang),
-                    ) { KeelTheme(dark) { shot.content(lang) } }
+                        LocalDensity provides Density(DENSITY, c.fontScale),
+                        LocalStrings provides Fixtures.strings.strings(c.language),
+                    ) {
+                        Box(Modifier.requiredSize(c.phone.widthDp.dp, heightDp.dp).testTag(SHOT)) {
+                            KeelTheme(c.dark) { screen.content(GalleryScope(c.language, data, phone)) }
+                        }
+                    }
                 }
+            }
+            for (c in GalleryConfig.all) {
+                val name = c.fileName(screen.name)
+                var t = System.nanoTime()
+                fun lap(i: Int) { val n = System.nanoTime(); times[i] += n - t; t = n }
+                config = c
+                heightDp = c.phone.heightDp.toFloat()
                 waitForIdle()
-                val interactive = onAllNodes(hasClickAction()).fetchSemanticsNodes() +
-                    onAllNodes(hasSetTextAction()).fetchSemanticsNodes()
-                for (node in interactive.distinctBy { it.id }) problems += check(name, node)
-                val png = Image.makeFromBitmap(onRoot().captureToImage().asSkiaBitmap()).encodeToData(EncodedImageFormat.PNG)
-                File(out, "$name.png").writeBytes(png!!.bytes)
+                lap(0)
+                // Grow the screen until nothing is left to scroll (a lazy
+                // list may find more content as it grows).
+                repeat(MAX_GROW_STEPS) {
+                    val rest = scrollLeftPx()
+                    if (rest <= SLACK_PX) return@repeat
+                    heightDp += rest / DENSITY
+                    waitForIdle()
+                }
+                if (scrollLeftPx() > SLACK_PX || heightDp > WINDOW_HEIGHT_DP) {
+                    problems += "$name: taller than the gallery's ${WINDOW_HEIGHT_DP.toInt()} dp window; raise WINDOW_HEIGHT_DP"
+                    continue
+                }
+                lap(1)
+                val bounds = Rect(0f, 0f, c.phone.widthDp * DENSITY, heightDp * DENSITY)
+                problems += GalleryChecks.run(name, this, DENSITY, bounds)
+                lap(2)
+                val image = onNodeWithTag(SHOT).captureToImage()
+                lap(3)
+                pngs += GalleryPng.write(image, File(folder, "$name.png"))
+                lap(4)
                 written++
             }
         }
-        assertEquals(shots.size * 8, written)
+        pngs.forEach { it.get() }
+        println(
+            "gallery ${screen.name}: $written renderings in ${(System.nanoTime() - start) / 1_000_000} ms " +
+                "(lay out ${times[0] / 1_000_000}, grow ${times[1] / 1_000_000}, check ${times[2] / 1_000_000}, " +
+                "capture ${times[3] / 1_000_000}, encode ${times[4] / 1_000_000})",
+        )
+        assertEquals(GalleryConfig.all.size, written)
         assertEquals(emptyList<String>(), problems)
     }
 
-    @Test
-    fun theChecksCatchAnUnlabelledSmallButton() {
-        val problems = mutableListOf<String>()
-        runDesktopComposeUiTest(width = 400, height = 400) {
-            setContent {
-                CompositionLocalProvider(LocalDensity provides Density(DENSITY, 1f)) {
-                    androidx.compose.foundation.layout.Box(
-                        androidx.compose.ui.Modifier
-                            .size(20.dp)
-                            .clickable { },
-                    )
+    /** How far the screen's vertical scroll containers could still scroll, px. */
+    private fun androidx.compose.ui.test.ComposeUiTest.scrollLeftPx(): Float =
+        onAllNodes(SemanticsMatcher.keyIsDefined(SemanticsProperties.VerticalScrollAxisRange))
+            .fetchSemanticsNodes()
+            .maxOfOrNull { n ->
+                val r = n.config[SemanticsProperties.VerticalScrollAxisRange]
+                r.maxValue() - r.value()
+            } ?: 0f
+
+    companion object {
+        const val DENSITY = 2f
+        const val SHOT = "gallery-shot"
+        const val SLACK_PX = 0.5f
+        const val MAX_GROW_STEPS = 6
+
+        /** Wide enough for the large phone, tall enough for any screen at font scale 2. */
+        val WINDOW_WIDTH_DP = GalleryPhone.entries.maxOf { it.widthDp }.toFloat()
+        const val WINDOW_HEIGHT_DP = 4000f
+
+        lateinit var data: GalleryData
+
+        @JvmStatic
+        @Parameterized.Parameters(name = "{index}: {0}")
+        fun screens(): List<GalleryScreen> {
+            val names = galleryScreens.map { it.name }
+            require(names.toSet().size == names.size) { "gallery screen names repeat: $names" }
+            require(names.all { Regex("[a-z0-9_]+").matches(it) }) { "gallery screen names are lower_snake_case: $names" }
+            // KEEL_GALLERY=today,sos renders only the screens whose names start so.
+            val only = System.getenv("KEEL_GALLERY")?.split(',')?.map { it.trim() }?.filter { it.isNotEmpty() }.orEmpty()
+            return if (only.isEmpty()) galleryScreens else galleryScreens.filter { s -> only.any { s.name.startsWith(it) } }
+        }
+
+        @BeforeClass @JvmStatic
+        fun open() {
+            data = GalleryData()
+        }
+
+        /** The vaults go; an index page lists every screen and rendering. */
+        @AfterClass @JvmStatic
+        fun close() {
+            data.close()
+            writeIndex()
+        }
+
+        private fun writeIndex() {
+            val html = buildString {
+                append("<!doctype html><meta charset=utf-8><title>Keel gallery</title>")
+                append("<style>body{font-family:sans-serif}img{max-width:200px;vertical-align:top;margin:4px;border:1px solid #888}</style>")
+                append("<h1>Keel screens</h1><ul>")
+                galleryScreens.forEach { append("<li><a href=\"#${it.name}\">${it.name}</a></li>") }
+                append("</ul>")
+                for (s in galleryScreens) {
+                    append("<h2 id=\"${s.name}\">${s.name}</h2>")
+                    for (c in GalleryConfig.all) {
+                        val n = c.fileName(s.name)
+                        append("<a href=\"${s.name}/$n.png\"><img src=\"${s.name}/$n.png\" title=\"$n\" alt=\"$n\"></a>")
+                    }
                 }
             }
-            waitForIdle()
-            for (node in onAllNodes(hasClickAction()).fetchSemanticsNodes()) problems += check("probe", node)
+            File(Fixtures.gallery, "index.html").writeText(html)
         }
-        assertTrue(problems.toString(), problems.any { "no label" in it })
-        assertTrue(problems.toString(), problems.any { "touch target" in it })
     }
+}
 
-    private fun check(shot: String, node: SemanticsNode): List<String> {
-        val c = node.config
-        val label = listOfNotNull(
-            c.getOrNull(SemanticsProperties.ContentDescription)?.joinToString(" "),
-            c.getOrNull(SemanticsProperties.Text)?.joinToString(" ") { it.text },
-        ).joinToString(" ").trim()
-        val problems = mutableListOf<String>()
-        if (label.isEmpty()) problems += "$shot: interactive element #${node.id} has no label"
-        // The laid-out size, not touchBoundsInRoot: Compose widens pointer
-        // bounds to 48 dp on its own, and clips them to the visible part.
-        val w = node.size.width / DENSITY
-        val h = node.size.height / DENSITY
-        if (w < MIN_TOUCH_DP - 0.5f || h < MIN_TOUCH_DP - 0.5f) {
-            problems += "$shot: touch target of '$label' is ${w.toInt()}×${h.toInt()} dp"
+/** The checks themselves fail on what they should. */
+@OptIn(ExperimentalTestApi::class)
+class GalleryChecksTest {
+    private fun problemsOf(content: @Composable () -> Unit): List<String> {
+        var problems = emptyList<String>()
+        runDesktopComposeUiTest(width = 400, height = 400) {
+            setContent { CompositionLocalProvider(LocalDensity provides Density(GalleryTest.DENSITY, 1f)) { content() } }
+            waitForIdle()
+            problems = GalleryChecks.run("probe", this, GalleryTest.DENSITY, Rect(0f, 0f, 400f, 400f))
         }
         return problems
     }
 
-    companion object {
-        const val WIDTH_DP = 360f
-        const val HEIGHT_DP = 780f
-        const val DENSITY = 2f
-        const val MIN_TOUCH_DP = 48f
+    @Test
+    fun anUnlabelledSmallButtonFails() {
+        val problems = problemsOf { Box(Modifier.size(20.dp).clickable { }) }
+        assertTrue(problems.toString(), problems.any { "no label" in it })
+        assertTrue(problems.toString(), problems.any { "touch target" in it })
+    }
 
-        private val dirs = mutableListOf<File>()
-        lateinit var today: Map<Language, TodayScreen>
-        lateinit var todayEmpty: Map<Language, TodayScreen>
+    @Test
+    fun cutTextFails() {
+        val problems = problemsOf { Text("A sentence far too long for its box", maxLines = 1, modifier = Modifier.width(40.dp)) }
+        assertTrue(problems.toString(), problems.any { "cut off" in it })
+    }
 
-        /** A participant's vault per language: the plan from that language's template, a clock, a craving. */
-        @BeforeClass @JvmStatic
-        fun vaults() {
-            val millis = Fixtures.clock.millis()
-            val offset = Fixtures.clock.zone.rules.getOffset(Fixtures.clock.instant()).totalSeconds / 60
-            val now = Now(millis, Fixtures.clock.zone.id)
-            val full = HashMap<Language, TodayScreen>()
-            val empty = HashMap<Language, TodayScreen>()
-            for (lang in Language.entries) {
-                val dir = Files.createTempDirectory("keel-gallery").toFile().also { dirs += it }
-                Vault.create(File(dir, "full").path, Fixtures.PASSPHRASE).use { v ->
-                    v.savePlan(planTemplate(lang), null, false, now)
-                    v.addClock(SobrietyClockDraft(label = "Alcohol", sobrietyDate = CalendarDate(2026, 9.toUByte(), 14.toUByte())), now)
-                    v.addCraving(
-                        CravingDraft(
-                            at = Moment(millis - 3_600_000, offset),
-                            intensity = 6.toUByte(),
-                            durationMinutes = 20u,
-                            triggers = emptyList(),
-                            context = EntryContext(place = "", withWhom = "", halt = Halt(false, false, false, true), mood = Mood.LOW),
-                            coping = emptyList(),
-                            outcome = CravingOutcome.RODE_IT_OUT,
-                            notes = "",
-                        ),
-                    )
-                    full[lang] = v.today(now, lang)
-                }
-                Vault.create(File(dir, "empty").path, Fixtures.PASSPHRASE).use { v -> empty[lang] = v.today(now, lang) }
+    @Test
+    fun textClippedByItsParentFails() {
+        val problems = problemsOf {
+            Box(Modifier.size(30.dp).clipToBounds()) { Text("Clipped", modifier = Modifier.requiredSize(80.dp)) }
+        }
+        assertTrue(problems.toString(), problems.any { "clipped" in it || "cut off" in it })
+    }
+
+    @Test
+    fun overlappingTextFails() {
+        val problems = problemsOf { Box { Text("First"); Text("Second") } }
+        assertTrue(problems.toString(), problems.any { "overlaps" in it })
+    }
+
+    @Test
+    fun textOffTheScreenFails() {
+        val problems = problemsOf { Box(Modifier.requiredSize(600.dp, 20.dp)) { Text("Far right", modifier = Modifier.align(Alignment.CenterEnd)) } }
+        assertTrue(problems.toString(), problems.any { "off the screen" in it || "clipped" in it })
+    }
+
+    @Test
+    fun aLabelledLargeButtonAndPlainTextPass() {
+        val problems = problemsOf {
+            Column {
+                Box(Modifier.size(48.dp).clickable { }.semantics { contentDescription = "Go" })
+                Text("Fine")
             }
-            today = full
-            todayEmpty = empty
         }
-
-        @AfterClass @JvmStatic
-        fun cleanUp() {
-            dirs.forEach { it.deleteRecursively() }
-        }
+        assertEquals(emptyList<String>(), problems)
     }
 }

@@ -40,7 +40,7 @@ fun FirstLaunchPage(
         OutlinedTextField(
             value = state.passphrase,
             onValueChange = { onEvent(FirstLaunchEvent.PassphraseChanged(it)) },
-            label = { Text(s[Str.screen_first_launch_passphrase]) },
+            label = { Text(s[Str.common_passphrase]) },
             visualTransformation = PasswordVisualTransformation(),
             singleLine = true,
             enabled = !state.busy,

@@ -11,6 +11,7 @@ enum class Str {
     app_name,
     common_working,
     common_error,
+    common_passphrase,
     action_sos,
     action_back,
     action_lock,

@@ -1,0 +1,37 @@
+package org.keel.android.jvm
+
+import androidx.compose.runtime.Composable
+import org.keel.android.ui.FirstLaunchPage
+import org.keel.android.ui.FirstLaunchProblem
+import org.keel.android.ui.FirstLaunchUiState
+import org.keel.android.ui.ForgotPage
+import org.keel.android.ui.SosPage
+import org.keel.android.ui.SosUiState
+import org.keel.android.ui.TodayPage
+import org.keel.android.ui.TodayUiState
+import org.keel.android.ui.UnlockPage
+import org.keel.android.ui.UnlockUiState
+
+/**
+ * Every screen in the gallery, one line each: a name (its folder and file
+ * names under target/gallery) and how to draw it from real core records.
+ * Adding a screen = adding a line here; [GalleryTest] renders it across the
+ * whole matrix and runs every check on every rendering.
+ *
+ * The lambda runs in a [GalleryScope]: `language`, the core records in
+ * [GalleryData] (a real vault per language: `data.today(language)`,
+ * `data.vault(language)` for anything else) and a recording `phone`.
+ */
+val galleryScreens: List<GalleryScreen> = listOf(
+    GalleryScreen("first_launch") { FirstLaunchPage(FirstLaunchUiState(), language, {}, {}, {}) },
+    GalleryScreen("first_launch_mismatch") { FirstLaunchPage(FirstLaunchUiState("passphrase", "other", problem = FirstLaunchProblem.Mismatch), language, {}, {}, {}) },
+    GalleryScreen("unlock") { UnlockPage(UnlockUiState(), {}, {}, {}) },
+    GalleryScreen("unlock_wait") { UnlockPage(UnlockUiState(failures = 2, waitSeconds = 10, wrong = true), {}, {}, {}) },
+    GalleryScreen("forgot") { ForgotPage({}, {}) },
+    GalleryScreen("today") { TodayPage(TodayUiState(screen = data.today(language)), phone, {}, {}) },
+    GalleryScreen("today_new") { TodayPage(TodayUiState(screen = data.todayEmpty(language)), phone, {}, {}) },
+    GalleryScreen("sos_locked") { SosPage(SosUiState(plan = data.defaultLapsePlan(language)), phone, {}) },
+)
+
+/** One gallery entry: [name] is lower_snake_case and unique. */
+class GalleryScreen(val name: String, val content: @Composable GalleryScope.() -> Unit)
