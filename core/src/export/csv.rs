@@ -1,11 +1,17 @@
 //! CSV, one file per log type, for spreadsheets.
 //!
-//! Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-//! `@`, a tab or a carriage return) get a leading `'`, as OWASP advises
-//! against CSV injection: a note reading `=HYPERLINK(...)` stays text.
+//! Cells a spreadsheet would run as a formula get a leading `'`, as OWASP
+//! advises against CSV injection: a note reading `=HYPERLINK(...)` stays
+//! text. A cell is guarded when it starts with a tab, a carriage return or a
+//! line feed, or when its first visible character is `=`, `+`, `-` or `@` in
+//! any of Unicode's compatibility forms (fullwidth `＝＋－＠`, small `﹦﹢﹣﹫`:
+//! spreadsheets with East Asian input read them as the ASCII ones), after
+//! any spaces and invisible format characters (zero-width and direction
+//! marks, a byte-order mark) that would hide it.
 //! Times are local ISO 8601 with the offset the entry was made in.
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{Span, oldest_first};
 use crate::error::{Error, Result};
@@ -59,11 +65,48 @@ pub struct CsvExport {
     pub damaged_left_out: usize,
 }
 
-/// A cell made safe from spreadsheet formula evaluation.
+/// Characters a spreadsheet does not show, skipped when looking for the
+/// first one it reads: zero-width spaces and joiners, direction marks,
+/// embeddings, overrides and isolates, word joiners and invisible
+/// operators, the soft hyphen and the byte-order mark.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}')
+}
+
+/// Whether a spreadsheet could read `text` as a formula (or a DDE call).
+pub fn starts_like_formula(text: &str) -> bool {
+    for c in text.chars() {
+        if matches!(c, '\t' | '\r' | '\n') {
+            return true;
+        }
+        if c.is_whitespace() || invisible(c) {
+            continue;
+        }
+        // NFKC folds the fullwidth and small forms onto ASCII.
+        return std::iter::once(c)
+            .nfkc()
+            .next()
+            .is_some_and(|n| matches!(n, '=' | '+' | '-' | '@'));
+    }
+    false
+}
+
+/// A cell made safe from spreadsheet formula evaluation: `text` itself, or
+/// `'` followed by `text` when [`starts_like_formula`].
 pub fn cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    if starts_like_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -295,12 +338,88 @@ pub fn export_span(store: &Store<'_>, confirmed: bool, span: Span) -> Result<Csv
 mod tests {
     use super::*;
 
+    use proptest::prelude::*;
+
     #[test]
     fn formulas_become_text() {
-        for bad in ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=x", "\r=x"] {
-            assert!(cell(bad).starts_with('\''), "{bad}");
+        for bad in [
+            "=1+1",
+            "+SUM(A1)",
+            "-2+3",
+            "@cmd",
+            "\t=x",
+            "\r=x",
+            "\nx",
+            // Fullwidth and small forms, which spreadsheets read as ASCII.
+            "＝HYPERLINK(\"http://x\")",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+            "﹦1+1",
+            "﹢1",
+            "﹣1",
+            "﹫x",
+            // Hidden behind spaces or invisible characters.
+            " =1+1",
+            "\u{3000}＝1",
+            "\u{200B}=1",
+            "\u{FEFF}@x",
+            "\u{202E}=1",
+            "\u{00A0}-1",
+        ] {
+            assert!(cell(bad).starts_with('\''), "{bad:?}");
+            assert_eq!(&cell(bad)[1..], bad);
         }
-        assert_eq!(cell("Called Sam"), "Called Sam");
-        assert_eq!(cell(""), "");
+        for good in [
+            "Called Sam",
+            "",
+            " ",
+            "1-2",
+            "a=b",
+            "'quoted",
+            "ｗalk",
+            "→ call",
+        ] {
+            assert_eq!(cell(good), good, "{good:?}");
+        }
+    }
+
+    /// Characters that lead a formula, in every form a spreadsheet reads.
+    fn leader() -> impl Strategy<Value = char> {
+        prop::sample::select(vec![
+            '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{FE66}',
+            '\u{FE62}', '\u{FE63}', '\u{FE6B}', '\t', '\r', '\n',
+        ])
+    }
+
+    /// What may stand before the leader without hiding it from a spreadsheet.
+    fn hiding() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                ' ', '\u{A0}', '\u{3000}', '\u{200B}', '\u{200E}', '\u{202E}', '\u{2066}',
+                '\u{FEFF}', '\u{00AD}',
+            ]),
+            0..4,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn every_formula_leader_is_guarded(pre in hiding(), c in leader(), rest in any::<String>()) {
+            let text = format!("{pre}{c}{rest}");
+            prop_assert_eq!(cell(&text), format!("'{text}"));
+        }
+
+        #[test]
+        fn a_cell_is_its_text_or_the_guarded_text(text in any::<String>()) {
+            let out = cell(&text);
+            let guarded = format!("'{text}");
+            prop_assert!(out == text || out == guarded);
+            // Text that starts with a letter or a digit is never touched.
+            if text.starts_with(|c: char| c.is_alphanumeric()) {
+                prop_assert_eq!(out, text);
+            }
+        }
     }
 }
