@@ -14,7 +14,7 @@ use rusqlite::{Connection, params};
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
-use crate::crypto::aead::Cipher;
+use crate::crypto::aead::{Cipher, OVERHEAD};
 use crate::crypto::kdf::{MIN_PBKDF2_ITERATIONS, hkdf_key, passphrase_key};
 use crate::crypto::{KEY_LEN, SecretKey, random_array};
 use crate::error::{Error, Result};
@@ -35,6 +35,9 @@ pub const SLOT_MIN_ITERATIONS: u32 = 1_000;
 /// edited to a huge count is refused at once instead of making unlock run
 /// for minutes before saying "wrong passphrase".
 pub const SLOT_MAX_ITERATIONS: u32 = 10_000_000;
+/// The length of every wrapped key: nonce, the 32-byte data key, tag. Any
+/// other length read from a slot is refused before any key derivation.
+pub const WRAPPED_LEN: usize = KEY_LEN + OVERHEAD;
 
 /// What unlocks a slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +250,17 @@ impl StoredSlot {
         PassphraseParams::decode(&self.params)
     }
 
+    /// Refuses a wrapped key of any length but [`WRAPPED_LEN`] (a slot
+    /// edited or damaged on disk) before the slow derivation runs.
+    fn check_wrapped_len(&self) -> Result<()> {
+        if self.wrapped.len() != WRAPPED_LEN {
+            return Err(Error::OutOfRange {
+                parameter: "slot.wrapped_length",
+            });
+        }
+        Ok(())
+    }
+
     fn unwrap_with(&self, vault_id: &[u8; 16], kek: &SecretKey) -> Option<SecretKey> {
         let aad = slot_aad(vault_id, &self.id, self.kind, &self.params);
         let plain = Cipher::new(kek).open(&aad, &self.wrapped)?;
@@ -263,6 +277,7 @@ impl StoredSlot {
         if self.kind != SlotKind::Passphrase {
             return Ok(None);
         }
+        self.check_wrapped_len()?;
         let kek = self.passphrase_params()?.kek(passphrase)?;
         Ok(self.unwrap_with(vault_id, &kek))
     }
@@ -276,6 +291,7 @@ impl StoredSlot {
         if self.kind != SlotKind::Device {
             return Ok(None);
         }
+        self.check_wrapped_len()?;
         let salt = match self.params.as_slice() {
             [PARAMS_VERSION, salt @ ..] if salt.len() == SALT_LEN => salt,
             [PARAMS_VERSION, ..] => {
@@ -472,6 +488,35 @@ mod tests {
                 parameter: "slot.iterations"
             })
         ));
+        // A wrapped key of any other length than nonce + key + tag, short
+        // or huge, is refused before the derivation.
+        let good = StoredSlot::new_passphrase(
+            &vault,
+            [1; 16],
+            PassphraseParams::fresh_with(1000).unwrap(),
+            "right horse",
+            &key,
+        )
+        .unwrap();
+        assert_eq!(good.wrapped.len(), WRAPPED_LEN);
+        for len in [0, WRAPPED_LEN - 1, WRAPPED_LEN + 1, 1 << 24] {
+            let mut bad = good.clone();
+            bad.wrapped.resize(len, 0);
+            assert!(matches!(
+                bad.open_with_passphrase(&vault, "right horse"),
+                Err(Error::OutOfRange {
+                    parameter: "slot.wrapped_length"
+                })
+            ));
+            let mut dev = StoredSlot::new_device(&vault, &[9; 32], &key).unwrap();
+            dev.wrapped.resize(len, 0);
+            assert!(matches!(
+                dev.open_with_device(&vault, &[9; 32]),
+                Err(Error::OutOfRange {
+                    parameter: "slot.wrapped_length"
+                })
+            ));
+        }
         let mut dev = StoredSlot::new_device(&vault, &[9; 32], &key).unwrap();
         dev.params.push(0);
         assert!(matches!(

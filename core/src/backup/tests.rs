@@ -173,6 +173,60 @@ fn wrong_passphrase_and_foreign_files_are_typed_errors() {
     assert_eq!(kept_total(&s), 0, "nothing written");
 }
 
+/// Hostile lengths and counts are refused with a typed error before any
+/// key derivation or decryption: a count of 2^32 - 1 iterations (hours of
+/// PBKDF2) or a chunk length of 4 GiB answers at once.
+#[test]
+fn hostile_parameters_are_refused_at_once() {
+    let (file, key) = sample();
+    for count in [
+        0,
+        1,
+        crate::crypto::kdf::MIN_PBKDF2_ITERATIONS - 1,
+        format::MAX_ITERATIONS + 1,
+        u32::MAX,
+    ] {
+        let mut hostile = file.clone();
+        hostile[10..14].copy_from_slice(&count.to_le_bytes());
+        assert!(
+            matches!(
+                open(&hostile, PASS),
+                Err(BackupError::OutOfRange {
+                    parameter: "backup.iterations"
+                })
+            ),
+            "{count}"
+        );
+    }
+    let first_chunk = format::HEADER_LEN + format::CHECK_LEN;
+    for len in [
+        0,
+        1,
+        (crate::crypto::aead::OVERHEAD + 63) as u32,
+        (crate::crypto::aead::OVERHEAD + format::CHUNK_PADDED + 1) as u32,
+        u32::MAX,
+    ] {
+        let mut hostile = file.clone();
+        hostile[first_chunk..first_chunk + 4].copy_from_slice(&len.to_le_bytes());
+        assert!(
+            matches!(
+                open_with_key(&hostile, key),
+                Err(BackupError::OutOfRange {
+                    parameter: "backup.chunk_length"
+                })
+            ),
+            "{len}"
+        );
+    }
+    // Larger than any backup: refused before anything is read from it.
+    let mut huge = vec![0u8; format::MAX_FILE + 1];
+    huge[..8].copy_from_slice(format::MAGIC);
+    assert!(matches!(
+        format::parse_header(&huge),
+        Err(BackupError::TooLarge)
+    ));
+}
+
 /// A big vault's file has several chunks; chunks cannot be dropped, cut,
 /// swapped or repeated.
 #[test]
