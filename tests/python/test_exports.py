@@ -185,6 +185,30 @@ def test_fhir_bundle_validates_against_r4(journal):
         Observation.parse_obj(dict(craving, valueInteger="eight"))
 
 
+def test_fullwidth_formulas_are_guarded_and_fhir_ids_are_stable(journal):
+    import uuid
+
+    fullwidth = '＝HYPERLINK("http://evil.example","click")'
+    journal.add_craving(CravingDraft(
+        at=at(30), intensity=2, duration_minutes=None, triggers=[], context=ctx(), coping=[],
+        outcome=CravingOutcome.RODE_IT_OUT, notes=fullwidth))
+    notes = [r["notes"] for r in csv.DictReader(io.StringIO(journal.export_csv(True).files[0].content))]
+    assert "'" + fullwidth in notes
+
+    everything = json.loads(journal.export_fhir(now_in("UTC")).json)
+    Bundle.parse_obj(everything)
+    ids = [e["resource"]["id"] for e in everything["entry"]]
+    assert len(set(ids)) == len(ids)
+    for entry in everything["entry"]:
+        assert entry["fullUrl"] == "urn:uuid:" + entry["resource"]["id"]
+        assert uuid.UUID(entry["resource"]["id"]).version == 8
+    # Another range, exported later: the same records keep their ids.
+    since = now_ms() - 36 * HOUR
+    ranged = json.loads(journal.export_fhir(now_in("Asia/Kolkata"), from_utc_millis=since).json)
+    assert ranged["entry"] and {e["resource"]["id"] for e in ranged["entry"]} <= set(ids)
+    assert ranged["id"] != everything["id"], "the bundle itself is one export"
+
+
 def test_csv_as_one_zip_and_exports_over_a_date_range(journal):
     import zipfile
 

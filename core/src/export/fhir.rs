@@ -12,14 +12,23 @@
 //! Keel's own codes use the URN system `urn:keel:fhir:code`. No `Patient`
 //! is included and no free text (notes, triggers, names) leaves: the
 //! receiving program attaches the bundle to its own patient record.
+//!
+//! Every resource's `id` is stable: the same record has the same id in every
+//! export from the vault (whatever the range or the day), so a receiver can
+//! tell a record sent again from a new one. The id is a keyed hash of the
+//! record ([`Store::export_id`](crate::Store)), formatted as a UUID: it
+//! tells nothing of the record, and two vaults give unrelated ids. Each
+//! entry's `fullUrl` is `urn:uuid:<id>`, and a reference between resources
+//! of the bundle would name that `fullUrl` (none refer to another today).
 
 use serde_json::{Value, json};
 
-use super::{Span, oldest_first};
+use super::{Span, oldest_first_with_ids};
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::logs::{CheckIn, Craving};
 use crate::meetings::attendance::{Attendance, AttendanceStatus};
+use crate::store::{Record, RecordId};
 use crate::time::LocalInstant;
 use crate::{Store, insights};
 
@@ -49,10 +58,10 @@ fn survey() -> Value {
     }])
 }
 
-fn craving(n: usize, c: &Craving) -> Value {
+fn craving(id: &str, c: &Craving) -> Value {
     json!({
         "resourceType": "Observation",
-        "id": format!("craving-{n}"),
+        "id": id,
         "status": "final",
         "category": survey(),
         "code": keel_code("craving-intensity", "Craving intensity (0-10)"),
@@ -61,7 +70,7 @@ fn craving(n: usize, c: &Craving) -> Value {
     })
 }
 
-fn check_in(n: usize, c: &CheckIn) -> Value {
+fn check_in(id: &str, c: &CheckIn) -> Value {
     let mut components = vec![
         json!({
             "code": keel_code("mood", "Mood (1 very low - 5 very good)"),
@@ -88,7 +97,7 @@ fn check_in(n: usize, c: &CheckIn) -> Value {
     }
     json!({
         "resourceType": "Observation",
-        "id": format!("check-in-{n}"),
+        "id": id,
         "status": "final",
         "category": survey(),
         "code": keel_code("daily-check-in", "Daily check-in"),
@@ -97,7 +106,7 @@ fn check_in(n: usize, c: &CheckIn) -> Value {
     })
 }
 
-fn encounter(n: usize, a: &Attendance, online: bool) -> Value {
+fn encounter(id: &str, a: &Attendance, online: bool) -> Value {
     let present = a.status.present();
     let end = LocalInstant {
         utc_millis: a.occurrence.utc_millis + i64::from(a.minutes.max(1)) * 60_000,
@@ -105,7 +114,7 @@ fn encounter(n: usize, a: &Attendance, online: bool) -> Value {
     };
     let mut e = json!({
         "resourceType": "Encounter",
-        "id": format!("attendance-{n}"),
+        "id": id,
         "status": if present { "finished" } else { "cancelled" },
         "class": if online {
             json!({ "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "VR", "display": "virtual" })
@@ -140,14 +149,20 @@ pub struct FhirExport {
     pub damaged_left_out: usize,
 }
 
-/// Appends `{"resource": r}` to the entry list in `out`.
-fn push_entry(out: &mut Vec<u8>, first: &mut bool, resource: &Value) -> Result<()> {
+/// The stable id of record `id` of `T` in every export from this vault.
+fn resource_id<T: Record>(store: &Store<'_>, id: &RecordId) -> String {
+    store.export_id(T::COLLECTION, id)
+}
+
+/// Appends `{"fullUrl": "urn:uuid:<id>", "resource": r}` to the entry list
+/// in `out`.
+fn push_entry(out: &mut Vec<u8>, first: &mut bool, id: &str, resource: &Value) -> Result<()> {
     if !*first {
         out.push(b',');
     }
     *first = false;
-    serde_json::to_writer(&mut *out, &json!({ "resource": resource }))
-        .map_err(|_| Error::invalid("fhir", "write_failed"))
+    let entry = json!({ "fullUrl": format!("urn:uuid:{id}"), "resource": resource });
+    serde_json::to_writer(&mut *out, &entry).map_err(|_| Error::invalid("fhir", "write_failed"))
 }
 
 /// Every craving, check-in and attendance record as a FHIR R4 bundle. The
@@ -173,18 +188,20 @@ pub fn export_span(store: &Store<'_>, now: LocalInstant, span: Span) -> Result<F
     let mut first = true;
     let mut damaged = 0;
 
-    let (cravings, d) = oldest_first::<Craving>(store, span)?;
+    let (cravings, d) = oldest_first_with_ids::<Craving>(store, span)?;
     damaged += d;
-    for (n, c) in cravings.iter().enumerate() {
-        push_entry(&mut out, &mut first, &craving(n + 1, c))?;
+    for (rid, c) in &cravings {
+        let id = resource_id::<Craving>(store, rid);
+        push_entry(&mut out, &mut first, &id, &craving(&id, c))?;
     }
     let mut observations = cravings.len();
     drop(cravings);
 
-    let (checkins, d) = oldest_first::<CheckIn>(store, span)?;
+    let (checkins, d) = oldest_first_with_ids::<CheckIn>(store, span)?;
     damaged += d;
-    for (n, c) in checkins.iter().enumerate() {
-        push_entry(&mut out, &mut first, &check_in(n + 1, c))?;
+    for (rid, c) in &checkins {
+        let id = resource_id::<CheckIn>(store, rid);
+        push_entry(&mut out, &mut first, &id, &check_in(&id, c))?;
     }
     observations += checkins.len();
     drop(checkins);
@@ -199,11 +216,12 @@ pub fn export_span(store: &Store<'_>, now: LocalInstant, span: Span) -> Result<F
             )
         })
         .collect();
-    let (attendance, d) = oldest_first::<Attendance>(store, span)?;
+    let (attendance, d) = oldest_first_with_ids::<Attendance>(store, span)?;
     damaged += d;
-    for (n, a) in attendance.iter().enumerate() {
+    for (rid, a) in &attendance {
         let virtual_visit = online.get(&a.meeting_id).copied().unwrap_or(false);
-        push_entry(&mut out, &mut first, &encounter(n + 1, a, virtual_visit))?;
+        let id = resource_id::<Attendance>(store, rid);
+        push_entry(&mut out, &mut first, &id, &encounter(&id, a, virtual_visit))?;
     }
     out.extend_from_slice(b"]}");
     Ok(FhirExport {
@@ -212,4 +230,103 @@ pub fn export_span(store: &Store<'_>, now: LocalInstant, span: Span) -> Result<F
         encounters: attendance.len(),
         damaged_left_out: damaged,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backup::{self, RestoreMode};
+    use crate::logs::tests::{NOW, checkin, craving, hours_ago, vault};
+
+    /// `(fullUrl, resource id)` of every entry, in order.
+    fn entries(bundle: &FhirExport) -> Vec<(String, String)> {
+        let v: Value = serde_json::from_str(&bundle.json).unwrap();
+        v["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["fullUrl"].as_str().unwrap().to_string(),
+                    e["resource"]["id"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn is_uuid_v8(id: &str) -> bool {
+        let groups: Vec<&str> = id.split('-').collect();
+        groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+            && id
+                .chars()
+                .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c))
+            && groups[2].starts_with('8')
+            && groups[3].starts_with(['8', '9', 'a', 'b'])
+    }
+
+    #[test]
+    fn a_record_keeps_its_id_in_every_export_and_vaults_differ() {
+        let (_d, a) = vault();
+        let s = a.store().unwrap();
+        let first = crate::logs::add(&s, craving(hours_ago(50), 6, vec![]), NOW).unwrap();
+        crate::logs::add(&s, craving(hours_ago(2), 4, vec![]), NOW).unwrap();
+        crate::logs::add(&s, checkin(hours_ago(3)), NOW).unwrap();
+
+        let all = export(&s, NOW).unwrap();
+        let listed = entries(&all);
+        assert_eq!(listed.len(), 3);
+        for (url, id) in &listed {
+            assert_eq!(url, &format!("urn:uuid:{id}"));
+            assert!(is_uuid_v8(id), "{id}");
+            // Nothing of the record's own id shows.
+            assert!(!id.replace('-', "").contains(&first.id.to_string()[..8]));
+        }
+        let unique: std::collections::HashSet<_> = listed.iter().map(|e| &e.1).collect();
+        assert_eq!(unique.len(), 3);
+
+        // Another day, another range holding the first craving only: the
+        // same id, where a numbered id would have changed with the range.
+        let next_day = LocalInstant {
+            utc_millis: NOW.utc_millis + 86_400_000,
+            ..NOW
+        };
+        let span = Span {
+            from_millis: Some(hours_ago(51).utc_millis),
+            until_millis: Some(hours_ago(49).utc_millis),
+        };
+        let again = entries(&export_span(&s, next_day, span).unwrap());
+        assert_eq!(again, vec![listed[0].clone()]);
+        assert_eq!(
+            listed[0].1,
+            s.export_id(Craving::COLLECTION, &first.id),
+            "oldest first"
+        );
+
+        // The same records (same record ids, restored from a backup) in
+        // another vault get unrelated ids.
+        let (file, _) = backup::create(&s, "maple river candle orbit", NOW).unwrap();
+        let (_e, b) = vault();
+        let t = b.store().unwrap();
+        backup::restore(
+            &t,
+            &file,
+            "maple river candle orbit",
+            RestoreMode::IntoEmptyVault,
+        )
+        .unwrap();
+        assert_eq!(
+            crate::logs::get::<Craving>(&t, first.id).unwrap().id,
+            first.id
+        );
+        let other = entries(&export(&t, NOW).unwrap());
+        assert_eq!(other.len(), 3);
+        for (x, y) in listed.iter().zip(&other) {
+            assert_ne!(x.1, y.1);
+        }
+        // Per collection, too: one record id never gives one id to two kinds.
+        assert_ne!(
+            s.export_id(Craving::COLLECTION, &first.id),
+            s.export_id(CheckIn::COLLECTION, &first.id)
+        );
+    }
 }

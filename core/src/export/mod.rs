@@ -55,14 +55,20 @@ pub(crate) fn oldest_first<T: crate::store::Timed>(
     store: &crate::store::Store<'_>,
     span: Span,
 ) -> Result<(Vec<T>, usize)> {
+    let (items, damaged) = oldest_first_with_ids::<T>(store, span)?;
+    Ok((items.into_iter().map(|(_, v)| v).collect(), damaged))
+}
+
+/// [`oldest_first`] with each record's id (for stable export ids).
+pub(crate) fn oldest_first_with_ids<T: crate::store::Timed>(
+    store: &crate::store::Store<'_>,
+    span: Span,
+) -> Result<(Vec<(crate::store::RecordId, T)>, usize)> {
     let listing = store.list::<T>()?;
     let mut items = listing.items;
     items.retain(|(_, v)| span.contains(v.at_millis()));
     items.sort_by_key(|(id, v)| (v.at_millis(), *id));
-    Ok((
-        items.into_iter().map(|(_, v)| v).collect(),
-        listing.damaged.len(),
-    ))
+    Ok((items, listing.damaged.len()))
 }
 
 #[cfg(test)]

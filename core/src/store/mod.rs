@@ -121,6 +121,8 @@ pub struct Listing<T> {
 pub(crate) struct Keys {
     pub data: SecretKey,
     pub tag: SecretKey,
+    /// Keys the ids of records in exports ([`Store::export_id`]).
+    export: SecretKey,
     pub key_id: [u8; 16],
     timelines: RefCell<timeline::Timelines>,
 }
@@ -128,9 +130,11 @@ pub(crate) struct Keys {
 impl Keys {
     pub fn derive(data: SecretKey, vault_id: &[u8; 16], key_id: [u8; 16]) -> Result<Self> {
         let tag = hkdf_key(data.expose(), vault_id, &[b"keel.collection-tag.v1"])?;
+        let export = hkdf_key(data.expose(), vault_id, &[b"keel.export-id.v1"])?;
         Ok(Keys {
             data,
             tag,
+            export,
             key_id,
             timelines: RefCell::default(),
         })
@@ -164,6 +168,27 @@ impl<'v> Store<'v> {
         let mut tag = [0u8; 16];
         tag.copy_from_slice(&mac.as_ref()[..16]);
         tag
+    }
+
+    /// A record's id in an export (a FHIR resource id): the same for the
+    /// same record in every export from this vault, unrelated between two
+    /// vaults, and telling nothing of the record. HMAC-SHA256, under a key
+    /// derived from the data key with its own HKDF label, of the
+    /// collection's name and the record's id; 122 of its bits as an
+    /// RFC 9562 version-8 UUID. A re-key gives records new export ids.
+    pub(crate) fn export_id(&self, collection: &str, id: &RecordId) -> String {
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, self.keys.export.expose());
+        let mut ctx = ring::hmac::Context::with_key(&key);
+        ctx.update(&[collection.len() as u8]);
+        ctx.update(collection.as_bytes());
+        ctx.update(&id.0);
+        let mac = ctx.sign();
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&mac.as_ref()[..16]);
+        uuid::Builder::from_custom_bytes(bytes)
+            .into_uuid()
+            .hyphenated()
+            .to_string()
     }
 
     fn aad(&self, collection: &str, id: &RecordId) -> Vec<u8> {
