@@ -1,7 +1,7 @@
 //! Writes a sample counselor report produced by the real core, for the
 //! browser tests (tests/browser) and for looking at the viewer by hand:
 //!
-//! `cargo run -p keel-core --example write_sample_report -- OUT.html [PASSPHRASE]`
+//! `cargo run -p keel-core --example write_sample_report -- OUT.html [PASSPHRASE] [bidi]`
 //!
 //! It creates a throwaway vault, writes journal notes (one holding markup
 //! that must stay inert text), builds the report through `report::build`,
@@ -9,6 +9,11 @@
 //! a line chart, tables holding markup) whose exact content the browser
 //! tests assert on, and seals it. The domain section builders themselves
 //! are exercised by the demo's report and the Rust and Python tests. The default passphrase is `maple river candle orbit`.
+//!
+//! With `bidi`, it writes instead a report built only by the real section
+//! builders (plan, cravings, check-ins, journal) from entries holding
+//! right-to-left overrides, Arabic and Hebrew, for the direction-isolation
+//! test; its strings are listed in [`BIDI`].
 
 use std::path::PathBuf;
 
@@ -136,6 +141,96 @@ fn extra_sections() -> Vec<Section> {
     ]
 }
 
+/// Participant-written strings of the `bidi` sample (the browser test uses
+/// the same ones): a right-to-left override at the start of a trigger, a
+/// coping step and an if-then plan's situation; Arabic before a name that
+/// starts with digits; Hebrew with digits in a warning sign and a note.
+const BIDI: [&str; 9] = [
+    "\u{202E}evil trigger",
+    "Stress at work",
+    "ضغط العمل",
+    "42nd street bar",
+    "\u{202E}walk it off",
+    "Called Sam",
+    "\u{202E}a party invite",
+    "call Sam first",
+    "נדודי שינה 3 לילות",
+];
+
+/// The `bidi` sample's vault content and request.
+fn bidi_request(store: &keel_core::Store<'_>) -> SampleResult<ReportRequest> {
+    use keel_core::logs::{self, CheckIn, Craving, CravingOutcome, Mood};
+    use keel_core::logs::{Context, CopingTag, TriggerTag};
+    use keel_core::plan;
+
+    let mut p = plan::template(plan::Language::En)?;
+    p.coping_plans[0].if_situation = BIDI[6].into();
+    p.coping_plans[0].then_action = BIDI[7].into();
+    p.warning_signs[0].text = BIDI[8].into();
+    plan::save(store, p, None, true, NOW)?;
+    let tag = |name: &str| TriggerTag {
+        plan_trigger_id: None,
+        name: name.into(),
+        category: plan::TriggerCategory::Other,
+    };
+    let coping = |text: &str| CopingTag {
+        plan_coping_id: None,
+        text: text.into(),
+    };
+    let craving =
+        |triggers: Vec<TriggerTag>, coping: Vec<CopingTag>, notes: &str, days: i64| Craving {
+            at: days_ago(days),
+            intensity: 6,
+            duration_minutes: Some(10),
+            triggers,
+            context: Context::default(),
+            coping,
+            outcome: CravingOutcome::RodeItOut,
+            notes: notes.into(),
+        };
+    logs::add(
+        store,
+        craving(
+            vec![tag(BIDI[0]), tag(BIDI[1])],
+            vec![coping(BIDI[4]), coping(BIDI[5])],
+            "שלום 123",
+            3,
+        ),
+        NOW,
+    )?;
+    logs::add(
+        store,
+        craving(vec![tag(BIDI[2]), tag(BIDI[3])], vec![], "", 2),
+        NOW,
+    )?;
+    logs::add(
+        store,
+        CheckIn {
+            at: days_ago(1),
+            mood: Mood::Good,
+            craving_level: 2,
+            sleep_minutes: Some(420),
+            intention: "\u{202E}call my sister".into(),
+            any_use: false,
+            halt: Default::default(),
+            notes: String::new(),
+        },
+        NOW,
+    )?;
+    Ok(ReportRequest {
+        from: NaiveDate::from_ymd_opt(2025, 11, 1).ok_or("date")?,
+        to: NaiveDate::from_ymd_opt(2025, 11, 24).ok_or("date")?,
+        topics: vec![
+            Topic::Plan,
+            Topic::Cravings,
+            Topic::Checkins,
+            Topic::Journal,
+        ],
+        lang: Language::En,
+        now: NOW,
+    })
+}
+
 fn main() -> SampleResult {
     let mut args = std::env::args().skip(1);
     let out = PathBuf::from(
@@ -145,6 +240,7 @@ fn main() -> SampleResult {
     let passphrase = args
         .next()
         .unwrap_or_else(|| DEFAULT_PASSPHRASE.to_string());
+    let bidi = args.next().as_deref() == Some("bidi");
 
     let dir = tempfile::tempdir()?;
     let vault = Vault::create(
@@ -168,8 +264,14 @@ fn main() -> SampleResult {
         lang: Language::En,
         now: NOW,
     };
-    let mut doc = report::build(&store, &request)?;
-    doc.sections.extend(extra_sections());
+    let doc = if bidi {
+        notes::add(&store, days_ago(2), "\u{202E}Hard day, 2 calls", NOW)?;
+        report::build(&store, &bidi_request(&store)?)?
+    } else {
+        let mut doc = report::build(&store, &request)?;
+        doc.sections.extend(extra_sections());
+        doc
+    };
     let file = report::render(&doc, &passphrase)?;
     if out.exists() {
         std::fs::remove_file(&out)?;

@@ -152,7 +152,7 @@ fn security_md_states_the_vaults_constants() {
             ("key_len", n(KEY_LEN)),
             ("nonce_len", n(ring::aead::NONCE_LEN)),
             ("tag_len", n(OVERHEAD - ring::aead::NONCE_LEN)),
-            ("slot_wrapped_len", n(OVERHEAD + KEY_LEN)),
+            ("slot_wrapped_len", n(crate::slots::WRAPPED_LEN)),
             ("pbkdf2_iterations", n(MIN_PBKDF2_ITERATIONS)),
             ("slot_min_iterations", n(SLOT_MIN_ITERATIONS)),
             ("slot_max_iterations", n(SLOT_MAX_ITERATIONS)),
@@ -244,6 +244,7 @@ fn report_format_md_states_the_containers_constants() {
             ("tag_len", n(OVERHEAD - ring::aead::NONCE_LEN)),
             ("check_len", n(rpt::CHECK_LEN)),
             ("min_len", n(rpt::HEADER_LEN + rpt::CHECK_LEN + OVERHEAD)),
+            ("max_len", n(rpt::MAX_CONTAINER)),
             ("pbkdf2_iterations", n(MIN_PBKDF2_ITERATIONS)),
             ("min_iterations", n(MIN_PBKDF2_ITERATIONS)),
             ("max_iterations", n(rpt::MAX_ITERATIONS)),
@@ -276,13 +277,16 @@ fn report_format_md_states_the_containers_constants() {
     };
     assert_eq!(with(MIN_PBKDF2_ITERATIONS), None);
     assert_eq!(with(rpt::MAX_ITERATIONS), None);
-    assert_eq!(with(MIN_PBKDF2_ITERATIONS - 1), Some(OpenError::Damaged));
-    assert_eq!(with(rpt::MAX_ITERATIONS + 1), Some(OpenError::Damaged));
+    let out_of_range = Some(OpenError::OutOfRange {
+        parameter: "report.iterations",
+    });
+    assert_eq!(with(MIN_PBKDF2_ITERATIONS - 1), out_of_range);
+    assert_eq!(with(rpt::MAX_ITERATIONS + 1), out_of_range);
     let shortest = rpt::HEADER_LEN + rpt::CHECK_LEN + OVERHEAD;
     assert!(rpt::parse(&sealed[..shortest]).is_ok());
     assert!(matches!(
         rpt::parse(&sealed[..shortest - 1]),
-        Err(OpenError::Damaged)
+        Err(OpenError::Damaged { .. })
     ));
 }
 

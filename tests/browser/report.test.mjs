@@ -23,6 +23,9 @@ const IMG_INJECTION = '<img src=x onerror="window.__pwned=1">';
 const MESSAGES = {
   wrong: 'That passphrase does not open this report. Check it and try again.',
   damaged: 'This report file has been changed or damaged and cannot be trusted. Ask for a new copy.',
+  version: 'This report was made by a newer version of the app. Ask for a new copy.',
+  outOfRange: 'This report file holds a setting outside what the app writes: it was changed or ' +
+    'damaged and cannot be trusted. Ask for a new copy.',
 };
 
 let browser;
@@ -184,6 +187,40 @@ test('a tampered file is refused, wherever the bit was flipped', async () => {
   await page.waitForFunction(() => document.getElementById('message').textContent.length > 0);
   assert.equal(await page.textContent('#message'), MESSAGES.wrong);
   await page.close();
+});
+
+/** A copy of the sample whose container has `bytes` written at `offset`. */
+function patched(offset, bytes) {
+  const html = readFileSync(samplePath, 'utf8');
+  const open = 'id="keel-report">';
+  const start = html.indexOf(open) + open.length;
+  const end = html.indexOf('</script>', start);
+  const container = Buffer.from(html.slice(start, end), 'base64');
+  Buffer.from(bytes).copy(container, offset);
+  const out = join(work, `patched-${offset}-${Buffer.from(bytes).toString('hex')}.html`);
+  writeFileSync(out, html.slice(0, start) + container.toString('base64') + html.slice(end));
+  return out;
+}
+
+test('each way a report fails to open has its code and message', async () => {
+  const cases = [
+    // 2^32 - 1 PBKDF2 iterations: refused before any key derivation.
+    [patched(9, [0xff, 0xff, 0xff, 0xff]), 'out_of_range', MESSAGES.outOfRange],
+    [patched(9, [0x00, 0x00, 0x00, 0x00]), 'out_of_range', MESSAGES.outOfRange],
+    [patched(8, [2]), 'newer_format', MESSAGES.version],
+    [patched(0, [0x50, 0x4b]), 'not_a_report', MESSAGES.damaged],
+    [tampered(-1), 'damaged', MESSAGES.damaged],
+    [samplePath, 'wrong_passphrase', MESSAGES.wrong],
+  ];
+  for (const [path, code, message] of cases) {
+    const { page } = await openPage(path);
+    await unlock(page, code === 'wrong_passphrase' ? 'maple river candle' : PASSPHRASE);
+    await page.waitForFunction(() => document.getElementById('message').textContent.length > 0);
+    assert.equal(await page.getAttribute('#message', 'data-error'), code, path);
+    assert.equal(await page.textContent('#message'), message, code);
+    assert.equal(await page.isVisible('#report'), false);
+    await page.close();
+  }
 });
 
 test('markup in participant text stays inert, visible text', async () => {

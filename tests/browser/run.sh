@@ -44,6 +44,11 @@ rm -f "$sample"
 (cd "$repo" && cargo build -q --workspace --examples)
 "$repo/target/debug/examples/write_sample_report" "$sample" "maple river candle orbit"
 export KEEL_SAMPLE_REPORT="$sample"
+# The direction-isolation sample: right-to-left overrides, Arabic, Hebrew.
+bidi="$out/report-bidi.html"
+rm -f "$bidi"
+"$repo/target/debug/examples/write_sample_report" "$bidi" "maple river candle orbit" bidi
+export KEEL_BIDI_REPORT="$bidi"
 
 cd "$here"
 node --test

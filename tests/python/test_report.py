@@ -132,7 +132,8 @@ def test_the_page_decrypts_with_the_documented_snippet(vault):
     assert "42 CFR part 2" in doc["disclosure"]["paragraphs"][0]
     journal = doc["sections"][1]
     rows = journal["blocks"][1]["rows"]
-    assert [r[2] for r in rows] == ["Walked instead of going out", '<img src=x onerror="window.__pwned=1">']
+    # What the participant wrote is isolated (FSI ... PDI) for the viewer.
+    assert [r[2] for r in rows] == ["\u2068Walked instead of going out\u2069", '\u2068<img src=x onerror="window.__pwned=1">\u2069']
     with pytest.raises(ValueError, match="wrong passphrase"):
         REPORT["decrypt_report"](container, "not the passphrase at all")
     tampered = bytearray(container)

@@ -17,6 +17,7 @@
 //! Writing takes the fingerprint the preview showed and refuses if the
 //! document changed since, so what is written is exactly what was confirmed.
 
+pub mod bidi;
 pub mod container;
 pub mod document;
 pub mod html;

@@ -74,8 +74,15 @@ fn build_includes_the_period_only_oldest_first() {
     };
     assert_eq!(columns, &["Date", "Time", "Note"]);
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0], ["2025-11-19", "10:00", "Walked instead"]);
-    assert_eq!(rows[1][2], "<img src=x onerror=\"window.__pwned=1\">");
+    // The note is the participant's: isolated (FSI … PDI) for the viewer.
+    assert_eq!(
+        rows[0],
+        ["2025-11-19", "10:00", "\u{2068}Walked instead\u{2069}"]
+    );
+    assert_eq!(
+        rows[1][2],
+        bidi::typed("<img src=x onerror=\"window.__pwned=1\">")
+    );
     let Block::Summary { facts } = &doc.sections[0].blocks[1] else {
         panic!("overview facts expected");
     };
@@ -362,10 +369,11 @@ fn every_topic_builds_a_section_and_the_preview_counts_it() {
             "Called Sam",
             "Evening IOP group",
         ] {
-            let encoded = serde_json::to_string(text).unwrap();
+            // Present, and isolated as participant-written text.
+            let encoded = serde_json::to_string(&bidi::typed(text)).unwrap();
             assert!(
                 json.contains(&encoded[1..encoded.len() - 1]),
-                "{text} missing ({lang:?})"
+                "{text} missing or not isolated ({lang:?})"
             );
         }
         let cravings = &doc.sections[2];

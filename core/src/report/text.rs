@@ -117,6 +117,15 @@ pub fn viewer_strings(lang: Language) -> Vec<(&'static str, &'static str)> {
             ),
         ),
         (
+            "outOfRange",
+            t(
+                "This report file holds a setting outside what the app writes: it was \
+                 changed or damaged and cannot be trusted. Ask for a new copy.",
+                "Este archivo de informe tiene un parámetro fuera de lo que escribe la \
+                 aplicación: fue modificado o está dañado y no es fiable. Pida una copia nueva.",
+            ),
+        ),
+        (
             "unsupported",
             t(
                 "This browser cannot decrypt the report. Open the file in a current Chrome, \

@@ -6,6 +6,7 @@ use super::{fact, local_parts, table};
 use crate::error::Result;
 use crate::meetings::attendance::Attendance;
 use crate::meetings::requirement::{self, week_of};
+use crate::report::bidi::typed;
 use crate::report::document::{Block, ChartKind, Section, SectionId, Series};
 use crate::report::text::{Label, Words};
 use crate::store::Store;
@@ -106,7 +107,7 @@ pub fn attendance(
                         vec![
                             date,
                             time,
-                            a.meeting_name.clone(),
+                            typed(&a.meeting_name),
                             a.kind.label(w.lang()).to_string(),
                             a.minutes.to_string(),
                             w.attendance(a.status).to_string(),

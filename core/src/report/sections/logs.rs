@@ -6,15 +6,14 @@ use super::{fact, local_parts, one_decimal, table};
 use crate::error::Result;
 use crate::insights::{self, craving_series, in_days, mood_series};
 use crate::logs::{CheckIn, Craving, CravingOutcome, Encounter, Lapse, TriggerTag};
+use crate::report::bidi::{typed, typed_list};
 use crate::report::document::{Block, ChartKind, Section, SectionId, Series};
 use crate::report::text::{Label, Words};
 use crate::store::{RecordId, Store};
 
+/// Trigger names, each isolated (participant-written).
 fn names(tags: &[TriggerTag]) -> String {
-    tags.iter()
-        .map(|t| t.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    typed_list(tags.iter().map(|t| t.name.as_str()), ", ")
 }
 
 fn oldest_first<T>(mut items: Vec<(RecordId, T)>, at: impl Fn(&T) -> i64) -> Vec<T> {
@@ -108,12 +107,7 @@ pub fn cravings(store: &Store<'_>, from: NaiveDate, to: NaiveDate, w: &Words) ->
             .iter()
             .map(|c| {
                 let (date, time) = local_parts(c.at);
-                let coping = c
-                    .coping
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let coping = typed_list(c.coping.iter().map(|t| t.text.as_str()), ", ");
                 vec![
                     date,
                     time,
@@ -121,7 +115,7 @@ pub fn cravings(store: &Store<'_>, from: NaiveDate, to: NaiveDate, w: &Words) ->
                     names(&c.triggers),
                     coping,
                     w.outcome(c.outcome).to_string(),
-                    c.notes.clone(),
+                    typed(&c.notes),
                 ]
             })
             .collect(),
@@ -139,7 +133,7 @@ pub fn cravings(store: &Store<'_>, from: NaiveDate, to: NaiveDate, w: &Words) ->
                 .iter()
                 .map(|e| {
                     let (date, time) = local_parts(e.at);
-                    vec![date, time, names(&e.triggers), e.how_handled.clone()]
+                    vec![date, time, names(&e.triggers), typed(&e.how_handled)]
                 })
                 .collect(),
         ));
@@ -160,10 +154,10 @@ pub fn cravings(store: &Store<'_>, from: NaiveDate, to: NaiveDate, w: &Words) ->
                     let (date, _) = local_parts(l.at);
                     vec![
                         date,
-                        l.substance.clone(),
+                        typed(&l.substance),
                         names(&l.triggers),
                         w.yes_no(l.resets_clocks).to_string(),
-                        l.notes.clone(),
+                        typed(&l.notes),
                     ]
                 })
                 .collect(),
@@ -239,7 +233,7 @@ pub fn checkins(store: &Store<'_>, from: NaiveDate, to: NaiveDate, w: &Words) ->
                             mood_value(c).to_string(),
                             c.craving_level.to_string(),
                             one_decimal(c.sleep_minutes.map(|m| f64::from(m) / 60.0)),
-                            c.intention.clone(),
+                            typed(&c.intention),
                             w.yes_no(c.any_use).to_string(),
                         ]
                     })

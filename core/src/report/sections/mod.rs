@@ -55,7 +55,7 @@ pub fn journal(
         .into_iter()
         .map(|n| {
             let (date, time) = local_parts(n.note.written_at);
-            vec![date, time, n.note.text]
+            vec![date, time, super::bidi::typed(&n.note.text)]
         })
         .collect();
     Ok(Section {

@@ -2,6 +2,7 @@
 
 use super::{one_decimal, table};
 use crate::insights::Insights;
+use crate::report::bidi::typed;
 use crate::report::document::{Block, Section, SectionId};
 use crate::report::text::{Label, Words};
 
@@ -53,7 +54,7 @@ pub fn patterns(i: &Insights, w: &Words) -> Section {
                     .iter()
                     .map(|t| {
                         vec![
-                            t.name.clone(),
+                            typed(&t.name),
                             w.category(t.category).into(),
                             t.count.to_string(),
                         ]
@@ -72,7 +73,7 @@ pub fn patterns(i: &Insights, w: &Words) -> Section {
                     .iter()
                     .map(|c| {
                         vec![
-                            c.text.clone(),
+                            typed(&c.text),
                             c.used.to_string(),
                             c.worked.to_string(),
                             one_decimal(c.mean_drop),
@@ -92,7 +93,7 @@ pub fn patterns(i: &Insights, w: &Words) -> Section {
                     .iter()
                     .map(|c| {
                         vec![
-                            c.label.clone(),
+                            typed(&c.label),
                             c.current_days.to_string(),
                             c.longest_days.to_string(),
                             c.lapses.to_string(),

@@ -3,6 +3,7 @@
 use super::{fact, table};
 use crate::error::Result;
 use crate::plan;
+use crate::report::bidi::typed;
 use crate::report::document::{Block, Section, SectionId};
 use crate::report::text::{Label, Words};
 use crate::store::Store;
@@ -49,23 +50,24 @@ pub fn plan(store: &Store<'_>, w: &Words) -> Result<Section> {
             blocks.push(list(items));
         }
     };
-    titled(Label::Reasons, p.reasons.clone());
-    titled(Label::Goals, p.goals.clone());
+    let all = |items: &[String]| items.iter().map(|t| typed(t)).collect::<Vec<_>>();
+    titled(Label::Reasons, all(&p.reasons));
+    titled(Label::Goals, all(&p.goals));
     titled(
         Label::WarningSigns,
         p.warning_signs
             .iter()
-            .map(|s| format!("{}: {}", w.stage(s.stage), s.text))
+            .map(|s| format!("{}: {}", w.stage(s.stage), typed(&s.text)))
             .collect(),
     );
     titled(
         Label::CopingPlans,
         p.coping_plans
             .iter()
-            .map(|c| format!("{} → {}", c.if_situation, c.then_action))
+            .map(|c| format!("{} → {}", typed(&c.if_situation), typed(&c.then_action)))
             .collect(),
     );
-    titled(Label::LapseSteps, p.lapse_plan.steps.clone());
+    titled(Label::LapseSteps, all(&p.lapse_plan.steps));
     if !p.triggers.is_empty() {
         blocks.push(table(
             w.label(Label::Triggers),
@@ -78,7 +80,7 @@ pub fn plan(store: &Store<'_>, w: &Words) -> Result<Section> {
                 .iter()
                 .map(|t| {
                     vec![
-                        t.name.clone(),
+                        typed(&t.name),
                         w.category(t.category).into(),
                         w.risk(t.risk).into(),
                     ]
@@ -96,7 +98,7 @@ pub fn plan(store: &Store<'_>, w: &Words) -> Result<Section> {
             ],
             p.contacts
                 .iter()
-                .map(|c| vec![c.name.clone(), w.role(c.role).into(), c.phone.clone()])
+                .map(|c| vec![typed(&c.name), w.role(c.role).into(), typed(&c.phone)])
                 .collect(),
         ));
     }
@@ -107,7 +109,7 @@ pub fn plan(store: &Store<'_>, w: &Words) -> Result<Section> {
             p.lapse_plan
                 .crisis_lines
                 .iter()
-                .map(|c| vec![c.name.clone(), c.phone.clone()])
+                .map(|c| vec![typed(&c.name), typed(&c.phone)])
                 .collect(),
         ));
     }

@@ -14,7 +14,7 @@ use crate::store::Store;
 /// The name to print for an exercise id.
 fn exercise_name(id: &str, custom: Option<&String>, lang: Language) -> String {
     if let Some(name) = custom {
-        return name.clone();
+        return crate::report::bidi::typed(name);
     }
     BuiltIn::ALL
         .iter()

@@ -13,6 +13,7 @@
   var CHECK_LEN = NONCE_LEN + TAG_LEN;
   var MIN_ITERATIONS = 600000;
   var MAX_ITERATIONS = 10000000;
+  var MAX_CONTAINER = 64 * 1024 * 1024;
   var DOCUMENT_FORMAT = 1;
   var SVG = 'http://www.w3.org/2000/svg';
 
@@ -30,21 +31,62 @@
 
   function byId(id) { return document.getElementById(id); }
 
-  function fail(kind) { var e = new Error(kind); e.kind = kind; return e; }
+  /* A failure with its stable code (docs/errors.md, "The report viewer"),
+   * shown as its message and kept in the message's data-error attribute. */
+  function fail(code) { var e = new Error(code); e.code = code; return e; }
+  var MESSAGE_OF = {
+    wrong_passphrase: 'wrong', damaged: 'damaged', not_a_report: 'damaged',
+    newer_format: 'version', out_of_range: 'outOfRange', unsupported: 'unsupported', empty: 'empty'
+  };
 
   /* Element with fixed attributes and optional text (always as text). */
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     setAttrs(node, attrs);
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) appendText(node, String(text));
     return node;
   }
 
+  /* What the participant typed arrives between FSI (U+2068) and PDI
+   * (U+2069) (docs/report-format.md). Each such piece becomes its own
+   * <bdi dir="auto">, so its direction (an Arabic name, a right-to-left
+   * override) never reorders the rest of the line; the marks themselves
+   * are not kept. */
+  var FSI = '\u2068', PDI = '\u2069';
+  function appendText(node, value) {
+    var at = 0;
+    while (at < value.length) {
+      var open = value.indexOf(FSI, at);
+      var close = open < 0 ? -1 : value.indexOf(PDI, open + 1);
+      if (open < 0 || close < 0) { appendPlain(node, value.slice(at)); return; }
+      appendPlain(node, value.slice(at, open));
+      var piece = document.createElement('bdi');
+      piece.setAttribute('dir', 'auto');
+      piece.textContent = value.slice(open + 1, close);
+      node.appendChild(piece);
+      at = close + 1;
+    }
+  }
+
+  function appendPlain(node, value) {
+    var plain = value.split(FSI).join('').split(PDI).join('');
+    if (plain) node.appendChild(document.createTextNode(plain));
+  }
+
+  /* SVG text has no <bdi>: the marks stay and isolate there themselves
+   * (shortened text loses them, then gets them back around the whole). */
   function svgEl(tag, attrs, text) {
     var node = document.createElementNS(SVG, tag);
     setAttrs(node, attrs);
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
+  }
+
+  function shorten(label, max) {
+    var plain = label.split(FSI).join('').split(PDI).join('');
+    if (plain.length <= max) return label;
+    var cut = plain.slice(0, max - 1) + '…';
+    return plain.length === label.length ? cut : FSI + cut + PDI;
   }
 
   function setAttrs(node, attrs) {
@@ -62,7 +104,9 @@
 
   function decodeBase64(text) {
     var bin;
-    try { bin = atob(text.replace(/[^A-Za-z0-9+/=]/g, '')); } catch (e) { throw fail('damaged'); }
+    var clean = text.replace(/[^A-Za-z0-9+/=]/g, '');
+    if (clean.length > Math.ceil(MAX_CONTAINER / 3) * 4) throw fail('out_of_range');
+    try { bin = atob(clean); } catch (e) { throw fail('damaged'); }
     var out = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i += 1) out[i] = bin.charCodeAt(i);
     return out;
@@ -76,15 +120,19 @@
   }
 
   async function decrypt(bytes, passphrase) {
-    if (bytes.length < 9) throw fail('damaged');
+    if (bytes.length < MAGIC.length) throw fail('not_a_report');
     for (var i = 0; i < MAGIC.length; i += 1) {
-      if (bytes[i] !== MAGIC.charCodeAt(i)) throw fail('damaged');
+      if (bytes[i] !== MAGIC.charCodeAt(i)) throw fail('not_a_report');
     }
-    if (bytes[8] !== VERSION) throw fail('version');
+    if (bytes.length > MAX_CONTAINER) throw fail('out_of_range');
+    if (bytes.length < 9) throw fail('damaged');
+    if (bytes[8] > VERSION) throw fail('newer_format');
+    if (bytes[8] !== VERSION) throw fail('damaged');
     if (bytes.length < HEADER_LEN + CHECK_LEN + NONCE_LEN + TAG_LEN) throw fail('damaged');
     var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     var iterations = view.getUint32(9, true);
-    if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) throw fail('damaged');
+    /* Refused before any key derivation: 2^32 - 1 would run for hours. */
+    if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) throw fail('out_of_range');
     var header = bytes.slice(0, HEADER_LEN);
     var salt = bytes.slice(13, HEADER_LEN);
     var enc = new TextEncoder();
@@ -100,7 +148,7 @@
           additionalData: concat(header, enc.encode('check')), tagLength: 128 },
         key, check.slice(NONCE_LEN));
     } catch (e) {
-      throw fail('wrong');
+      throw fail('wrong_passphrase');
     }
     var body = bytes.slice(HEADER_LEN + CHECK_LEN);
     var padded;
@@ -126,20 +174,23 @@
     }
     padded.fill(0);
     if (!doc || typeof doc !== 'object') throw fail('damaged');
-    if (doc.format !== DOCUMENT_FORMAT) throw fail('version');
+    if (typeof doc.format === 'number' && doc.format > DOCUMENT_FORMAT) throw fail('newer_format');
+    if (doc.format !== DOCUMENT_FORMAT) throw fail('damaged');
     if (!Array.isArray(doc.sections) || !doc.period || !doc.disclosure) throw fail('damaged');
     return doc;
   }
 
-  function say(kind) {
+  function say(code) {
     progress.textContent = '';
-    message.textContent = i18n[kind] || i18n.damaged;
+    message.setAttribute('data-error', code);
+    message.textContent = i18n[MESSAGE_OF[code]] || i18n.damaged;
   }
 
   async function onSubmit(ev) {
     ev.preventDefault();
     if (busy) return;
     message.textContent = '';
+    message.removeAttribute('data-error');
     var passphrase = normalize(input.value);
     if (!passphrase) { say('empty'); input.focus(); return; }
     if (!window.crypto || !window.crypto.subtle || !window.TextEncoder) { say('unsupported'); return; }
@@ -152,7 +203,7 @@
       input.value = '';
       render(doc);
     } catch (e) {
-      say(e && e.kind ? e.kind : 'unsupported');
+      say(e && e.code ? e.code : 'unsupported');
       input.focus();
       input.select();
     } finally {
@@ -337,7 +388,7 @@
     labels.forEach(function (label, i) {
       if (i % every !== 0) return;
       var x = left + slot * (i + 0.5);
-      var shown = label.length > 12 ? label.slice(0, 11) + '…' : label;
+      var shown = shorten(label, 12);
       var attrs = { x: x, y: top + plotH + 16, 'text-anchor': n > 8 ? 'end' : 'middle' };
       if (n > 8) attrs.transform = 'rotate(-40 ' + x + ' ' + (top + plotH + 16) + ')';
       svg.appendChild(svgEl('text', attrs, shown));
@@ -385,7 +436,7 @@
         var swatch = svgEl('svg', { 'class': 'chart', viewBox: '0 0 12 12', 'aria-hidden': 'true', focusable: 'false' });
         swatch.appendChild(svgEl('rect', { 'class': 's' + (si % 6), width: 12, height: 12 }));
         li.appendChild(swatch);
-        li.appendChild(document.createTextNode(text(s.name)));
+        appendText(li, text(s.name));
         legend.appendChild(li);
       });
       figure.appendChild(legend);
