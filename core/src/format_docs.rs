@@ -176,6 +176,7 @@ fn security_md_states_the_vaults_constants() {
             "slot_aad_label",
             "device_info",
             "tag_key_info",
+            "export_id_info",
             "row_tag_len",
             "item_aad_label",
             "collection_len_width",

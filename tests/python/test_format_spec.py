@@ -307,6 +307,21 @@ class VaultReader:
         kek = HKDF(hashes.SHA256(), SEC["key_len"], p["salt"], info).derive(secret)
         return self.unwrap(slot, kek)
 
+    def export_ids(self, data_key, records):
+        """The export id the doc states for every record of `records`."""
+        info = SEC["export_id_info"].encode("ascii")
+        key = HKDF(hashes.SHA256(), SEC["key_len"], self.vault_id, info).derive(data_key)
+        out = {}
+        for name, rows in records.items():
+            for record_id, _ in rows:
+                msg = bytes([len(name.encode("utf-8"))]) + name.encode("utf-8") + bytes.fromhex(record_id)
+                b = bytearray(hmac.new(key, msg, hashlib.sha256).digest()[:16])
+                b[6] = 0x80 | (b[6] & 0x0F)
+                b[8] = 0x80 | (b[8] & 0x3F)
+                h = b.hex()
+                out[f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"] = (name, record_id)
+        return out
+
     def records(self, data_key):
         """Every record, opened: collection -> [(id, JSON)]. Every row must
         carry the tag of a documented collection."""
@@ -432,14 +447,15 @@ def made(tmp_path):
     passphrase = keel.generate_passphrase(Language.ENGLISH)
     v = keel.Vault.create(str(folder), passphrase)
     fill(v)
+    bundle = json.loads(v.export_fhir(now(), None, None).json)
     device = v.add_device_slot()
     secret = bytes(device.secret)
     close(v)
-    return folder, passphrase, secret
+    return folder, passphrase, secret, bundle
 
 
 def test_a_new_vault_reads_with_the_documented_format(made, tmp_path):
-    folder, passphrase, secret = made
+    folder, passphrase, secret, bundle = made
     r = VaultReader(copy_of(folder, tmp_path))
     assert r.version == SEC["schema_version"]
     assert r.schema() == schema_sql()
@@ -466,22 +482,40 @@ def test_a_new_vault_reads_with_the_documented_format(made, tmp_path):
         for record_id, _ in rows:
             assert re.fullmatch(r"[0-9a-f]{32}", record_id)
 
+    # The FHIR export names each record by the export id the doc states.
+    ids = r.export_ids(key, {n: records[n] for n in ("log.craving", "log.checkin")})
+    entries = bundle["entry"]
+    assert len(entries) == 2
+    for entry in entries:
+        assert entry["fullUrl"] == "urn:uuid:" + entry["resource"]["id"]
+        assert entry["resource"]["id"] in ids
+    assert {e["resource"]["id"] for e in entries} == set(ids)
+
 
 def test_slot_parameters_outside_the_documented_ranges_are_refused(made, tmp_path):
-    folder, passphrase, _ = made
+    folder, passphrase = made[:2]
     [start] = [int(r["offset"]) for r in LAYOUT["passphrase_params"] if r["field"] == "`iterations`"]
+
+    def count(n):
+        return lambda params, wrapped: (params[:start] + struct.pack("<I", n) + params[start + 4 :], wrapped)
+
     cases = [
-        (SEC["slot_max_iterations"] + 1, "slot.iterations"),
-        (SEC["slot_min_iterations"] - 1, "slot.iterations"),
-        (2**32 - 1, "slot.iterations"),
+        (count(SEC["slot_max_iterations"] + 1), "slot.iterations"),
+        (count(SEC["slot_min_iterations"] - 1), "slot.iterations"),
+        (count(2**32 - 1), "slot.iterations"),
+        (lambda p, w: (bytes([SEC["slot_params_version"] + 1]) + p[1:], w), "slot.version"),
+        (lambda p, w: (p + b"\x00", w), "slot.params_length"),
+        (lambda p, w: (p, w[:-1]), "slot.wrapped_length"),
+        (lambda p, w: (p, w + bytes(1 << 20)), "slot.wrapped_length"),
     ]
-    for count, parameter in cases:
-        copy = tmp_path / f"edited-{count}"
+    for i, (edit, parameter) in enumerate(cases):
+        copy = tmp_path / f"edited-{i}"
         shutil.copytree(folder, copy)
         db = sqlite3.connect(str(copy / SEC["db_file"]))
-        (params,) = db.execute("SELECT params FROM slots WHERE kind = ?", (SEC["slot_kind_passphrase"],)).fetchone()
-        edited = params[:start] + struct.pack("<I", count) + params[start + 4 :]
-        db.execute("UPDATE slots SET params = ? WHERE kind = ?", (edited, SEC["slot_kind_passphrase"]))
+        kind = SEC["slot_kind_passphrase"]
+        params, wrapped = db.execute("SELECT params, wrapped FROM slots WHERE kind = ?", (kind,)).fetchone()
+        params, wrapped = edit(params, wrapped)
+        db.execute("UPDATE slots SET params = ?, wrapped = ? WHERE kind = ?", (params, wrapped, kind))
         db.commit()
         db.close()
         v = keel.Vault.open(str(copy))
@@ -517,7 +551,7 @@ def read_report_page(page, passphrase):
 
 def read_report(container, passphrase):
     c = RPT
-    assert len(container) >= c["min_len"]
+    assert c["min_len"] <= len(container) <= c["max_len"]
     f = read_layout(container, RPT_LAYOUT)
     assert f["magic"] == c["magic"].encode("ascii")
     assert f["version"] == bytes([c["version"]])
