@@ -392,3 +392,68 @@ fn every_topic_builds_a_section_and_the_preview_counts_it() {
         assert_eq!(opened.as_slice(), doc.to_json().unwrap().as_slice());
     }
 }
+
+/// In the plan section, what the participant wrote is isolated even inside
+/// the lines the core composes around it ("stage: text", "if → then"), and
+/// isolate controls they typed are dropped so none can escape.
+#[test]
+fn plan_text_is_isolated_inside_composed_lines() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let mut p = crate::plan::template(crate::plan::Language::En).unwrap();
+    p.coping_plans[0].if_situation = "\u{202E}a party invite\u{2069}".into();
+    p.coping_plans[0].then_action = "call Sam first".into();
+    p.warning_signs[0].text = "נדודי שינה 3 לילות".into();
+    p.contacts[0].name = "سامي".into();
+    p.reasons[0] = "\u{2067}my kids".into();
+    crate::plan::save(&s, p, None, true, NOW).unwrap();
+    let doc = build(
+        &s,
+        &ReportRequest {
+            topics: vec![Topic::Plan],
+            ..request()
+        },
+    )
+    .unwrap();
+    let mut texts = Vec::new();
+    for block in &doc.sections[1].blocks {
+        match block {
+            Block::List { items, .. } => texts.extend(items.iter().cloned()),
+            Block::Table { rows, .. } => texts.extend(rows.iter().flatten().cloned()),
+            _ => {}
+        }
+    }
+    let has = |t: &str| texts.iter().any(|x| x == t);
+    assert!(has(
+        "\u{2068}\u{202E}a party invite\u{2069} → \u{2068}call Sam first\u{2069}"
+    ));
+    assert!(has("\u{2068}my kids\u{2069}"));
+    assert!(has("\u{2068}سامي\u{2069}"));
+    let sign = texts
+        .iter()
+        .find(|x| x.contains("נדודי"))
+        .expect("warning sign");
+    assert!(
+        sign.ends_with(": \u{2068}נדודי שינה 3 לילות\u{2069}"),
+        "{sign:?}"
+    );
+    // Every line holds balanced, unnested isolates.
+    for t in &texts {
+        let mut open = false;
+        for c in t.chars() {
+            match c {
+                bidi::FSI => {
+                    assert!(!open, "{t:?}");
+                    open = true;
+                }
+                bidi::PDI => {
+                    assert!(open, "{t:?}");
+                    open = false;
+                }
+                '\u{2066}' | '\u{2067}' => panic!("{t:?}"),
+                _ => {}
+            }
+        }
+        assert!(!open, "{t:?}");
+    }
+}

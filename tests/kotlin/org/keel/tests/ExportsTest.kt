@@ -133,4 +133,29 @@ class ExportsTest {
         assertEquals(6u, fhir.observations)
         assertFalse(fhir.json.contains("Sam"))
     }
+
+    @Test
+    fun fullwidthFormulasAreGuardedAndFhirIdsAreStable() {
+        val fullwidth = "\uFF1DHYPERLINK(\"http://evil.example\")"
+        val context = EntryContext("", "", Halt(false, false, false, false), null)
+        vault.addCraving(CravingDraft(at(30.0), 2u, null, listOf(), context, listOf(), CravingOutcome.RODE_IT_OUT, fullwidth))
+        val cravings = vault.exportCsv(true).files.first { it.name == "cravings.csv" }
+        assertTrue(cravings.content.contains("'$fullwidth".replace("\"", "\"\"")))
+
+        val uuid = "([0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})"
+        fun ids(json: String): List<String> {
+            val urls = Regex("\"fullUrl\":\"urn:uuid:$uuid\"").findAll(json).map { it.groupValues[1] }.toList()
+            val resources = Regex("\"id\":\"$uuid\"").findAll(json).map { it.groupValues[1] }.toList()
+            assertEquals(urls, resources)
+            return urls
+        }
+        val all = ids(vault.exportFhir(Now(System.currentTimeMillis(), "UTC")).json)
+        assertEquals(7, all.size)
+        assertEquals(all.size, all.toSet().size)
+        // Another range, another zone, exported later: the same ids.
+        val since = System.currentTimeMillis() - 36 * 3_600_000L
+        val ranged = ids(vault.exportFhir(Now(System.currentTimeMillis(), "Asia/Kolkata"), since, null).json)
+        assertEquals(3, ranged.size)
+        assertTrue(all.containsAll(ranged))
+    }
 }
