@@ -202,6 +202,57 @@ function patched(offset, bytes) {
   return out;
 }
 
+/** A page holding a container sealed here (Node's WebCrypto, the layout of
+ *  docs/report-format.md) around `json`, under PASSPHRASE: authentic, so
+ *  the viewer gets as far as reading the document. */
+async function sealedPage(json) {
+  const { subtle } = globalThis.crypto;
+  const random = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n));
+  const enc = new TextEncoder();
+  const salt = random(16);
+  const header = Buffer.alloc(29);
+  header.write('KEELRPT1', 0, 'ascii');
+  header[8] = 1;
+  header.writeUInt32LE(600000, 9);
+  Buffer.from(salt).copy(header, 13);
+  const base = await subtle.importKey('raw', enc.encode(PASSPHRASE), 'PBKDF2', false, ['deriveKey']);
+  const key = await subtle.deriveKey({ name: 'PBKDF2', salt, iterations: 600000, hash: 'SHA-256' },
+    base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const seal = async (purpose, plain) => {
+    const iv = random(12);
+    const aad = Buffer.concat([header, Buffer.from(purpose, 'ascii')]);
+    const sealed = await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plain);
+    return Buffer.concat([Buffer.from(iv), Buffer.from(sealed)]);
+  };
+  const body = Buffer.from(json, 'utf8');
+  const padded = Buffer.alloc(Math.max(64, 2 ** Math.ceil(Math.log2(body.length + 4))));
+  padded.writeUInt32LE(body.length, 0);
+  body.copy(padded, 4);
+  const container = Buffer.concat([header, await seal('check', new Uint8Array(0)), await seal('body', padded)]);
+  const html = readFileSync(samplePath, 'utf8');
+  const open = 'id="keel-report">';
+  const start = html.indexOf(open) + open.length;
+  const end = html.indexOf('</script>', start);
+  const out = join(work, `sealed-${Date.now()}.html`);
+  writeFileSync(out, html.slice(0, start) + container.toString('base64') + html.slice(end));
+  return out;
+}
+
+test('a document of a newer format is told apart from a damaged one', async () => {
+  const doc = { format: 2, title: 'T', sections: [], period: { from: 'a', to: 'b' }, disclosure: { heading: '', paragraphs: [] } };
+  for (const [format, code] of [[2, 'newer_format'], [0, 'damaged'], ['1', 'damaged'], [1, null]]) {
+    const { page } = await openPage(await sealedPage(JSON.stringify({ ...doc, format })));
+    await unlock(page, PASSPHRASE);
+    if (code === null) {
+      await page.waitForSelector('#report-title', { state: 'visible' });
+    } else {
+      await page.waitForFunction(() => document.getElementById('message').textContent.length > 0);
+      assert.equal(await page.getAttribute('#message', 'data-error'), code, `format ${format}`);
+    }
+    await page.close();
+  }
+});
+
 test('each way a report fails to open has its code and message', async () => {
   const cases = [
     // 2^32 - 1 PBKDF2 iterations: refused before any key derivation.
