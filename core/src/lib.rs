@@ -21,6 +21,7 @@ pub mod language;
 pub mod logs;
 pub mod meetings;
 pub mod notes;
+mod owner_only;
 pub mod plan;
 pub mod ranges;
 pub mod rekey;

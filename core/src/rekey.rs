@@ -124,15 +124,14 @@ pub fn apply(vault: &mut Vault, plan: RekeyPlan, work: &dyn Work) -> Result<Reke
         )?;
         steps.check()?;
         tx.commit()?;
-        // Old sealed bodies and the old wrapped key leave the write-ahead
-        // log now rather than hundreds of commits later.
-        let _ = conn.pragma_update(None, "wal_checkpoint", "TRUNCATE");
         steps.finish();
         RekeySummary {
             records: rows.len() as u64,
             device_slots_removed: removed,
         }
     };
+    // Installs the new key and empties the write-ahead log: old sealed
+    // bodies and the old wrapped key leave the folder now.
     vault.rekeyed(plan.new_key, plan.new_key_id)?;
     Ok(summary)
 }

@@ -24,6 +24,7 @@ use crate::backup::registry::{COLLECTIONS, Kind};
 use crate::backup::{self, BackupError, Entry, Opened, RestoreMode};
 use crate::crypto::random_array;
 use crate::error::{Error, Result};
+use crate::owner_only;
 use crate::schema;
 use crate::slots::{self, SlotKind, normalize_passphrase};
 use crate::store::{Keys, RecordId, Store};
@@ -67,7 +68,7 @@ pub fn salvage(dir: &str, passphrase: &str, now: LocalInstant) -> Result<Salvage
         return Err(Error::NotFound { what: "vault" });
     }
     let scratch = dir.join(format!(".salvage-{}", hex::encode(random_array::<8>()?)));
-    fs::create_dir(&scratch)?;
+    owner_only::create_dir(&scratch)?;
     let read = read_copy(&dir, &scratch, &passphrase);
     let _ = fs::remove_dir_all(&scratch);
     // A wrong passphrase leaves the folder as it was; from here on the
@@ -100,7 +101,7 @@ fn read_copy(dir: &Path, scratch: &Path, passphrase: &str) -> Result<(Vec<Entry>
     for suffix in ["", "-wal"] {
         let from = dir.join(format!("{DB_FILE}{suffix}"));
         if from.is_file() {
-            fs::copy(&from, scratch.join(format!("{DB_FILE}{suffix}")))?;
+            owner_only::copy(&from, &scratch.join(format!("{DB_FILE}{suffix}")))?;
         }
     }
     let conn = Connection::open_with_flags(

@@ -57,8 +57,19 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Copies every frame of the write-ahead log into the file and truncates
+/// the log to zero bytes. `Ok(false)` if another connection's read kept it
+/// from finishing (after the busy timeout): the log then still holds frames.
+pub fn checkpoint_truncate(conn: &Connection) -> Result<bool> {
+    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    Ok(busy == 0)
+}
+
 /// Creates a new, empty database at `path` with the current schema.
 pub fn create(path: &Path) -> Result<Connection> {
+    // Made here, owner-only, before SQLite opens it: SQLite would create it
+    // with the umask's mode, and gives the log and its index the same mode.
+    drop(crate::owner_only::create_new(path)?);
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE

@@ -149,7 +149,11 @@ pub fn normalize_passphrase(field: &'static str, passphrase: &str) -> Result<Zer
     if passphrase.len() > PASSPHRASE_MAX_CHARS * 4 {
         return Err(Error::invalid(field, "too_long"));
     }
-    let normalized = Zeroizing::new(passphrase.nfc().collect::<String>());
+    // NFC grows UTF-8 at most threefold: with room for that reserved up
+    // front the string never reallocates, so no unwiped copy of the
+    // passphrase is left behind in freed memory.
+    let mut normalized = Zeroizing::new(String::with_capacity(passphrase.len() * 3));
+    normalized.extend(passphrase.nfc());
     let chars = normalized.chars().count();
     if chars > PASSPHRASE_MAX_CHARS {
         return Err(Error::invalid(field, "too_long"));

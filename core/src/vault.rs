@@ -14,6 +14,7 @@ use zeroize::Zeroizing;
 use crate::crypto::kdf::MIN_PBKDF2_ITERATIONS;
 use crate::crypto::{SecretKey, random_array};
 use crate::error::{Error, Result};
+use crate::owner_only;
 use crate::schema;
 use crate::slots::{
     self, DEVICE_SECRET_LEN, PassphraseParams, SlotInfo, SlotKind, StoredSlot, check_device_secret,
@@ -132,6 +133,9 @@ pub struct Vault {
     vault_id: [u8; 16],
     key_id: [u8; 16],
     state: State,
+    /// A slot change whose old wrapped key may still sit in the write-ahead
+    /// log (its checkpoint failed or was held up): retried at `lock()`.
+    scrub_pending: bool,
 }
 
 impl std::fmt::Debug for Vault {
@@ -171,12 +175,24 @@ pub(crate) fn keep_aside(dir: &Path) -> Result<String> {
         let from = dir.join(format!("{DB_FILE}{suffix}"));
         let to = dir.join(format!("{name}{suffix}"));
         if from.is_file() && !to.exists() {
-            fs::copy(&from, &to)?;
-            fs::File::open(&to)?.sync_all()?;
+            owner_only::copy(&from, &to)?;
         }
     }
     sync_dir(dir)?;
     Ok(name)
+}
+
+/// Narrows a vault folder made before files were owner-only: the folder to
+/// `0700`, the database and SQLite's companions to `0600`. Best effort: a
+/// folder that cannot be changed still opens.
+fn narrow_folder(dir: &Path) {
+    let _ = owner_only::narrow(dir, owner_only::DIR_MODE);
+    for suffix in std::iter::once("").chain(COMPANION_SUFFIXES) {
+        let _ = owner_only::narrow(
+            &dir.join(format!("{DB_FILE}{suffix}")),
+            owner_only::FILE_MODE,
+        );
+    }
 }
 
 /// Makes a rename durable by syncing the folder that holds it.
@@ -208,7 +224,7 @@ impl Vault {
         if dir.join(DB_FILE).exists() {
             return Err(Error::AlreadyExists);
         }
-        fs::create_dir_all(&dir)?;
+        owner_only::create_dir(&dir)?;
         let staging = dir.join(NEW_DB_FILE);
         // A leftover from a creation that crashed holds no participant data:
         // only an empty schema and one slot.
@@ -271,6 +287,7 @@ impl Vault {
         if !path.is_file() {
             return Err(Error::NotFound { what: "vault" });
         }
+        narrow_folder(&dir);
         let opened = schema::open(&path).and_then(|conn| {
             let vault_id = meta_get(&conn, "vault_id")?;
             let key_id = meta_get(&conn, "key_id")?;
@@ -291,6 +308,7 @@ impl Vault {
             vault_id,
             key_id,
             state: State::Locked,
+            scrub_pending: false,
         })
     }
 
@@ -374,6 +392,7 @@ impl Vault {
         }
         if let Some(raised) = &opened.raised {
             slots::save(self.conn()?, raised)?;
+            self.scrub_slot_residue();
         }
         self.unlocked_with(opened.key)?;
         Ok(true)
@@ -388,8 +407,25 @@ impl Vault {
     /// Installs the data key a re-key committed.
     pub(crate) fn rekeyed(&mut self, data_key: SecretKey, key_id: [u8; 16]) -> Result<()> {
         self.key_id = key_id;
+        self.scrub_slot_residue();
         self.unlocked_with(data_key)?;
         Ok(())
+    }
+
+    /// After a committed slot change (or a re-key): copies the
+    /// write-ahead log into the file and truncates it to nothing, so the
+    /// replaced or removed wrapped key (and a re-key's old sealed bodies)
+    /// leave every file of the folder now, not hundreds of commits later.
+    /// In the file itself `secure_delete` has already zeroed the old cells.
+    ///
+    /// The change is committed before this runs, so a failure here must not
+    /// be reported as the change failing: a checkpoint that fails or is
+    /// held up by another connection's read is retried at [`Vault::lock`]
+    /// (and SQLite checkpoints and deletes the log when the last connection
+    /// closes).
+    fn scrub_slot_residue(&mut self) {
+        let done = self.conn().and_then(schema::checkpoint_truncate);
+        self.scrub_pending = !matches!(done, Ok(true));
     }
 
     /// Unlocks with a device secret released by the platform keystore.
@@ -412,6 +448,9 @@ impl Vault {
     pub fn lock(&mut self) {
         if let State::Unlocked(_) = self.state {
             self.state = State::Locked;
+        }
+        if self.scrub_pending {
+            self.scrub_slot_residue();
         }
     }
 
@@ -439,6 +478,7 @@ impl Vault {
         let tx = conn.unchecked_transaction()?;
         slots::save(&tx, &change.rewritten)?;
         tx.commit()?;
+        self.scrub_slot_residue();
         Ok(true)
     }
 
@@ -459,6 +499,7 @@ impl Vault {
         let secret = Zeroizing::new(random_array::<DEVICE_SECRET_LEN>()?);
         let slot = StoredSlot::new_device(&self.vault_id, &secret, &keys.data)?;
         slots::save(self.conn()?, &slot)?;
+        self.scrub_slot_residue();
         Ok(DeviceSlot {
             slot_id: hex::encode(slot.id),
             secret,
@@ -482,6 +523,7 @@ impl Vault {
             return Err(Error::invalid("slot_id", "passphrase_slot"));
         }
         slots::delete(conn, &id)?;
+        self.scrub_slot_residue();
         Ok(())
     }
 

@@ -636,10 +636,7 @@ pub fn save(path: &Path, bytes: &[u8], work: &dyn Work) -> Result<()> {
         .unwrap_or(Path::new("."));
     let staging = dir.join(format!(".{}.part", hex::encode(random_array::<8>()?)));
     let written = (|| -> std::result::Result<(), Error> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&staging)?;
+        let mut f = crate::owner_only::create_new(&staging)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         work.check()?;

@@ -14,7 +14,9 @@ use crate::error::{Error, Result};
 pub const OVERHEAD: usize = NONCE_LEN + 16;
 
 /// A ring key schedule for one batch of operations; built from a
-/// [`SecretKey`] and dropped with the batch.
+/// [`SecretKey`] and dropped with the batch. ring does not wipe it on drop
+/// (its first two AES-256 round keys are the raw key): keep it no longer
+/// than the batch, and never in anything that outlives a call.
 pub struct Cipher(LessSafeKey);
 
 impl Cipher {

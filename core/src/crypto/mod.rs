@@ -1,9 +1,13 @@
 //! Cryptography, all of it from `ring`: AES-256-GCM sealing with padded
 //! plaintexts, PBKDF2 and HKDF key derivation, and the system CSPRNG.
 //!
-//! Key material lives in [`SecretKey`], which zeroizes itself on drop. ring's
-//! own key schedules are built per operation from it and dropped straight
-//! after, so locking the vault leaves no long-lived copy of any key.
+//! Key material we own lives in [`SecretKey`], which zeroizes itself on
+//! drop. ring's own key schedules (AES-GCM's round keys, HMAC's keyed
+//! states) are built from it for one operation or one `Store` and dropped
+//! straight after, but ring does not zeroize them and wiping its private
+//! fields would take `unsafe`: their bytes stay in freed memory until
+//! reused. `docs/security.md` ("Key material in memory") states the
+//! exposure.
 
 pub mod aead;
 pub mod kdf;

@@ -263,10 +263,7 @@ pub fn save(file: &ReportFile, path: &Path) -> Result<()> {
         .unwrap_or(Path::new("."));
     let staging = dir.join(format!(".{}.part", hex::encode(random_array::<8>()?)));
     let written = (|| -> Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&staging)?;
+        let mut f = crate::owner_only::create_new(&staging)?;
         f.write_all(&file.html)?;
         f.sync_all()?;
         Ok(())
