@@ -147,6 +147,6 @@ def test_rekey_keeps_every_record_and_drops_device_slots(vault):
     with pytest.raises(KeelError.Locked):
         vault.rekey(PASSPHRASE)
     with pytest.raises(KeelError.WrongCredential):
-        vault.unlock_with_device_secret(slot.secret)
+        vault.unlock_with_device_secret(slot.secret.expose_bytes())
     vault.unlock_with_passphrase(PASSPHRASE)
     assert len(vault.list_notes().notes) == 3

@@ -3,6 +3,7 @@ exported call, its error paths, and hostile input (empty, over 1 MB,
 malformed) answered by a typed error that loses nothing.
 """
 
+import base64
 import hashlib
 import os
 import time
@@ -173,17 +174,35 @@ def test_wrong_passphrases_change_no_byte(folder, attempt):
 
 def test_device_slots(folder, vault):
     slot = vault.add_device_slot()
-    assert len(slot.secret) == 32
+    secret = slot.secret.expose_bytes()
+    assert len(secret) == 32
     kinds = sorted(s.kind.name for s in vault.list_slots())
     assert kinds == ["DEVICE", "PASSPHRASE"]
     vault.lock()
-    vault.unlock_with_device_secret(slot.secret)
+    vault.unlock_with_device_secret(secret)
     assert not vault.is_locked()
 
     vault.remove_slot(slot.slot_id)
     vault.lock()
     with pytest.raises(KeelError.WrongCredential):
-        vault.unlock_with_device_secret(slot.secret)
+        vault.unlock_with_device_secret(secret)
+
+
+def test_printing_a_device_secret_shows_none_of_it(vault):
+    slot = vault.add_device_slot()
+    secret = slot.secret.expose_bytes()
+    assert slot.secret.expose_bytes() == secret
+    printed = [str(slot), repr(slot), str(slot.secret), repr(slot.secret), f"{slot}", f"{slot!r}"]
+    assert str(slot.secret) == repr(slot.secret) == "DeviceSecret(..)"
+    assert slot.slot_id in str(slot)
+    forms = [secret, secret.hex().encode(), secret.hex().upper().encode(), repr(secret).encode(),
+             repr(list(secret)).encode(), base64.b64encode(secret)[:40]]
+    for text in printed:
+        for form in forms:
+            assert form not in text.encode(), text
+        # No run of 4 of its bytes in any form either.
+        for i in range(len(secret) - 3):
+            assert secret[i:i + 4].hex() not in text
 
 
 @pytest.mark.parametrize("secret", [b"", b"\x00" * 31, b"\x00" * 33, HUGE_BYTES])
@@ -248,7 +267,7 @@ def test_wipe(folder, vault):
     assert not keel.vault_exists(folder)
     for call in (
         lambda: vault.unlock_with_passphrase(PASSPHRASE),
-        lambda: vault.unlock_with_device_secret(slot.secret),
+        lambda: vault.unlock_with_device_secret(slot.secret.expose_bytes()),
         lambda: vault.get_note(note.id),
         vault.list_notes,
         vault.list_slots,

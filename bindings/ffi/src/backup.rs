@@ -7,6 +7,7 @@ use std::sync::Arc;
 use keel_core::LocalInstant;
 use keel_core::backup::{self, BackupError};
 use keel_core::work::{Shifted, Steps};
+use zeroize::Zeroizing;
 
 use crate::error::{KeelError, Result};
 use crate::types::{Moment, Now};
@@ -131,6 +132,8 @@ pub fn restore_new_vault(
     progress: Option<Arc<dyn Progress>>,
     cancel: Option<Arc<CancelToken>>,
 ) -> Result<RestoredVault> {
+    let passphrase = Zeroizing::new(passphrase);
+    let backup_passphrase = Zeroizing::new(backup_passphrase);
     let watch = Watch::new(progress, cancel);
     let (vault, summary) =
         backup::restore_new(&dir, &backup, &backup_passphrase, &passphrase, &watch)?;
@@ -162,6 +165,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<BackupSummary> {
+        let passphrase = Zeroizing::new(passphrase);
         let now = now.instant()?;
         let path = Path::new(&path);
         backup::check_target(path)?;
@@ -185,6 +189,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<BackupFile> {
+        let passphrase = Zeroizing::new(passphrase);
         let now = now.instant()?;
         let watch = Watch::on(self, progress, cancel);
         let mut steps = Steps::new(&watch, backup_steps());
@@ -207,6 +212,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<BackupContents> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let mut steps = Steps::new(&watch, 2);
         let opened = backup::open(&backup, &passphrase)?;
@@ -226,6 +232,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<RestoreSummary> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         self.restore_with(&backup, &passphrase, mode, &watch, 0)
     }
@@ -240,6 +247,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<BackupContents> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let mut steps = Steps::new(&watch, 3);
         let file = backup::read_file(Path::new(&path))?;
@@ -263,6 +271,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<RestoreSummary> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let file = backup::read_file(Path::new(&path))?;
         self.restore_with(&file, &passphrase, mode, &watch, 0)

@@ -80,7 +80,9 @@ pub use today::{
     CrisisContact, EntryBrief, MeetingNow, NextMeeting, PlanSuggestion, SuggestionReason,
     TodayScreen,
 };
-pub use types::{KeySlot, KeySlotKind, Language, Moment, NewDeviceSlot, Now, language_for_locale};
+pub use types::{
+    DeviceSecret, KeySlot, KeySlotKind, Language, Moment, NewDeviceSlot, Now, language_for_locale,
+};
 pub use vault::{RekeySummary, SalvageReport, Vault, salvage_vault, vault_exists};
 pub use work::{CancelToken, Progress};
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use keel_core::report::{self, Topic};
 use keel_core::work::{Steps, Work};
+use zeroize::Zeroizing;
 
 use crate::error::{KeelError, Result};
 use crate::mirror::mirror_enum;
@@ -159,6 +160,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<ReportFile> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let file = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 0)?;
         Ok(ReportFile {
@@ -179,6 +181,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<()> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let file = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 1)?;
         watch.check()?;
@@ -222,6 +225,7 @@ pub fn generate_passphrase(language: Language) -> Result<String> {
 /// (12+ characters or 4+ words); `InvalidInput` says why not.
 #[uniffi::export]
 pub fn check_export_passphrase(passphrase: String) -> Result<()> {
+    let passphrase = Zeroizing::new(passphrase);
     report::passphrase::validate("passphrase", &passphrase)
         .map(|_| ())
         .map_err(KeelError::from)

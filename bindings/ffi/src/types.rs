@@ -1,7 +1,10 @@
 //! Small records shared by several parts of the API.
 
-use keel_core::slots::{SlotInfo, SlotKind};
+use std::sync::Arc;
+
+use keel_core::slots::{DEVICE_SECRET_LEN, SlotInfo, SlotKind};
 use keel_core::{DeviceSlot, LocalInstant, ZonedNow};
+use zeroize::Zeroizing;
 
 use crate::mirror::mirror_enum;
 
@@ -70,19 +73,43 @@ impl From<SlotInfo> for KeySlot {
     }
 }
 
-/// A new device slot. Store `secret` in Android Keystore / the iOS
-/// Keychain behind biometrics; the core keeps no copy.
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+/// A new device slot: its id, to remove it later, and its secret for the
+/// platform keystore. Printing it shows the id only.
+#[derive(Debug, Clone, uniffi::Record)]
 pub struct NewDeviceSlot {
     pub slot_id: String,
-    pub secret: Vec<u8>,
+    pub secret: Arc<DeviceSecret>,
 }
 
-impl std::fmt::Debug for NewDeviceSlot {
+/// A device slot's 32-byte secret, held on the Rust side (wiped when the
+/// object is released) until the shell takes it with
+/// [`DeviceSecret::expose_bytes`] to store it in Android Keystore / the iOS
+/// Keychain behind biometrics. The core keeps no copy. Printing it (`str`,
+/// `repr`, `toString()`, `description`) shows `DeviceSecret(..)`, never a
+/// byte of it, so a log line or a crash report cannot leak it.
+#[derive(uniffi::Object)]
+#[uniffi::export(Debug, Display)]
+pub struct DeviceSecret(Zeroizing<[u8; DEVICE_SECRET_LEN]>);
+
+#[uniffi::export]
+impl DeviceSecret {
+    /// The secret's 32 bytes, for the keystore only: wrap them at once and
+    /// overwrite the array (`fill(0)`) when done; never log or persist them
+    /// anywhere else. Unlock later with `Vault.unlock_with_device_secret`.
+    pub fn expose_bytes(&self) -> Vec<u8> {
+        self.0.to_vec()
+    }
+}
+
+impl std::fmt::Debug for DeviceSecret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewDeviceSlot")
-            .field("slot_id", &self.slot_id)
-            .finish_non_exhaustive()
+        f.write_str("DeviceSecret(..)")
+    }
+}
+
+impl std::fmt::Display for DeviceSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DeviceSecret(..)")
     }
 }
 
@@ -90,7 +117,7 @@ impl From<DeviceSlot> for NewDeviceSlot {
     fn from(d: DeviceSlot) -> Self {
         NewDeviceSlot {
             slot_id: d.slot_id,
-            secret: d.secret.to_vec(),
+            secret: Arc::new(DeviceSecret(d.secret)),
         }
     }
 }

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 use keel_core::Vault as CoreVault;
 use keel_core::rekey;
 use keel_core::work::{Shifted, Steps};
+use zeroize::Zeroizing;
 
 use crate::error::{KeelError, Result};
 use crate::types::{KeySlot, NewDeviceSlot, Now};
@@ -41,6 +42,7 @@ pub struct SalvageReport {
 /// open on `dir` first. `now` stamps the rebuilt vault in local time.
 #[uniffi::export]
 pub fn salvage_vault(dir: String, passphrase: String, now: Now) -> Result<SalvageReport> {
+    let passphrase = Zeroizing::new(passphrase);
     let now = now.instant()?;
     let r = keel_core::salvage::salvage(&dir, &passphrase, now)?;
     Ok(SalvageReport {
@@ -155,6 +157,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<Arc<Self>> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::new(progress, cancel);
         Ok(Self::wrap(CoreVault::create_with(
             &dir,
@@ -184,6 +187,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<()> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let mut steps = Steps::new(&watch, 2);
         for _ in 0..UNLOCK_ATTEMPTS {
@@ -205,6 +209,7 @@ impl Vault {
 
     /// Unlocks with the secret the platform keystore released.
     pub fn unlock_with_device_secret(&self, secret: Vec<u8>) -> Result<()> {
+        let secret = Zeroizing::new(secret);
         let epoch = self.lock_epoch();
         let mut core = self.core();
         core.unlock_with_device_secret(&secret)?;
@@ -238,6 +243,7 @@ impl Vault {
         progress: Option<Arc<dyn Progress>>,
         cancel: Option<Arc<CancelToken>>,
     ) -> Result<RekeySummary> {
+        let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let mut steps = Steps::new(&watch, 1);
         let ticket = {
@@ -265,6 +271,8 @@ impl Vault {
     /// derivations), which run without holding the vault: Today, `lock()`
     /// and other short calls are answered meanwhile.
     pub fn change_passphrase(&self, current: String, new_passphrase: String) -> Result<()> {
+        let current = Zeroizing::new(current);
+        let new_passphrase = Zeroizing::new(new_passphrase);
         for _ in 0..UNLOCK_ATTEMPTS {
             let ticket = self.core().unlock_ticket()?;
             let change = ticket.change_passphrase(&current, &new_passphrase)?;

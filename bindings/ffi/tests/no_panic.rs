@@ -296,6 +296,29 @@ proptest! {
     }
 }
 
+/// A device secret handed to the shell prints as `DeviceSecret(..)`, alone
+/// or inside its slot record; only `expose_bytes` gives its bytes.
+#[test]
+fn a_device_secret_prints_none_of_its_bytes() {
+    let (_tmp, vault) = vault();
+    let slot = no_panic("add_device_slot", || vault.add_device_slot()).unwrap();
+    let bytes = no_panic("expose_bytes", || slot.secret.expose_bytes());
+    assert_eq!(bytes.len(), 32);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    for text in [
+        format!("{slot:?}"),
+        format!("{}", slot.secret),
+        format!("{:?}", slot.secret),
+    ] {
+        assert!(text.contains("DeviceSecret(..)"), "{text}");
+        assert!(!text.contains(&hex[..8]), "{text}");
+        assert!(!text.contains(&format!("{:?}", &bytes[..4])), "{text}");
+    }
+    vault.lock();
+    vault.unlock_with_device_secret(bytes).unwrap();
+    assert!(!vault.is_locked());
+}
+
 #[test]
 fn every_call_after_a_wipe_is_typed() {
     let (_tmp, vault) = vault();

@@ -155,10 +155,11 @@ class VaultTest {
     @Test
     fun deviceSlots() {
         val slot = vault.addDeviceSlot()
-        assertEquals(32, slot.secret.size)
+        val secret = slot.secret.exposeBytes()
+        assertEquals(32, secret.size)
         assertEquals(setOf(KeySlotKind.PASSPHRASE, KeySlotKind.DEVICE), vault.listSlots().map { it.kind }.toSet())
         vault.lock()
-        vault.unlockWithDeviceSecret(slot.secret)
+        vault.unlockWithDeviceSecret(secret)
         assertFalse(vault.isLocked())
 
         for (id in malformedIds) {
@@ -169,10 +170,36 @@ class VaultTest {
         expect<KeelException.InvalidInput> { vault.removeSlot(passphraseSlot.id) }
         vault.removeSlot(slot.slotId)
         vault.lock()
-        expect<KeelException.WrongCredential> { vault.unlockWithDeviceSecret(slot.secret) }
+        expect<KeelException.WrongCredential> { vault.unlockWithDeviceSecret(secret) }
         expect<KeelException.Locked> { vault.addDeviceSlot() }
         expect<KeelException.Locked> { vault.listSlots() }
         expect<KeelException.Locked> { vault.removeSlot(slot.slotId) }
+    }
+
+    @Test
+    fun printingADeviceSecretShowsNoneOfIt() {
+        val slot = vault.addDeviceSlot()
+        val secret = slot.secret.exposeBytes()
+        assertArrayEquals(secret, slot.secret.exposeBytes())
+        assertEquals("DeviceSecret(..)", slot.secret.toString())
+        val printed = listOf(slot.toString(), slot.secret.toString(), "$slot", "${slot.secret}")
+        assertTrue(printed[0].contains(slot.slotId))
+        val hex = secret.joinToString("") { "%02x".format(it) }
+        val forms = listOf(
+            hex,
+            hex.uppercase(),
+            secret.contentToString(),
+            secret.map { it.toUByte().toString() }.joinToString(", "),
+            java.util.Base64.getEncoder().encodeToString(secret).take(40),
+        )
+        for (text in printed) {
+            for (form in forms) assertFalse(text, text.contains(form))
+            // No run of 4 of its bytes, in hex or as numbers, either.
+            for (i in 0 until secret.size - 3) {
+                assertFalse(text, text.contains(hex.substring(2 * i, 2 * i + 8), ignoreCase = true))
+                assertFalse(text, text.contains(secret.copyOfRange(i, i + 4).joinToString(", ")))
+            }
+        }
     }
 
     @Test
@@ -241,7 +268,7 @@ class VaultTest {
         vault.wipe()
         assertFalse(vaultExists(folder))
         expect<KeelException.NotFound> { vault.unlockWithPassphrase(passphrase) }
-        expect<KeelException.NotFound> { vault.unlockWithDeviceSecret(slot.secret) }
+        expect<KeelException.NotFound> { vault.unlockWithDeviceSecret(slot.secret.exposeBytes()) }
         expect<KeelException.NotFound> { vault.getNote(note.id) }
         expect<KeelException.NotFound> { vault.listSlots() }
         expect<KeelException.NotFound> { vault.wipe() }
