@@ -643,6 +643,13 @@ mod tests {
             raised.passphrase_params().unwrap().iterations,
             MIN_PBKDF2_ITERATIONS
         );
+        // The weak slot, which a cheaper guess would open, left every file.
+        assert_eq!(fs::metadata(v.dir().join("vault.db-wal")).unwrap().len(), 0);
+        for file in ["vault.db", "vault.db-shm"] {
+            let bytes = fs::read(v.dir().join(file)).unwrap();
+            assert!(!bytes.windows(weak.wrapped.len()).any(|w| w == weak.wrapped));
+            assert!(!bytes.windows(16).any(|w| w == &weak.params[5..]));
+        }
     }
 
     #[test]

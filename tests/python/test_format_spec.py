@@ -449,7 +449,7 @@ def made(tmp_path):
     fill(v)
     bundle = json.loads(v.export_fhir(now(), None, None).json)
     device = v.add_device_slot()
-    secret = bytes(device.secret)
+    secret = device.secret.expose_bytes()
     close(v)
     return folder, passphrase, secret, bundle
 
