@@ -10,6 +10,7 @@ import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
 import javax.crypto.spec.GCMParameterSpec
+import org.keel.core.DeviceSecret
 
 /**
  * The Android Keystore key that wraps the core's device secret (from the
@@ -24,6 +25,20 @@ class DeviceKey(private val alias: String = "keel-device-slot") {
     fun encryptCipher(): Cipher {
         deleteKey()
         return Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.ENCRYPT_MODE, createKey()) }
+    }
+
+    /**
+     * Wraps a new device secret (the `secret` of the vault's addDeviceSlot()) with [cipher], an
+     * [encryptCipher] the biometric prompt unlocked; keep the result with `cipher.iv`. The bytes
+     * the secret exposes are overwritten as soon as they are wrapped; release the object after.
+     */
+    fun seal(cipher: Cipher, secret: DeviceSecret): ByteArray {
+        val bytes = secret.exposeBytes()
+        return try {
+            cipher.doFinal(bytes)
+        } finally {
+            bytes.fill(0)
+        }
     }
 
     /**
