@@ -2,7 +2,7 @@
 //! section, in English or Spanish, for them to edit with their counselor.
 //!
 //! The examples are deliberately ordinary and editable; they are not advice.
-//! The crisis lines are the US defaults (988 and the SAMHSA National Helpline)
+//! The crisis lines are the US defaults (988 and SAMHSA's National Helpline)
 //! and are meant to be changed by participants in other countries.
 
 use super::model::{
@@ -12,21 +12,23 @@ use super::model::{
 use crate::error::Result;
 pub use crate::language::Language;
 
-/// The default crisis lines (US): the 988 Suicide & Crisis Lifeline (call or
-/// text) and the SAMHSA National Helpline, 1-800-662-4357.
+/// The default crisis lines (US), named as their operators name them: the
+/// 988 Suicide & Crisis Lifeline (call or text 988) and SAMHSA's National
+/// Helpline, 1-800-662-HELP (4357), a free, confidential treatment referral
+/// and information service in English and Spanish.
 pub fn default_crisis_lines(lang: Language) -> Vec<CrisisLine> {
     let (lifeline, lifeline_note, samhsa, samhsa_note) = match lang {
         Language::En => (
             "988 Suicide & Crisis Lifeline",
             "Call or text, 24/7",
-            "SAMHSA National Helpline",
-            "Free, confidential treatment referral, 24/7, English and Spanish",
+            "SAMHSA's National Helpline",
+            "Free, confidential treatment referral and information, 24/7, English and Spanish",
         ),
         Language::Es => (
             "988 Línea de Prevención del Suicidio y Crisis",
             "Llama o envía un mensaje de texto, 24/7",
             "Línea Nacional de Ayuda de SAMHSA",
-            "Gratuita y confidencial, 24/7, en inglés y español",
+            "Referidos a tratamiento e información, gratuita y confidencial, 24/7, en inglés y español",
         ),
     };
     vec![

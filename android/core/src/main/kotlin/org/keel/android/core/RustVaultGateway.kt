@@ -5,9 +5,11 @@ import java.util.concurrent.Executors
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.withContext
+import org.keel.core.ExerciseLength
+import org.keel.core.ExerciseOptions
+import org.keel.core.ExercisePlayer
 import org.keel.core.KeelException
 import org.keel.core.Language
-import org.keel.core.LapsePlan
 import org.keel.core.Now
 import org.keel.core.TodayScreen
 import org.keel.core.Vault
@@ -47,18 +49,26 @@ class RustVaultGateway(
         opened().today(now(), language)
     }
 
-    override suspend fun crisisPlan(language: Language): Result<LapsePlan> = call {
+    override suspend fun crisisPlan(language: Language): Result<CrisisPlan> = call {
         val v = vault
         val saved = if (v != null && !v.isLocked()) {
             try {
-                v.currentPlan()?.plan?.lapsePlan
+                v.currentPlan()?.plan
             } catch (_: KeelException.Locked) {
                 null // locked between the check and the call: use the default
             }
         } else {
             null
         }
-        saved ?: planTemplate(language).lapsePlan
+        if (saved != null) {
+            CrisisPlan(saved.lapsePlan, saved.contacts, saved = true)
+        } else {
+            CrisisPlan(planTemplate(language).lapsePlan, emptyList(), saved = false)
+        }
+    }
+
+    override suspend fun exercisePlayer(exerciseId: String, language: Language, minutes: UInt): Result<ExercisePlayer> = call {
+        ExercisePlayer.builtin(exerciseId, ExerciseOptions(language, ExerciseLength.Minutes(minutes)))
     }
 
     /** The phone's now as the core takes it: UTC millis and the IANA zone. */

@@ -1,8 +1,18 @@
 package org.keel.android.core
 
+import org.keel.core.ExercisePlayer
 import org.keel.core.Language
 import org.keel.core.LapsePlan
+import org.keel.core.SupportContact
 import org.keel.core.TodayScreen
+
+/**
+ * What SOS shows: the saved plan's lapse plan (its steps, overdose safety
+ * and crisis lines) and support contacts while unlocked ([saved] true), or
+ * the core's defaults (988 and the SAMHSA helpline) and no contacts while
+ * locked or before a plan is saved.
+ */
+data class CrisisPlan(val lapsePlan: LapsePlan, val contacts: List<SupportContact>, val saved: Boolean)
 
 /**
  * The one door from the screens to the core. Every call is main-safe: it
@@ -29,10 +39,13 @@ interface VaultGateway {
     /** The Today record at the gateway clock's now. */
     suspend fun today(language: Language): Result<TodayScreen>
 
+    /** What SOS shows ([CrisisPlan]) in [language]. Works while locked. */
+    suspend fun crisisPlan(language: Language): Result<CrisisPlan>
+
     /**
-     * What SOS shows: the saved plan's lapse plan while unlocked, else the
-     * core's default (crisis steps, 988, SAMHSA) in [language]. Works while
-     * locked.
+     * A player for the built-in exercise [exerciseId] at about [minutes]
+     * minutes in [language]. Needs no vault (works while locked); the
+     * player's frames are computed without the vault, so ask it directly.
      */
-    suspend fun crisisPlan(language: Language): Result<LapsePlan>
+    suspend fun exercisePlayer(exerciseId: String, language: Language, minutes: UInt): Result<ExercisePlayer>
 }

@@ -13,6 +13,8 @@ import org.keel.android.ui.AppModel
 import org.keel.android.ui.AppSettings
 import org.keel.android.ui.PhoneActions
 import org.keel.core.Language
+import org.keel.core.Plan
+import org.keel.core.planTemplate
 
 /** What the tests share: the real texts, a fixed clock, a real vault folder. */
 object Fixtures {
@@ -25,6 +27,14 @@ object Fixtures {
     val clock: Clock = Clock.fixed(Instant.parse("2026-11-24T15:30:00Z"), ZoneId.of("America/Chicago"))
 
     const val PASSPHRASE = "correct horse battery staple"
+
+    /** A sponsor's phone (a fictional 555 number) in the template plan, so contacts can be called and texted. */
+    const val SPONSOR_PHONE = "555-0134"
+
+    /** The [language] template plan with [SPONSOR_PHONE] on its first contact. */
+    fun planWithPhone(language: Language): Plan = planTemplate(language).let { plan ->
+        plan.copy(contacts = plan.contacts.mapIndexed { i, c -> if (i == 0) c.copy(phone = SPONSOR_PHONE) else c })
+    }
 
     fun gateway(dir: File) = RustVaultGateway(dir.absolutePath, clock)
 

@@ -22,7 +22,13 @@ import org.keel.android.ui.KeelApp
 import org.keel.android.ui.Route
 import org.keel.android.ui.Str
 import org.keel.android.ui.UnlockModel
+import org.keel.core.ExerciseLength
+import org.keel.core.ExerciseOptions
+import org.keel.core.ExercisePlayer
 import org.keel.core.Language
+import org.keel.core.Now
+import org.keel.core.Vault
+import org.keel.android.ui.SosModel
 
 /** A participant's real flows through the screens, on a real vault in a temp folder. */
 class FlowTest {
@@ -146,12 +152,71 @@ class FlowTest {
         rule.waitFor(es[Str.screen_unlock_title])
         button(es[Str.action_sos]).performClick()
         rule.waitFor(es[Str.screen_sos_lines])
-        // The core's Spanish defaults: the 988 line and the SAMHSA helpline.
+        // The core's Spanish defaults: the 988 line and the SAMHSA helpline,
+        // and no steps of a plan the locked vault cannot show.
         rule.waitFor("988", substring = true)
         rule.waitFor("SAMHSA", substring = true)
+        rule.onNode(hasText(es[Str.screen_sos_steps_locked])).performScrollTo()
+        button(es[Str.action_call, "988"]).performScrollTo().performClick()
+        button(es[Str.action_text, "988"]).performScrollTo().performClick()
+        button(es[Str.action_call, "1-800-662-4357"]).performScrollTo().performClick()
+        button(es[Str.action_call, "911"]).performScrollTo().performClick()
+        rule.waitForIdle()
+        assertEquals(listOf("988", "1-800-662-4357", "911"), phone.calls)
+        assertEquals(listOf("988"), phone.texts)
         assertTrue(gateway.isLocked())
         button(es[Str.action_back]).performClick()
         rule.waitFor(es[Str.screen_unlock_title])
+    }
+
+    @Test
+    fun sosWhileUnlockedShowsThePlansStepsAndPeople() {
+        val plan = Fixtures.planWithPhone(Language.ENGLISH)
+        Vault.create(tmp.root.absolutePath, Fixtures.PASSPHRASE).use { v ->
+            v.savePlan(plan, null, false, Now(Fixtures.clock.millis(), Fixtures.clock.zone.id))
+        }
+        val app = launch(Fixtures.gateway(tmp.root))
+        rule.waitFor(en[Str.screen_unlock_title])
+        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        app.navigate(Route.Sos)
+        rule.waitFor(en[Str.screen_sos_people])
+        rule.onNode(hasText(en[Str.common_numbered, 1, plan.lapsePlan.steps.first()])).performScrollTo()
+        rule.onNode(hasText(plan.contacts.first().name)).performScrollTo()
+        button(en[Str.action_text, Fixtures.SPONSOR_PHONE]).performScrollTo().performClick()
+        rule.waitForIdle()
+        assertEquals(listOf(Fixtures.SPONSOR_PHONE), phone.texts)
+    }
+
+    @Test
+    fun theBreathingExerciseFollowsTheCoresTimeline() {
+        launch(existingVault())
+        rule.waitFor(en[Str.screen_unlock_title])
+        button(en[Str.action_sos]).performClick()
+        rule.waitFor(en[Str.screen_sos_breathe_start])
+        // The core's own timeline for the same exercise: what each moment shows.
+        val options = ExerciseOptions(Language.ENGLISH, ExerciseLength.Minutes(SosModel.BREATHING_MINUTES))
+        val timeline = ExercisePlayer.builtin(SosModel.BREATHING_EXERCISE, options).use { it.timeline() }
+        assertTrue(timeline.totalMs in 50_000uL..70_000uL)
+        rule.mainClock.autoAdvance = false
+        button(en[Str.screen_sos_breathe_start]).performScrollTo().performClick()
+        rule.mainClock.advanceTimeByFrame() // the first frame starts the playback
+        var at = 0L
+        for (segment in timeline.segments.take(4)) {
+            val middle = ((segment.startMs + segment.endMs) / 2u).toLong()
+            rule.mainClock.advanceTimeBy(middle - at)
+            at = middle
+            rule.onNode(hasText(segment.text)).assertExists()
+            rule.onNode(hasText(en[Str.screen_sos_breathe_cycle, segment.cycle!!.toInt(), timeline.cycles!!.toInt()])).assertExists()
+        }
+        rule.mainClock.advanceTimeBy(timeline.totalMs.toLong() - at + 1_000)
+        rule.onNode(hasText(en[Str.screen_sos_breathe_done])).assertExists()
+        // Again: a new run from its first phase. (The clock stays stepped by
+        // hand: a running exercise asks for every frame.)
+        button(en[Str.screen_sos_breathe_again]).performScrollTo().performClick()
+        rule.mainClock.advanceTimeBy(2_000)
+        rule.onNode(hasText(timeline.segments.first().text)).assertExists()
     }
 
     @Test

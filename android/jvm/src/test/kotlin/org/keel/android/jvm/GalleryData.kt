@@ -2,13 +2,18 @@ package org.keel.android.jvm
 
 import java.io.File
 import java.nio.file.Files
+import org.keel.android.core.CrisisPlan
+import org.keel.android.ui.BreathingUiState
+import org.keel.android.ui.SosModel
 import org.keel.core.CalendarDate
+import org.keel.core.ExerciseLength
+import org.keel.core.ExerciseOptions
+import org.keel.core.ExercisePlayer
 import org.keel.core.CravingDraft
 import org.keel.core.CravingOutcome
 import org.keel.core.EntryContext
 import org.keel.core.Halt
 import org.keel.core.Language
-import org.keel.core.LapsePlan
 import org.keel.core.Moment
 import org.keel.core.Mood
 import org.keel.core.Now
@@ -40,7 +45,7 @@ class GalleryData : AutoCloseable {
     fun vault(language: Language): Vault = synchronized(full) {
         full.getOrPut(language) {
             Vault.create(File(root, "full-${language.name}").path, Fixtures.PASSPHRASE).also { v ->
-                v.savePlan(planTemplate(language), null, false, now)
+                v.savePlan(Fixtures.planWithPhone(language), null, false, now)
                 v.addClock(SobrietyClockDraft(label = "Alcohol", sobrietyDate = CalendarDate(2026, 9.toUByte(), 14.toUByte())), now)
                 v.addCraving(
                     CravingDraft(
@@ -71,8 +76,23 @@ class GalleryData : AutoCloseable {
 
     fun todayEmpty(language: Language): TodayScreen = cached("today-empty-$language") { emptyVault(language).today(now, language) }
 
-    /** What SOS shows while locked: the core's default crisis plan. */
-    fun defaultLapsePlan(language: Language): LapsePlan = cached("lapse-default-$language") { planTemplate(language).lapsePlan }
+    /** SOS while locked: the core's default lines, no steps, no contacts. */
+    fun crisisLocked(language: Language): CrisisPlan = cached("crisis-locked-$language") {
+        CrisisPlan(planTemplate(language).lapsePlan, emptyList(), saved = false)
+    }
+
+    /** SOS while unlocked: the participant's saved plan (from the template) with its contacts. */
+    fun crisisSaved(language: Language): CrisisPlan = cached("crisis-saved-$language") {
+        val plan = vault(language).currentPlan()!!.plan
+        CrisisPlan(plan.lapsePlan, plan.contacts, saved = true)
+    }
+
+    /** The SOS breathing exercise [elapsedMs] into its run, as the core lays it out. */
+    fun breathing(language: Language, elapsedMs: Long): BreathingUiState = cached("breathing-$language-$elapsedMs") {
+        ExercisePlayer.builtin(SosModel.BREATHING_EXERCISE, ExerciseOptions(language, ExerciseLength.Minutes(SosModel.BREATHING_MINUTES))).use { p ->
+            BreathingUiState(p.frame(elapsedMs.coerceAtMost(p.totalMs().toLong()).toULong()), ticking = false)
+        }
+    }
 
     override fun close() {
         (full.values + empty.values).forEach { it.destroy() }

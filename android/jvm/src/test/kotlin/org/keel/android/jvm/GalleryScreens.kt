@@ -30,7 +30,10 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("forgot") { ForgotPage({}, {}) },
     GalleryScreen("today") { TodayPage(TodayUiState(screen = data.today(language)), phone, {}, {}) },
     GalleryScreen("today_new") { TodayPage(TodayUiState(screen = data.todayEmpty(language)), phone, {}, {}) },
-    GalleryScreen("sos_locked") { SosPage(SosUiState(plan = data.defaultLapsePlan(language)), phone, {}) },
+    GalleryScreen("sos_locked") { SosPage(SosUiState(crisis = data.crisisLocked(language)), phone, {}, {}) },
+    GalleryScreen("sos_unlocked") { SosPage(SosUiState(crisis = data.crisisSaved(language)), phone, {}, {}) },
+    GalleryScreen("sos_breathing") { SosPage(SosUiState(crisis = data.crisisLocked(language), breathing = data.breathing(language, 5_000)), phone, {}, {}) },
+    GalleryScreen("sos_breathing_done") { SosPage(SosUiState(crisis = data.crisisLocked(language), breathing = data.breathing(language, Long.MAX_VALUE)), phone, {}, {}) },
 )
 
 /** One gallery entry: [name] is lower_snake_case and unique. */

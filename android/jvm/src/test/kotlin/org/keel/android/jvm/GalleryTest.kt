@@ -143,8 +143,8 @@ class GalleryTest(private val screen: GalleryScreen) {
                 "(lay out ${times[0] / 1_000_000}, grow ${times[1] / 1_000_000}, check ${times[2] / 1_000_000}, " +
                 "capture ${times[3] / 1_000_000}, encode ${times[4] / 1_000_000})",
         )
-        assertEquals(GalleryConfig.all.size, written)
         assertEquals(emptyList<String>(), problems)
+        assertEquals(GalleryConfig.all.size, written)
     }
 
     /** How far the screen's vertical scroll containers could still scroll, px. */
@@ -164,7 +164,7 @@ class GalleryTest(private val screen: GalleryScreen) {
 
         /** Wide enough for the large phone, tall enough for any screen at font scale 2. */
         val WINDOW_WIDTH_DP = GalleryPhone.entries.maxOf { it.widthDp }.toFloat()
-        const val WINDOW_HEIGHT_DP = 4000f
+        const val WINDOW_HEIGHT_DP = 6000f
 
         lateinit var data: GalleryData
 

@@ -25,6 +25,21 @@ class GuardTest {
         assertEquals(emptyList<String>(), offending)
     }
 
+    /** A text a person reads comes from the string resources, punctuation included. */
+    private val literalText = Regex("""(\b(Text|Body|SectionTitle)\(\s*"|"[^"]*[•·][^"]*"|"\d+\.\s)""")
+
+    @Test
+    fun screensShowNoLiteralText() {
+        val offending = Fixtures.sources.resolve("ui/src/main/kotlin").walkTopDown().filter { it.extension == "kt" }.flatMap { f ->
+            f.readLines().filter { literalText.containsMatchIn(it) }.map { "${f.name}: ${it.trim()}" }
+        }.toList()
+        assertEquals(emptyList<String>(), offending)
+        for (line in listOf("Text(\"Hello\")", "Body(\"• \$it\")", "x.joinToString(\" · \")", "Body(\"1. step\")")) {
+            assertTrue(line, literalText.containsMatchIn(line))
+        }
+        assertTrue(!literalText.containsMatchIn("Text(s[Str.app_name])"))
+    }
+
     @Test
     fun theGuardCatchesWhatItShould() {
         for (line in listOf("import android.os.Bundle", "import org.keel.android.R", "import androidx.lifecycle.ViewModel",

@@ -34,7 +34,7 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 }
                 Route.Sos -> {
                     val state by app.sos.state.collectAsState()
-                    SosPage(state, phone) { app.back() }
+                    SosPage(state, phone, app.sos::onEvent) { app.back() }
                 }
             }
         }

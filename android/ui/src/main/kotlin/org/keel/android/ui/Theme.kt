@@ -1,10 +1,14 @@
 package org.keel.android.ui
 
+import androidx.compose.material3.ButtonColors
+import androidx.compose.material3.ButtonDefaults
 import androidx.compose.material3.ColorScheme
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.darkColorScheme
 import androidx.compose.material3.lightColorScheme
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.staticCompositionLocalOf
 import androidx.compose.ui.graphics.Color
 
 /** Calm, high-contrast colours; the SOS colour stands out in both themes. */
@@ -40,7 +44,29 @@ private val Dark: ColorScheme = darkColorScheme(
     onErrorContainer = Color(0xFFF9DEDC),
 )
 
+/**
+ * Colours Material's scheme has no slot for. [urgent] fills the SOS and
+ * emergency-call buttons: a saturated red in both themes (dark theme's
+ * `error` is a pale pink that reads as disabled, not urgent), white text at
+ * 5:1 or better, and at least 3:1 against the background.
+ */
+data class KeelColors(val urgent: Color, val onUrgent: Color)
+
+private val LightKeel = KeelColors(urgent = Color(0xFFB3261E), onUrgent = Color.White)
+private val DarkKeel = KeelColors(urgent = Color(0xFFD32F2F), onUrgent = Color.White)
+
+val LocalKeelColors = staticCompositionLocalOf { LightKeel }
+
 @Composable
 fun KeelTheme(dark: Boolean, content: @Composable () -> Unit) {
-    MaterialTheme(colorScheme = if (dark) Dark else Light, content = content)
+    CompositionLocalProvider(LocalKeelColors provides if (dark) DarkKeel else LightKeel) {
+        MaterialTheme(colorScheme = if (dark) Dark else Light, content = content)
+    }
+}
+
+/** The filled red of the buttons that get help now. */
+@Composable
+fun urgentButtonColors(): ButtonColors {
+    val k = LocalKeelColors.current
+    return ButtonDefaults.buttonColors(containerColor = k.urgent, contentColor = k.onUrgent)
 }

@@ -37,14 +37,14 @@ fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSo
             // The core's own words: "If …" and "then …" come whole from the plan.
             screen.suggestions.forEach {
                 Column(Modifier.fillMaxWidth()) {
-                    Text(it.copingPlan.ifSituation, style = MaterialTheme.typography.titleSmall)
+                    Text(it.copingPlan.ifSituation, style = MaterialTheme.typography.titleMedium)
                     Body(it.copingPlan.thenAction)
                 }
             }
         }
         screen.lapsePlan?.let { plan ->
             SectionTitle(s[Str.screen_today_lapse_plan])
-            plan.steps.forEach { Body("• $it") }
+            plan.steps.forEach { Body(s[Str.common_bullet, it]) }
         }
         SectionTitle(s[Str.screen_today_recent])
         if (screen.recent.isEmpty()) Body(s[Str.screen_today_no_recent])
@@ -79,8 +79,8 @@ private fun EntryRow(entry: EntryBrief) {
     Column(Modifier.fillMaxWidth()) {
         Text(s[kind], style = MaterialTheme.typography.titleSmall)
         entry.level?.let { Text(s[Str.screen_today_level, it.toLong()], style = MaterialTheme.typography.bodyMedium) }
-        val detail = (entry.triggers + listOfNotNull(entry.text.ifBlank { null })).joinToString(" · ")
-        if (detail.isNotEmpty()) Text(detail, style = MaterialTheme.typography.bodyMedium)
+        val parts = entry.triggers + listOfNotNull(entry.text.ifBlank { null })
+        if (parts.isNotEmpty()) Text(parts.reduce { a, b -> s[Str.common_joined, a, b] }, style = MaterialTheme.typography.bodyMedium)
     }
 }
 
