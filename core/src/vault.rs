@@ -652,6 +652,28 @@ mod tests {
         }
     }
 
+    /// A read held open elsewhere keeps the checkpoint after a slot change
+    /// from finishing: the change still stands, and `lock()` finishes the
+    /// scrub once the read is over.
+    #[test]
+    fn a_held_up_scrub_is_finished_at_lock() {
+        let (_d, mut v) = new_vault();
+        let wal = v.dir().join("vault.db-wal");
+        let reader = Connection::open(v.dir().join(DB_FILE)).unwrap();
+        reader
+            .execute_batch("BEGIN; SELECT count(*) FROM slots;")
+            .unwrap();
+        v.add_device_slot().unwrap();
+        assert!(v.scrub_pending);
+        assert!(fs::metadata(&wal).unwrap().len() > 0);
+        reader.execute_batch("COMMIT").unwrap();
+        drop(reader);
+        assert_eq!(v.slots().unwrap().len(), 2);
+        v.lock();
+        assert!(!v.scrub_pending);
+        assert_eq!(fs::metadata(&wal).unwrap().len(), 0);
+    }
+
     #[test]
     fn an_unlock_ticket_goes_stale_when_the_passphrase_changes() {
         let (_d, mut v) = new_vault();
