@@ -19,6 +19,7 @@ pub mod history;
 pub mod insights;
 pub mod language;
 pub mod logs;
+pub mod measures;
 pub mod meetings;
 pub mod notes;
 mod owner_only;

@@ -27,6 +27,9 @@
 //! The meeting list is one small collection; an attendance record is looked
 //! up only for the meeting on now.
 //!
+//! **Measures** ([`screen`] only): the standard measures due today or
+//! overdue by their schedules (see [`crate::measures::schedule`]).
+//!
 //! **Exercise.** [`crate::exercises::suggest`] with: a craving in progress
 //! (the newest craving, if logged as ongoing in the last
 //! [`CRAVING_FRESH_MINUTES`]); the high-risk hours from the rhythm summary
@@ -152,6 +155,8 @@ pub struct Today {
     pub meeting_now: Option<MeetingNow>,
     /// The next meeting after now ([`screen`] only).
     pub next_meeting: Option<NextMeeting>,
+    /// The standard measures due today or overdue ([`screen`] only).
+    pub measures_due: Vec<crate::measures::schedule::Due>,
 }
 
 /// Computes the Today screen at `now`; defaults (before any plan is saved)
@@ -181,6 +186,7 @@ pub fn today(store: &Store<'_>, now: LocalInstant, lang: Language) -> Result<Tod
 pub fn screen(store: &Store<'_>, now: &ZonedNow, lang: Language) -> Result<Today> {
     let instant = now.instant();
     let mut t = today(store, instant, lang)?;
+    t.measures_due = crate::measures::schedule::due(store, now)?;
     let meetings = crate::meetings::list(store)?.meetings;
     let t_ms = instant.utc_millis;
     if let Some(o) = happening_now(&meetings, instant)? {
@@ -304,6 +310,7 @@ pub fn compose(
         exercise,
         meeting_now: None,
         next_meeting: None,
+        measures_due: Vec::new(),
     })
 }
 

@@ -14,6 +14,7 @@ mod exports;
 mod history;
 mod insights;
 mod logs;
+mod measures;
 mod meetings;
 mod mirror;
 mod notes;
@@ -53,6 +54,12 @@ pub use logs::{
     CravingForm, CravingOutcome, CravingPage, Encounter, EncounterDraft, EncounterPage,
     EntryContext, EntryKind, Halt, Lapse, LapseDraft, LapseLogged, LapsePage, Mood, PageQuery,
     TriggerTag,
+};
+pub use measures::{
+    CrisisSupport, MeasureAnswer, MeasureChoice, MeasureCondition, MeasureDirection, MeasureDue,
+    MeasureFlag, MeasureForm, MeasureHistory, MeasureItem, MeasureItemMove, MeasureKind,
+    MeasurePoint, MeasureResponse, MeasureSchedule, MeasureScore, MeasureScoreTrend,
+    MeasureSubmitted, measure_form,
 };
 pub use meetings::{
     AttendanceDraft, AttendanceLine, AttendancePage, AttendanceRecord, AttendanceStatus,

@@ -558,6 +558,10 @@ pub enum ReminderKind {
     },
     CheckIn,
     GentlePrompt,
+    /// A scheduled questionnaire is due: open its form.
+    Measure {
+        measure: crate::measures::MeasureKind,
+    },
 }
 
 /// A notification for the shell to schedule. Its words are neutral.
@@ -590,6 +594,9 @@ impl Reminder {
                 },
                 core_reminders::ReminderKind::CheckIn => ReminderKind::CheckIn,
                 core_reminders::ReminderKind::GentlePrompt => ReminderKind::GentlePrompt,
+                core_reminders::ReminderKind::Measure { measure } => ReminderKind::Measure {
+                    measure: measure.into(),
+                },
             },
             title,
             body,

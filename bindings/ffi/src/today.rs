@@ -127,6 +127,8 @@ pub struct TodayScreen {
     pub meeting_now: Option<MeetingNow>,
     /// The next meeting that starts after now (within 35 days).
     pub next_meeting: Option<NextMeeting>,
+    /// Standard measures due today or overdue (docs/measures.md).
+    pub measures_due: Vec<crate::measures::MeasureDue>,
 }
 
 /// A meeting on now.
@@ -224,6 +226,11 @@ impl Vault {
             exercise,
             meeting_now: t.meeting_now.map(MeetingNow::from),
             next_meeting: t.next_meeting.map(NextMeeting::from),
+            measures_due: t
+                .measures_due
+                .into_iter()
+                .map(|d| crate::measures::due(d, lang))
+                .collect(),
         })
     }
 }

@@ -15,6 +15,7 @@ use keel_ffi::{
     meeting_type_label, plan_template, salvage_vault, vault_exists,
 };
 use keel_ffi::{CancelToken, restore_new_vault};
+use keel_ffi::{MeasureAnswer, MeasureKind, MeasureSchedule, measure_form};
 use proptest::prelude::*;
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -246,6 +247,16 @@ proptest! {
             }),
             no_panic("import_meeting_guide", || {
                 import_meeting_guide("[]".into(), MeetingKind::Other, n()).map(drop)
+            }),
+            no_panic("measures_due", || vault.measures_due(n(), Language::Spanish).map(drop)),
+            no_panic("measure_history", || {
+                vault.measure_history(MeasureKind::Bam, n(), Language::Spanish).map(drop)
+            }),
+            no_panic("submit_measure", || {
+                let answers = (1..=7)
+                    .map(|i| MeasureAnswer { item: format!("gad7.{i}"), value: 0 })
+                    .collect();
+                vault.submit_measure(MeasureKind::Gad7, Language::English, answers, None, n()).map(drop)
             }),
         ];
         let zone_known = now.zone == "America/Chicago" || now.zone == "UTC";
@@ -491,6 +502,74 @@ proptest! {
                 }
             }
             vault.unlock_with_passphrase(PASSPHRASE.into(), None, None).unwrap();
+        }
+    }
+}
+
+fn measure_kind() -> impl Strategy<Value = MeasureKind> {
+    prop_oneof![
+        Just(MeasureKind::Bam),
+        Just(MeasureKind::Phq9),
+        Just(MeasureKind::Gad7),
+        Just(MeasureKind::AuditC),
+    ]
+}
+
+fn item_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        hostile_strings(),
+        (1u8..=17).prop_map(|i| format!("bam.{i}")),
+        (1u8..=10).prop_map(|i| format!("phq9.{i}")),
+        "bam\\.7[a-h]",
+        Just(" phq9.9 ".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Measures: any measure, language, answers, response id and schedule
+    /// give a value or a typed error.
+    #[test]
+    fn measures(
+        kind in measure_kind(),
+        spanish in any::<bool>(),
+        answers in proptest::collection::vec((item_key(), any::<u8>()), 0..40),
+        id in proptest::option::of(hostile_strings()),
+        every_days in any::<u16>(),
+        minute in proptest::option::of(any::<u16>()),
+        now in hostile_now(),
+    ) {
+        let (_tmp, vault) = vault();
+        let language = if spanish { Language::Spanish } else { Language::English };
+        if let Err(e) = no_panic("measure_form", || measure_form(kind, language)) {
+            prop_assert!(typed(&e));
+        }
+        let answers: Vec<MeasureAnswer> = answers
+            .into_iter()
+            .map(|(item, value)| MeasureAnswer { item, value })
+            .collect();
+        let results = [
+            no_panic("submit_measure", || {
+                vault.submit_measure(kind, language, answers.clone(), id.clone(), now.clone()).map(drop)
+            }),
+            no_panic("submit_measure good now", || {
+                vault.submit_measure(kind, language, answers.clone(), id.clone(), good_now()).map(drop)
+            }),
+            no_panic("set_measure_schedule", || {
+                vault
+                    .set_measure_schedule(MeasureSchedule { measure: kind, enabled: true, every_days, reminder_minute: minute })
+                    .map(drop)
+            }),
+            no_panic("measure_schedules", || vault.measure_schedules().map(drop)),
+            no_panic("measures_due", || vault.measures_due(good_now(), language).map(drop)),
+            no_panic("measure_history", || vault.measure_history(kind, good_now(), language).map(drop)),
+            no_panic("upcoming_reminders", || vault.upcoming_reminders(good_now(), 336, None, language).map(drop)),
+        ];
+        for result in results {
+            if let Err(e) = result {
+                prop_assert!(typed(&e));
+            }
         }
     }
 }

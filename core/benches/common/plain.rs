@@ -256,6 +256,7 @@ pub fn plain_today(conn: &Connection, now: LocalInstant) -> rusqlite::Result<Tod
         exercise,
         meeting_now: None,
         next_meeting: None,
+        measures_due: Vec::new(),
     })
 }
 

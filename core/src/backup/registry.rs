@@ -202,6 +202,8 @@ registry! {
     MeetingAttendance: "meetings.attendance", "attendance_record", Kept;
     MeetingSettings: "meetings.settings", "meeting_settings", Kept;
     ReportShared: "report.shared", "report_record", Kept;
+    MeasureResponse: "measures.response", "measure_response", Kept;
+    MeasureSchedule: "measures.schedule", "measure_schedule", Kept;
     SummaryRecent: "summary.recent", "summary", Derived;
     SummaryRhythm: "summary.rhythm", "summary", Derived;
     SummaryLapses: "summary.lapses", "summary", Derived;

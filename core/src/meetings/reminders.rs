@@ -1,6 +1,6 @@
 //! The next notifications for the shells to schedule: meeting reminders,
-//! the daily check-in, and gentle prompts in the participant's own
-//! high-risk hours.
+//! the daily check-in, gentle prompts in the participant's own high-risk
+//! hours, and scheduled questionnaires that are due ([`upcoming_in`] only).
 //!
 //! A notification can show on a locked screen, so its words are neutral:
 //! never a meeting's name, a place, a substance or the word "treatment".
@@ -13,6 +13,7 @@ use super::{SavedMeeting, occurrences};
 use crate::calendar::WEEK_SLOTS;
 use crate::error::{Error, Result};
 use crate::language::{Language, Text, t};
+use crate::measures::MeasureId;
 use crate::store::{RecordId, Store};
 use crate::summary::Held;
 use crate::summary::recent::Recent;
@@ -36,6 +37,13 @@ pub const CHECK_IN_TEXT: Text = t("Time for your check-in.", "Es hora de tu regi
 pub const PROMPT_TEXT: Text = t(
     "A moment for yourself? Take a breath and check in.",
     "¿Un momento para ti? Respira y registra cómo estás.",
+);
+
+/// The body of a reminder that a scheduled questionnaire is due: it never
+/// names the measure.
+pub const MEASURE_TEXT: Text = t(
+    "A short questionnaire is ready for you.",
+    "Tienes un cuestionario breve listo.",
 );
 
 /// A notification's body, to show in the participant's language.
@@ -75,6 +83,8 @@ pub enum ReminderKind {
     CheckIn,
     /// A gentle prompt in a high-risk hour.
     GentlePrompt,
+    /// A scheduled measure that is due (see [`crate::measures::schedule`]).
+    Measure { measure: MeasureId },
 }
 
 /// A notification to schedule.
@@ -169,6 +179,20 @@ pub fn upcoming_in(
             &recent.value,
             &rhythm.value,
         )?;
+        let until = now
+            .utc_millis()
+            .saturating_add(i64::from(horizon_hours) * 3_600_000);
+        for (measure, date, at_millis) in crate::measures::schedule::reminder_times(s, now, until)?
+        {
+            out.push(Reminder {
+                id: reminder_id(&format!("measure/{}/{date}", measure.code())),
+                at_millis,
+                kind: ReminderKind::Measure { measure },
+                title: TITLE,
+                body: MEASURE_TEXT.into(),
+            });
+        }
+        out.sort_by(|a, b| a.at_millis.cmp(&b.at_millis).then(a.id.cmp(&b.id)));
         if let Some(limit) = limit {
             if limit == 0 {
                 return Err(Error::invalid("limit", "too_small"));
