@@ -32,6 +32,12 @@ android {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
+    sourceSets {
+        // src/main/kotlin: plain android.* glue, also compiled on the JVM
+        // against the Android 14 framework jar (android/jvm/pom.xml);
+        // src/androidx/kotlin: the activity and ViewModel, which need androidx.
+        getByName("main").java.srcDirs("src/main/kotlin", "src/androidx/kotlin")
+    }
     lint {
         warningsAsErrors = false
         abortOnError = true
@@ -43,10 +49,12 @@ kotlin { jvmToolchain(17) }
 dependencies {
     implementation(project(":ui"))
     implementation(platform(libs.compose.bom))
+    implementation(libs.compose.ui)
+    implementation(libs.compose.foundation)
+    implementation(libs.compose.material3)
     implementation(libs.activity.compose)
     implementation(libs.lifecycle.viewmodel.compose)
     implementation(libs.lifecycle.process)
-    implementation(libs.biometric)
     implementation(libs.coroutines.android)
     testImplementation(libs.junit)
 }

@@ -7,6 +7,7 @@ import org.keel.android.core.VaultGateway
 import org.keel.android.ui.AppSettings
 import org.keel.android.ui.PhoneActions
 import org.keel.android.ui.StringSource
+import org.keel.core.Language
 
 /**
  * Hand-written dependency graph: one gateway (one vault) per process, the
@@ -20,5 +21,7 @@ class AppGraph(context: Context) {
     val settings: AppSettings = PrefsSettings(app)
     val strings: StringSource = AndroidStrings(app)
     val phone: PhoneActions = IntentPhoneActions(app)
-    val deviceKey = DeviceKey()
+
+    /** Biometric unlock; the prompt's texts follow the language kept outside the vault. */
+    val biometrics = AndroidBiometrics(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) })
 }

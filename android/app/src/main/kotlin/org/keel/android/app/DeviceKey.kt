@@ -3,8 +3,6 @@ package org.keel.android.app
 import android.security.keystore.KeyGenParameterSpec
 import android.security.keystore.KeyPermanentlyInvalidatedException
 import android.security.keystore.KeyProperties
-import androidx.biometric.BiometricPrompt
-import androidx.fragment.app.FragmentActivity
 import java.security.KeyStore
 import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
@@ -21,7 +19,7 @@ import org.keel.core.DeviceSecret
 class DeviceKey(private val alias: String = "keel-device-slot") {
     private val keyStore: KeyStore = KeyStore.getInstance(ANDROID_KEYSTORE).apply { load(null) }
 
-    /** A cipher to wrap a new device secret; authenticate it with [authenticate] first. */
+    /** A cipher to wrap a new device secret; unlock it with a biometric prompt (AndroidBiometrics) first. */
     fun encryptCipher(): Cipher {
         deleteKey()
         return Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.ENCRYPT_MODE, createKey()) }
@@ -55,34 +53,8 @@ class DeviceKey(private val alias: String = "keel-device-slot") {
         }
     }
 
-    /** Shows the system biometric prompt bound to [cipher]; [onResult] gets the unlocked cipher or null. */
-    fun authenticate(
-        activity: FragmentActivity,
-        cipher: Cipher,
-        title: String,
-        cancel: String,
-        onResult: (Cipher?) -> Unit,
-    ) {
-        val prompt = BiometricPrompt(
-            activity,
-            activity.mainExecutor,
-            object : BiometricPrompt.AuthenticationCallback() {
-                override fun onAuthenticationSucceeded(result: BiometricPrompt.AuthenticationResult) {
-                    onResult(result.cryptoObject?.cipher)
-                }
-
-                override fun onAuthenticationError(errorCode: Int, errString: CharSequence) {
-                    onResult(null)
-                }
-            },
-        )
-        val info = BiometricPrompt.PromptInfo.Builder()
-            .setTitle(title)
-            .setNegativeButtonText(cancel)
-            .setAllowedAuthenticators(androidx.biometric.BiometricManager.Authenticators.BIOMETRIC_STRONG)
-            .build()
-        prompt.authenticate(info, BiometricPrompt.CryptoObject(cipher))
-    }
+    /** True while the key exists (it may still be invalidated: [decryptCipher] says). */
+    fun exists(): Boolean = keyStore.containsAlias(alias)
 
     fun deleteKey() {
         if (keyStore.containsAlias(alias)) keyStore.deleteEntry(alias)
@@ -95,6 +67,9 @@ class DeviceKey(private val alias: String = "keel-device-slot") {
             .setKeySize(256)
             .setUserAuthenticationRequired(true)
             .setInvalidatedByBiometricEnrollment(true)
+            // Every use needs a fresh strong biometric (API 30+; the app offers
+            // biometric unlock from API 30 only, see AndroidBiometrics).
+            .setUserAuthenticationParameters(0, KeyProperties.AUTH_BIOMETRIC_STRONG)
             .build()
         return KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, ANDROID_KEYSTORE).run {
             init(spec)

@@ -10,6 +10,7 @@ import org.keel.core.ExerciseOptions
 import org.keel.core.ExercisePlayer
 import org.keel.core.KeelException
 import org.keel.core.Language
+import org.keel.core.NewDeviceSlot
 import org.keel.core.Now
 import org.keel.core.TodayScreen
 import org.keel.core.Vault
@@ -38,6 +39,16 @@ class RustVaultGateway(
     override suspend fun unlock(passphrase: String): Result<Unit> = call {
         opened().unlockWithPassphrase(passphrase)
     }
+
+    override suspend fun unlockWithDeviceSecret(secret: ByteArray): Result<Unit> = try {
+        call { opened().unlockWithDeviceSecret(secret) }
+    } finally {
+        secret.fill(0)
+    }
+
+    override suspend fun addDeviceSlot(): Result<NewDeviceSlot> = call { opened().addDeviceSlot() }
+
+    override suspend fun removeSlot(slotId: String): Result<Unit> = call { opened().removeSlot(slotId) }
 
     override fun lock() {
         vault?.lock()

@@ -3,6 +3,7 @@ package org.keel.android.core
 import org.keel.core.ExercisePlayer
 import org.keel.core.Language
 import org.keel.core.LapsePlan
+import org.keel.core.NewDeviceSlot
 import org.keel.core.SupportContact
 import org.keel.core.TodayScreen
 
@@ -29,6 +30,18 @@ interface VaultGateway {
 
     /** Unlocks with the passphrase (a key derivation: long). */
     suspend fun unlock(passphrase: String): Result<Unit>
+
+    /**
+     * Unlocks with the device secret the platform keystore released after a
+     * biometric; wipes [secret] (fills it with zeros) before returning.
+     */
+    suspend fun unlockWithDeviceSecret(secret: ByteArray): Result<Unit>
+
+    /** Adds a device slot (unlocked only): its id and its secret, for the platform keystore. */
+    suspend fun addDeviceSlot(): Result<NewDeviceSlot>
+
+    /** Removes a key slot (unlocked only): biometric unlock turned off or enrolment abandoned. */
+    suspend fun removeSlot(slotId: String): Result<Unit>
 
     /** Drops every key at once; never waits behind running work. */
     fun lock()

@@ -11,6 +11,10 @@ import org.keel.android.core.RustVaultGateway
 import org.keel.android.desktop.XmlStringSource
 import org.keel.android.ui.AppModel
 import org.keel.android.ui.AppSettings
+import org.keel.android.ui.BiometricUnlock
+import org.keel.android.ui.Biometrics
+import org.keel.android.ui.NoBiometrics
+import org.keel.core.NewDeviceSlot
 import org.keel.android.ui.PhoneActions
 import org.keel.core.Language
 import org.keel.core.Plan
@@ -38,8 +42,8 @@ object Fixtures {
 
     fun gateway(dir: File) = RustVaultGateway(dir.absolutePath, clock)
 
-    fun app(gateway: RustVaultGateway, settings: MemorySettings = MemorySettings()) =
-        AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default))
+    fun app(gateway: RustVaultGateway, settings: MemorySettings = MemorySettings(), biometrics: Biometrics = NoBiometrics) =
+        AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default), biometrics = biometrics)
 }
 
 class MemorySettings(override var language: Language? = null) : AppSettings
@@ -50,4 +54,39 @@ class RecordingPhone : PhoneActions {
     val texts = mutableListOf<String>()
     override fun call(phone: String) { calls += phone }
     override fun text(phone: String) { texts += phone }
+}
+
+/**
+ * A phone's biometric unlock without the phone: [accept] is what the person
+ * does at the system prompt; [newEnrolment] stands for a fingerprint added
+ * since, which invalidates the Keystore key. Keeps the device secret's bytes
+ * as the Keystore would (wrapped there, plain here: a test).
+ */
+class FakeBiometrics(var isAvailable: Boolean = true) : Biometrics {
+    var accept = true
+    var newEnrolment = false
+    var stored: Pair<String, ByteArray>? = null
+    var prompts = 0
+
+    override fun available() = isAvailable
+    override fun enrolled() = stored != null
+
+    override suspend fun enrol(slot: NewDeviceSlot): Boolean {
+        prompts++
+        if (!accept) return false
+        stored = slot.slotId to slot.secret.exposeBytes()
+        return true
+    }
+
+    override suspend fun unlock(): BiometricUnlock {
+        val saved = stored ?: return BiometricUnlock.Invalidated
+        if (newEnrolment) {
+            stored = null
+            return BiometricUnlock.Invalidated
+        }
+        prompts++
+        return if (accept) BiometricUnlock.Secret(saved.second.copyOf()) else BiometricUnlock.Cancelled
+    }
+
+    override fun forget(): String? = stored?.first.also { stored = null }
 }

@@ -29,6 +29,8 @@ import org.keel.core.Language
 import org.keel.core.Now
 import org.keel.core.Vault
 import org.keel.android.ui.SosModel
+import org.keel.android.ui.Biometrics
+import org.keel.android.ui.NoBiometrics
 
 /** A participant's real flows through the screens, on a real vault in a temp folder. */
 class FlowTest {
@@ -39,8 +41,8 @@ class FlowTest {
     private val es = Fixtures.strings.strings(Language.SPANISH)
     private val phone = RecordingPhone()
 
-    private fun launch(gateway: RustVaultGateway, settings: MemorySettings = MemorySettings()): AppModel {
-        val app = Fixtures.app(gateway, settings)
+    private fun launch(gateway: RustVaultGateway, settings: MemorySettings = MemorySettings(), biometrics: Biometrics = NoBiometrics): AppModel {
+        val app = Fixtures.app(gateway, settings, biometrics)
         rule.setContent { KeelApp(app, Fixtures.strings, phone, dark = false) }
         app.start()
         return app
@@ -217,6 +219,50 @@ class FlowTest {
         button(en[Str.screen_sos_breathe_again]).performScrollTo().performClick()
         rule.mainClock.advanceTimeBy(2_000)
         rule.onNode(hasText(timeline.segments.first().text)).assertExists()
+    }
+
+    @Test
+    fun biometricUnlockFromOptInToANewEnrolment() {
+        val bio = FakeBiometrics()
+        val gateway = Fixtures.gateway(tmp.root)
+        val app = launch(gateway, biometrics = bio)
+        rule.waitFor(en[Str.screen_first_launch_title])
+        field(en[Str.common_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        rule.onNode(hasClickAction() and hasText(en[Str.screen_first_launch_biometric])).performScrollTo().performClick()
+        button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        // The core's device slot, wrapped behind the prompt.
+        val (slotId, secret) = bio.stored!!
+        assertEquals(32, secret.size)
+        assertTrue(slotId.isNotEmpty())
+        // Locked: the biometric button unlocks with the device secret.
+        app.lock()
+        rule.waitFor(en[Str.screen_unlock_biometric])
+        button(en[Str.screen_unlock_biometric]).performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        assertTrue(!gateway.isLocked())
+        // A cancelled prompt leaves it locked, the passphrase still there.
+        app.lock()
+        bio.accept = false
+        rule.waitFor(en[Str.screen_unlock_biometric])
+        button(en[Str.screen_unlock_biometric]).performClick()
+        rule.waitForIdle()
+        assertTrue(gateway.isLocked())
+        // A new fingerprint on the phone ends biometric unlock: said, button gone.
+        bio.accept = true
+        bio.newEnrolment = true
+        button(en[Str.screen_unlock_biometric]).performClick()
+        rule.waitFor(en[Str.screen_unlock_biometric_ended])
+        assertEquals(0, rule.onAllNodes(hasText(en[Str.screen_unlock_biometric])).fetchSemanticsNodes().size)
+        assertTrue(gateway.isLocked())
+    }
+
+    @Test
+    fun noOptInWithoutBiometricsAndACancelledEnrolmentKeepsNoSlot() {
+        launch(Fixtures.gateway(tmp.root), biometrics = FakeBiometrics(isAvailable = false))
+        rule.waitFor(en[Str.screen_first_launch_title])
+        assertEquals(0, rule.onAllNodes(hasText(en[Str.screen_first_launch_biometric])).fetchSemanticsNodes().size)
     }
 
     @Test

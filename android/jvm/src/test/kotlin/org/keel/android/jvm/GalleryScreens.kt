@@ -25,7 +25,10 @@ import org.keel.android.ui.UnlockUiState
 val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("first_launch") { FirstLaunchPage(FirstLaunchUiState(), language, {}, {}, {}) },
     GalleryScreen("first_launch_mismatch") { FirstLaunchPage(FirstLaunchUiState("passphrase", "other", problem = FirstLaunchProblem.Mismatch), language, {}, {}, {}) },
+    GalleryScreen("first_launch_biometric") { FirstLaunchPage(FirstLaunchUiState(biometricsAvailable = true, useBiometrics = true), language, {}, {}, {}) },
     GalleryScreen("unlock") { UnlockPage(UnlockUiState(), {}, {}, {}) },
+    GalleryScreen("unlock_biometric") { UnlockPage(UnlockUiState(biometric = true), {}, {}, {}) },
+    GalleryScreen("unlock_biometric_ended") { UnlockPage(UnlockUiState(biometricEnded = true), {}, {}, {}) },
     GalleryScreen("unlock_wait") { UnlockPage(UnlockUiState(failures = 2, waitSeconds = 10, wrong = true), {}, {}, {}) },
     GalleryScreen("forgot") { ForgotPage({}, {}) },
     GalleryScreen("today") { TodayPage(TodayUiState(screen = data.today(language)), phone, {}, {}) },

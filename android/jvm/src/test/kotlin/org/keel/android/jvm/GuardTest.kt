@@ -40,6 +40,15 @@ class GuardTest {
         assertTrue(!literalText.containsMatchIn("Text(s[Str.app_name])"))
     }
 
+    /** app/src/main/kotlin is compiled here against the Android framework jar: android.* only, no androidx. */
+    @Test
+    fun platformGlueImportsNoAndroidx() {
+        val files = Fixtures.sources.resolve("app/src/main/kotlin").walkTopDown().filter { it.extension == "kt" }.toList()
+        assertTrue(files.size >= 6)
+        val offending = files.flatMap { f -> f.readLines().filter { it.trim().startsWith("import androidx.") }.map { "${f.name}: ${it.trim()}" } }
+        assertEquals(emptyList<String>(), offending)
+    }
+
     @Test
     fun theGuardCatchesWhatItShould() {
         for (line in listOf("import android.os.Bundle", "import org.keel.android.R", "import androidx.lifecycle.ViewModel",
@@ -77,7 +86,7 @@ class ManifestTest {
 
     @Test
     fun screensAreSecure() {
-        val activity = Fixtures.sources.resolve("app/src/main/kotlin/org/keel/android/app/MainActivity.kt").readText()
+        val activity = Fixtures.sources.resolve("app/src/androidx/kotlin/org/keel/android/app/MainActivity.kt").readText()
         assertTrue(activity.contains("FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE"))
     }
 }

@@ -36,12 +36,6 @@ interface AppSettings {
     var language: Language?
 }
 
-/** Calls and texts, done by the platform (intents on Android). */
-interface PhoneActions {
-    fun call(phone: String)
-    fun text(phone: String)
-}
-
 /**
  * The app's navigation and the models of its screens. One instance for the
  * app's life (held by a ViewModel on Android); [scope] runs the screens'
@@ -54,6 +48,8 @@ class AppModel(
     systemLanguage: Language = Language.ENGLISH,
     /** Waits between the unlock countdown's ticks; tests pass their own. */
     tick: suspend (Long) -> Unit = { delay(it) },
+    /** Biometric unlock on this phone; none unless the platform gives one. */
+    private val biometrics: Biometrics = NoBiometrics,
 ) {
     private val _backStack = MutableStateFlow<List<Route>>(emptyList())
 
@@ -63,8 +59,8 @@ class AppModel(
     private val _language = MutableStateFlow(settings.language ?: systemLanguage)
     val language: StateFlow<Language> = _language.asStateFlow()
 
-    val firstLaunch = FirstLaunchModel(gateway, scope, onCreated = { replaceWith(Route.Today) })
-    val unlock = UnlockModel(gateway, scope, tick, onUnlocked = { replaceWith(Route.Today) })
+    val firstLaunch = FirstLaunchModel(gateway, scope, onCreated = { replaceWith(Route.Today) }, biometrics = biometrics)
+    val unlock = UnlockModel(gateway, scope, tick, onUnlocked = { replaceWith(Route.Today) }, biometrics = biometrics)
     val today = TodayModel(gateway, scope) { _language.value }
     val sos = SosModel(gateway, scope) { _language.value }
 

@@ -16,12 +16,17 @@ data class FirstLaunchUiState(
     val confirm: String = "",
     val busy: Boolean = false,
     val problem: FirstLaunchProblem? = null,
+    /** The phone offers biometric unlock: show the opt-in. */
+    val biometricsAvailable: Boolean = false,
+    /** The participant opted in to biometric unlock (off until they choose it). */
+    val useBiometrics: Boolean = false,
 )
 
 sealed interface FirstLaunchEvent {
     data class PassphraseChanged(val text: String) : FirstLaunchEvent
     data class ConfirmChanged(val text: String) : FirstLaunchEvent
     data object Create : FirstLaunchEvent
+    data class UseBiometrics(val on: Boolean) : FirstLaunchEvent
 }
 
 /**
@@ -33,8 +38,9 @@ class FirstLaunchModel(
     private val gateway: VaultGateway,
     private val scope: CoroutineScope,
     private val onCreated: () -> Unit,
+    private val biometrics: Biometrics = NoBiometrics,
 ) {
-    private val _state = MutableStateFlow(FirstLaunchUiState())
+    private val _state = MutableStateFlow(FirstLaunchUiState(biometricsAvailable = biometrics.available()))
     val state: StateFlow<FirstLaunchUiState> = _state.asStateFlow()
 
     fun onEvent(event: FirstLaunchEvent) {
@@ -42,6 +48,7 @@ class FirstLaunchModel(
             is FirstLaunchEvent.PassphraseChanged -> _state.update { it.copy(passphrase = event.text, problem = null) }
             is FirstLaunchEvent.ConfirmChanged -> _state.update { it.copy(confirm = event.text, problem = null) }
             FirstLaunchEvent.Create -> create()
+            is FirstLaunchEvent.UseBiometrics -> _state.update { it.copy(useBiometrics = event.on && it.biometricsAvailable) }
         }
     }
 
@@ -56,12 +63,28 @@ class FirstLaunchModel(
         scope.launch {
             val result = gateway.create(s.passphrase)
             result.onSuccess {
-                _state.value = FirstLaunchUiState()
+                if (s.useBiometrics) enrolBiometrics()
+                _state.value = FirstLaunchUiState(biometricsAvailable = s.biometricsAvailable)
                 onCreated()
             }.onFailure { e ->
                 val problem = if (e is CoreError.InvalidInput) FirstLaunchProblem.TooShort else FirstLaunchProblem.Failed
                 _state.update { it.copy(busy = false, problem = problem) }
             }
+        }
+    }
+
+    /**
+     * A device slot wrapped behind the system prompt; abandoned (slot
+     * removed) when the person cancels. The passphrase works either way.
+     */
+    private suspend fun enrolBiometrics() {
+        gateway.addDeviceSlot().onSuccess { slot ->
+            val kept = try {
+                biometrics.enrol(slot)
+            } finally {
+                slot.secret.destroy()
+            }
+            if (!kept) gateway.removeSlot(slot.slotId)
         }
     }
 }

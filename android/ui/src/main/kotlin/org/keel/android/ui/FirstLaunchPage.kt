@@ -63,6 +63,7 @@ fun FirstLaunchPage(
             }
             Text(s[key], color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyLarge)
         }
+        if (state.biometricsAvailable) BiometricOptIn(state.useBiometrics) { onEvent(FirstLaunchEvent.UseBiometrics(it)) }
         Body(s[Str.screen_first_launch_warning])
         Button(
             onClick = { onEvent(FirstLaunchEvent.Create) },

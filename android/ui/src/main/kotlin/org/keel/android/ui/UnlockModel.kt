@@ -19,6 +19,10 @@ data class UnlockUiState(
     val waitSeconds: Int = 0,
     val wrong: Boolean = false,
     val failed: Boolean = false,
+    /** A biometric can unlock this vault on this phone: show its button. */
+    val biometric: Boolean = false,
+    /** A new biometric was enrolled on the phone, which ended biometric unlock: say so. */
+    val biometricEnded: Boolean = false,
 ) {
     val canSubmit: Boolean get() = !busy && waitSeconds == 0 && passphrase.isNotEmpty()
 }
@@ -26,6 +30,9 @@ data class UnlockUiState(
 sealed interface UnlockEvent {
     data class PassphraseChanged(val text: String) : UnlockEvent
     data object Submit : UnlockEvent
+
+    /** Unlock with a biometric (the system prompt, then the device secret). */
+    data object Biometric : UnlockEvent
 }
 
 /**
@@ -38,6 +45,7 @@ class UnlockModel(
     private val scope: CoroutineScope,
     private val tick: suspend (Long) -> Unit,
     private val onUnlocked: () -> Unit,
+    private val biometrics: Biometrics = NoBiometrics,
 ) {
     private val _state = MutableStateFlow(UnlockUiState())
     val state: StateFlow<UnlockUiState> = _state.asStateFlow()
@@ -47,12 +55,30 @@ class UnlockModel(
         when (event) {
             is UnlockEvent.PassphraseChanged -> _state.update { it.copy(passphrase = event.text) }
             UnlockEvent.Submit -> submit()
+            UnlockEvent.Biometric -> biometric()
+        }
+    }
+
+    private fun biometric() {
+        if (_state.value.busy || !_state.value.biometric) return
+        _state.update { it.copy(busy = true, failed = false) }
+        scope.launch {
+            when (val result = biometrics.unlock()) {
+                is BiometricUnlock.Secret -> gateway.unlockWithDeviceSecret(result.bytes)
+                    .onSuccess {
+                        _state.value = UnlockUiState(biometric = true)
+                        onUnlocked()
+                    }
+                    .onFailure { _state.update { it.copy(busy = false, failed = true) } }
+                BiometricUnlock.Cancelled -> _state.update { it.copy(busy = false) }
+                BiometricUnlock.Invalidated -> _state.update { it.copy(busy = false, biometric = false, biometricEnded = true) }
+            }
         }
     }
 
     /** Clears the typed passphrase when Unlock is shown again; keeps the wait. */
     fun reset() {
-        _state.update { it.copy(passphrase = "", busy = false, failed = false) }
+        _state.update { it.copy(passphrase = "", busy = false, failed = false, biometric = biometrics.enrolled()) }
     }
 
     private fun submit() {
@@ -61,7 +87,7 @@ class UnlockModel(
         _state.update { it.copy(busy = true, wrong = false, failed = false) }
         scope.launch {
             gateway.unlock(s.passphrase).onSuccess {
-                _state.value = UnlockUiState()
+                _state.value = UnlockUiState(biometric = biometrics.enrolled())
                 onUnlocked()
             }.onFailure { e ->
                 if (e == CoreError.WrongPassphrase) {

@@ -3,6 +3,7 @@ package org.keel.android.ui
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -45,6 +46,14 @@ fun UnlockPage(state: UnlockUiState, onEvent: (UnlockEvent) -> Unit, onForgot: (
             enabled = state.canSubmit,
             modifier = Modifier.fillMaxWidth().touchTarget(),
         ) { Text(if (state.busy) s[Str.common_working] else s[Str.screen_unlock_action]) }
+        if (state.biometric) {
+            OutlinedButton(
+                onClick = { onEvent(UnlockEvent.Biometric) },
+                enabled = !state.busy,
+                modifier = Modifier.fillMaxWidth().touchTarget(),
+            ) { Text(s[Str.screen_unlock_biometric]) }
+        }
+        if (state.biometricEnded) Body(s[Str.screen_unlock_biometric_ended])
         TextButton(onClick = onForgot, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.screen_unlock_forgot]) }
     }
 }

@@ -16,5 +16,6 @@ class AppViewModel(application: Application) : AndroidViewModel(application) {
         settings = graph.settings,
         scope = viewModelScope,
         systemLanguage = if (Locale.getDefault().language == "es") Language.SPANISH else Language.ENGLISH,
+        biometrics = graph.biometrics,
     ).also { it.start() }
 }

@@ -11,7 +11,7 @@ import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
 import androidx.activity.viewModels
-import androidx.fragment.app.FragmentActivity
+import androidx.activity.ComponentActivity
 import androidx.lifecycle.DefaultLifecycleObserver
 import androidx.lifecycle.LifecycleOwner
 import androidx.lifecycle.ProcessLifecycleOwner
@@ -19,11 +19,12 @@ import org.keel.android.ui.AppEvent
 import org.keel.android.ui.KeelApp
 
 /**
- * The one activity. FLAG_SECURE: no screenshots, blank in recents. Leaving
+ * The one activity (androidx: Compose's setContent, the back dispatcher and
+ * the process lifecycle need it; the rest of the glue is plain android.*). FLAG_SECURE: no screenshots, blank in recents. Leaving
  * the app or turning the screen off locks the vault; back walks the
  * AppModel's stack before leaving.
  */
-class MainActivity : FragmentActivity() {
+class MainActivity : ComponentActivity() {
     private val model: AppViewModel by viewModels()
 
     private val screenOff = object : BroadcastReceiver() {
@@ -57,6 +58,16 @@ class MainActivity : FragmentActivity() {
         setContent {
             KeelApp(model.app, model.graph.strings, model.graph.phone, dark)
         }
+    }
+
+    override fun onResume() {
+        super.onResume()
+        model.graph.biometrics.activity = this
+    }
+
+    override fun onPause() {
+        if (model.graph.biometrics.activity === this) model.graph.biometrics.activity = null
+        super.onPause()
     }
 
     override fun onDestroy() {
