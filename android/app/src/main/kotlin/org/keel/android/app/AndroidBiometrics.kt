@@ -62,10 +62,10 @@ class AndroidBiometrics(
     }
 
     override suspend fun unlock(): BiometricUnlock {
-        val saved = read() ?: return BiometricUnlock.Invalidated
+        val saved = read() ?: return BiometricUnlock.Invalidated(null)
         val cipher = key.decryptCipher(saved.iv) ?: run {
             forget()
-            return BiometricUnlock.Invalidated
+            return BiometricUnlock.Invalidated(saved.slotId)
         }
         val unlocked = prompt(cipher) ?: return BiometricUnlock.Cancelled
         return BiometricUnlock.Secret(unlocked.doFinal(saved.wrapped))

@@ -9,6 +9,7 @@ import org.keel.core.ExerciseLength
 import org.keel.core.ExerciseOptions
 import org.keel.core.ExercisePlayer
 import org.keel.core.KeelException
+import org.keel.core.KeySlotKind
 import org.keel.core.Language
 import org.keel.core.NewDeviceSlot
 import org.keel.core.Now
@@ -47,6 +48,10 @@ class RustVaultGateway(
     }
 
     override suspend fun addDeviceSlot(): Result<NewDeviceSlot> = call { opened().addDeviceSlot() }
+
+    override suspend fun deviceSlots(): Result<List<String>> = call {
+        opened().listSlots().filter { it.kind == KeySlotKind.DEVICE }.map { it.id }
+    }
 
     override suspend fun removeSlot(slotId: String): Result<Unit> = call { opened().removeSlot(slotId) }
 

@@ -40,6 +40,9 @@ interface VaultGateway {
     /** Adds a device slot (unlocked only): its id and its secret, for the platform keystore. */
     suspend fun addDeviceSlot(): Result<NewDeviceSlot>
 
+    /** The vault's device slots' ids (unlocked only): whether biometric unlock is set up for it. */
+    suspend fun deviceSlots(): Result<List<String>>
+
     /** Removes a key slot (unlocked only): biometric unlock turned off or enrolment abandoned. */
     suspend fun removeSlot(slotId: String): Result<Unit>
 

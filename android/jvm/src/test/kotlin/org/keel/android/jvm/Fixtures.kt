@@ -79,10 +79,10 @@ class FakeBiometrics(var isAvailable: Boolean = true) : Biometrics {
     }
 
     override suspend fun unlock(): BiometricUnlock {
-        val saved = stored ?: return BiometricUnlock.Invalidated
+        val saved = stored ?: return BiometricUnlock.Invalidated(null)
         if (newEnrolment) {
             stored = null
-            return BiometricUnlock.Invalidated
+            return BiometricUnlock.Invalidated(saved.first)
         }
         prompts++
         return if (accept) BiometricUnlock.Secret(saved.second.copyOf()) else BiometricUnlock.Cancelled

@@ -186,6 +186,8 @@ class FlowTest {
         rule.waitFor(en[Str.screen_sos_people])
         rule.onNode(hasText(en[Str.common_numbered, 1, plan.lapsePlan.steps.first()])).performScrollTo()
         rule.onNode(hasText(plan.contacts.first().name)).performScrollTo()
+        // The counselor has no number: no call button with an empty number.
+        assertEquals(0, rule.onAllNodes(hasText(en[Str.action_call, ""])).fetchSemanticsNodes().size)
         button(en[Str.action_text, Fixtures.SPONSOR_PHONE]).performScrollTo().performClick()
         rule.waitForIdle()
         assertEquals(listOf(Fixtures.SPONSOR_PHONE), phone.texts)
@@ -235,7 +237,7 @@ class FlowTest {
         // The core's device slot, wrapped behind the prompt.
         val (slotId, secret) = bio.stored!!
         assertEquals(32, secret.size)
-        assertTrue(slotId.isNotEmpty())
+        assertEquals(listOf(slotId), runBlocking { gateway.deviceSlots().getOrThrow() })
         // Locked: the biometric button unlocks with the device secret.
         app.lock()
         rule.waitFor(en[Str.screen_unlock_biometric])
@@ -256,6 +258,11 @@ class FlowTest {
         rule.waitFor(en[Str.screen_unlock_biometric_ended])
         assertEquals(0, rule.onAllNodes(hasText(en[Str.screen_unlock_biometric])).fetchSemanticsNodes().size)
         assertTrue(gateway.isLocked())
+        // The passphrase opens it, and the dead slot leaves the vault.
+        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        rule.waitUntil(10_000) { runBlocking { gateway.deviceSlots().getOrThrow() }.isEmpty() }
     }
 
     @Test

@@ -47,7 +47,12 @@ sealed interface BiometricUnlock {
 
     data object Cancelled : BiometricUnlock
 
-    data object Invalidated : BiometricUnlock
+    /**
+     * A new biometric was enrolled: the key is gone and the stored secret
+     * forgotten; [slotId] is the vault's slot it opened, to remove once the
+     * passphrase has unlocked the vault.
+     */
+    data class Invalidated(val slotId: String?) : BiometricUnlock
 }
 
 /** A phone without biometric unlock (and the default in tests that do not need it). */

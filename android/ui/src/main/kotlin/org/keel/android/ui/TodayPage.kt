@@ -84,15 +84,19 @@ private fun EntryRow(entry: EntryBrief) {
     }
 }
 
-/** A crisis line or contact: one tap to call, one to text when it takes texts. */
+/**
+ * A crisis line or contact: one tap to call, one to text when it takes
+ * texts; no buttons for a contact without a number (its note says how to
+ * reach them).
+ */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun ContactRow(name: String, number: String, canText: Boolean, phone: PhoneActions, note: String = "") {
     val s = LocalStrings.current
     Column(Modifier.fillMaxWidth()) {
-        Text(name, style = MaterialTheme.typography.titleSmall)
+        Text(name, style = MaterialTheme.typography.titleMedium)
         if (note.isNotBlank()) Text(note, style = MaterialTheme.typography.bodyMedium)
-        FlowRow(
+        if (number.isNotBlank()) FlowRow(
             modifier = Modifier.padding(top = 4.dp),
             horizontalArrangement = Arrangement.spacedBy(8.dp),
             verticalArrangement = Arrangement.spacedBy(8.dp),

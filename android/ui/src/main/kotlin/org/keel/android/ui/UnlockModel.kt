@@ -51,6 +51,9 @@ class UnlockModel(
     val state: StateFlow<UnlockUiState> = _state.asStateFlow()
     private var countdown: Job? = null
 
+    /** A device slot whose key a new enrolment destroyed: removed after the next passphrase unlock. */
+    @Volatile private var orphanSlot: String? = null
+
     fun onEvent(event: UnlockEvent) {
         when (event) {
             is UnlockEvent.PassphraseChanged -> _state.update { it.copy(passphrase = event.text) }
@@ -71,7 +74,10 @@ class UnlockModel(
                     }
                     .onFailure { _state.update { it.copy(busy = false, failed = true) } }
                 BiometricUnlock.Cancelled -> _state.update { it.copy(busy = false) }
-                BiometricUnlock.Invalidated -> _state.update { it.copy(busy = false, biometric = false, biometricEnded = true) }
+                is BiometricUnlock.Invalidated -> {
+                    orphanSlot = result.slotId
+                    _state.update { it.copy(busy = false, biometric = false, biometricEnded = true) }
+                }
             }
         }
     }
@@ -87,6 +93,7 @@ class UnlockModel(
         _state.update { it.copy(busy = true, wrong = false, failed = false) }
         scope.launch {
             gateway.unlock(s.passphrase).onSuccess {
+                orphanSlot?.let { id -> gateway.removeSlot(id).onSuccess { orphanSlot = null } }
                 _state.value = UnlockUiState(biometric = biometrics.enrolled())
                 onUnlocked()
             }.onFailure { e ->
