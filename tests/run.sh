@@ -15,7 +15,8 @@
 #   python   pytest against the generated Python bindings and the real library
 #   kotlin   kotlinc + JUnit on the JVM against the generated Kotlin bindings
 #   ui       the Android app's screens (android/core + android/ui) compiled by
-#            Maven against Compose for desktop: UI flows on real vaults,
+#            Maven against Compose for desktop, and the app's android.* glue
+#            against the Android 14 framework jar: UI flows on real vaults,
 #            guards, strings, and the screenshot gallery (android/jvm/target/gallery)
 #   parse    tree-sitter parse of the generated Swift and every Swift/Kotlin
 #            source of the shells (ios/, android/)
