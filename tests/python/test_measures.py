@@ -186,3 +186,34 @@ def test_locked_vault_refuses(vault):
         vault.measures_due(now(), Language.ENGLISH)
     with pytest.raises(KeelError.Locked):
         vault.measure_history(MeasureKind.BAM, now(), Language.ENGLISH)
+
+
+def test_fhir_export_validates_with_loinc_codes(vault):
+    import json
+
+    from fhir.resources.bundle import Bundle
+    from fhir.resources.observation import Observation
+    from fhir.resources.questionnaireresponse import QuestionnaireResponse
+
+    for kind in (MeasureKind.PHQ9, MeasureKind.GAD7, MeasureKind.AUDIT_C):
+        form = keel.measure_form(kind, Language.ENGLISH)
+        vault.submit_measure(kind, Language.ENGLISH, answers(form, 1), None, now())
+    bam = keel.measure_form(MeasureKind.BAM, Language.ENGLISH)
+    vault.submit_measure(MeasureKind.BAM, Language.ENGLISH, answers(bam, 0), None, now())
+    out = vault.export_fhir(now(), None, None)
+    assert out.questionnaire_responses == 4 and out.observations == 3 + 3
+    data = json.loads(out.json)
+    Bundle.parse_obj(data)
+    codes = set()
+    for entry in data["entry"]:
+        r = entry["resource"]
+        if r["resourceType"] == "QuestionnaireResponse":
+            QuestionnaireResponse.parse_obj(r)
+        else:
+            Observation.parse_obj(r)
+            codes.add(r["code"]["coding"][0]["code"])
+            assert r["derivedFrom"][0]["reference"].startswith("urn:uuid:")
+    assert {"44261-6", "70274-6", "75626-2"} <= codes
+    assert {"bam-use", "bam-risk", "bam-protective"} <= codes
+    questionnaires = {e["resource"].get("questionnaire") for e in data["entry"]}
+    assert "http://loinc.org/q/44249-1" in questionnaires and "http://loinc.org/q/72109-2" in questionnaires

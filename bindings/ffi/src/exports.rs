@@ -39,6 +39,8 @@ pub struct FhirExport {
     pub json: String,
     pub observations: u32,
     pub encounters: u32,
+    /// Standard measure responses; each score is also an observation.
+    pub questionnaire_responses: u32,
     pub damaged_left_out: u32,
     /// A neutral file name.
     pub file_name: String,
@@ -188,6 +190,7 @@ impl Vault {
             json: out.json,
             observations: count(out.observations),
             encounters: count(out.encounters),
+            questionnaire_responses: count(out.questionnaire_responses),
             damaged_left_out: count(out.damaged_left_out),
             file_name: "fhir-bundle.json".into(),
         })

@@ -7,7 +7,15 @@
 //! - an `Encounter` per attendance record: `finished` when the participant
 //!   was there (late and left early included, with the minutes attended as
 //!   `length`), `cancelled` when missed or excused; class `AMB`, or `VR` for a
-//!   meeting joined online; the kind as `type` text.
+//!   meeting joined online; the kind as `type` text;
+//! - a `QuestionnaireResponse` per standard measure response (its answers by
+//!   item key, `valueInteger`; `questionnaire` the LOINC panel's canonical
+//!   `http://loinc.org/q/<panel>` where LOINC has one, else
+//!   `urn:keel:fhir:questionnaire:<measure>`), and an `Observation` per score
+//!   coded with its LOINC code (PHQ-9 total 44261-6, GAD-7 total 70274-6,
+//!   AUDIT-C total 75626-2; the BAM's scores have none and use Keel's codes
+//!   `bam-use`, `bam-risk`, `bam-protective`), its band as `interpretation`
+//!   text and `derivedFrom` the QuestionnaireResponse (docs/measures.md).
 //!
 //! Keel's own codes use the URN system `urn:keel:fhir:code`. No `Patient`
 //! is included and no free text (notes, triggers, names) leaves: the
@@ -27,6 +35,7 @@ use super::{Span, oldest_first_with_ids};
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::logs::{CheckIn, Craving};
+use crate::measures::{self, Response};
 use crate::meetings::attendance::{Attendance, AttendanceStatus};
 use crate::store::{Record, RecordId};
 use crate::time::LocalInstant;
@@ -146,7 +155,65 @@ pub struct FhirExport {
     pub json: String,
     pub observations: usize,
     pub encounters: usize,
+    /// Standard measure responses (their scores are among `observations`).
+    pub questionnaire_responses: usize,
     pub damaged_left_out: usize,
+}
+
+/// A standard measure response's answers.
+fn questionnaire_response(id: &str, s: &measures::Saved) -> Value {
+    let m = s.measure;
+    let questionnaire = match m.loinc_panel {
+        Some(panel) => format!("http://loinc.org/q/{panel}"),
+        None => format!("urn:keel:fhir:questionnaire:{}", m.id.code()),
+    };
+    let items: Vec<Value> = m
+        .items
+        .iter()
+        .filter_map(|i| {
+            let v = s.response.answers.get(i.key)?;
+            Some(json!({ "linkId": i.key, "answer": [{ "valueInteger": v }] }))
+        })
+        .collect();
+    json!({
+        "resourceType": "QuestionnaireResponse",
+        "id": id,
+        "questionnaire": questionnaire,
+        "status": "completed",
+        "authored": instant(s.response.taken_at),
+        "item": items
+    })
+}
+
+/// One score of a standard measure response, derived from its answers.
+fn measure_score(
+    id: &str,
+    response_id: &str,
+    s: &measures::Saved,
+    score: &measures::ScaleScore,
+) -> Value {
+    let display = format!("{} {}", s.measure.short_name, score.scale.name.en);
+    let code = match score.scale.loinc {
+        Some(loinc) => json!({
+            "coding": [{ "system": "http://loinc.org", "code": loinc, "display": display }],
+            "text": display
+        }),
+        None => keel_code(
+            &format!("{}-{}", s.measure.id.code(), score.scale.key),
+            &display,
+        ),
+    };
+    json!({
+        "resourceType": "Observation",
+        "id": id,
+        "status": "final",
+        "category": survey(),
+        "code": code,
+        "effectiveDateTime": instant(s.response.taken_at),
+        "valueInteger": score.value,
+        "interpretation": [{ "text": score.band.label.en }],
+        "derivedFrom": [{ "reference": format!("urn:uuid:{response_id}") }]
+    })
 }
 
 /// The stable id of record `id` of `T` in every export from this vault.
@@ -223,8 +290,39 @@ pub fn export_span(store: &Store<'_>, now: LocalInstant, span: Span) -> Result<F
         let id = resource_id::<Attendance>(store, rid);
         push_entry(&mut out, &mut first, &id, &encounter(&id, a, virtual_visit))?;
     }
+    let (responses, d) = oldest_first_with_ids::<Response>(store, span)?;
+    damaged += d;
+    let mut questionnaire_responses = 0;
+    for (rid, r) in responses {
+        let Ok(saved) = measures::Saved::new(rid, r) else {
+            damaged += 1;
+            continue;
+        };
+        let qr_id = resource_id::<Response>(store, &rid);
+        push_entry(
+            &mut out,
+            &mut first,
+            &qr_id,
+            &questionnaire_response(&qr_id, &saved),
+        )?;
+        questionnaire_responses += 1;
+        for score in &saved.scored.scores {
+            // A stable id per score: the response's record under a label
+            // naming the score.
+            let label = format!("{}/score/{}", Response::COLLECTION, score.scale.key);
+            let id = store.export_id(&label, &rid);
+            push_entry(
+                &mut out,
+                &mut first,
+                &id,
+                &measure_score(&id, &qr_id, &saved, score),
+            )?;
+            observations += 1;
+        }
+    }
     out.extend_from_slice(b"]}");
     Ok(FhirExport {
+        questionnaire_responses,
         json: String::from_utf8(out).map_err(|_| Error::invalid("fhir", "write_failed"))?,
         observations,
         encounters: attendance.len(),

@@ -68,6 +68,12 @@ impl Record for Response {
     const NOUN: &'static str = "measure_response";
 }
 
+impl crate::store::Timed for Response {
+    fn at_millis(&self) -> i64 {
+        self.taken_at.utc_millis
+    }
+}
+
 impl Response {
     /// The first instant it can no longer be edited, UTC milliseconds.
     pub fn editable_until_millis(&self) -> i64 {
@@ -87,7 +93,9 @@ pub struct Saved {
 }
 
 impl Saved {
-    fn new(id: RecordId, response: Response) -> Result<Saved> {
+    /// Scores a stored response; one that cannot be scored is an integrity
+    /// problem of that record.
+    pub fn new(id: RecordId, response: Response) -> Result<Saved> {
         let measure = catalog::measure(response.measure);
         let scored = score::score(measure, &response.answers).ok_or_else(|| Error::Integrity {
             record: id.to_string(),

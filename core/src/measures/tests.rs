@@ -564,3 +564,70 @@ fn crisis_support_always_has_a_crisis_line_and_the_plan_steps() {
     assert_eq!(with_plan.steps, ["Call Sam"]);
     assert_eq!(with_plan.reasons, ["My kids"]);
 }
+
+#[test]
+fn fhir_export_has_the_answers_and_loinc_coded_scores() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let now = chicago(utc(2026, 11, 23, 15, 0));
+    let phq = submit(
+        &s,
+        MeasureId::Phq9,
+        Language::En,
+        &all_at(MeasureId::Phq9, 2),
+        &now,
+    )
+    .unwrap();
+    submit(
+        &s,
+        MeasureId::Bam,
+        Language::En,
+        &all_at(MeasureId::Bam, 0),
+        &now,
+    )
+    .unwrap();
+    let out = crate::export::fhir::export(&s, now.instant()).unwrap();
+    assert_eq!(out.questionnaire_responses, 2);
+    assert_eq!(out.observations, 1 + 3, "one PHQ-9 total, three BAM scores");
+    let bundle: serde_json::Value = serde_json::from_str(&out.json).unwrap();
+    let resources: Vec<&serde_json::Value> = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .collect();
+    let qr = resources
+        .iter()
+        .find(|r| r["questionnaire"] == "http://loinc.org/q/44249-1")
+        .unwrap();
+    assert_eq!(qr["resourceType"], "QuestionnaireResponse");
+    assert_eq!(qr["item"].as_array().unwrap().len(), 9);
+    let total = resources
+        .iter()
+        .find(|r| r["code"]["coding"][0]["code"] == "44261-6")
+        .unwrap();
+    assert_eq!(total["valueInteger"], 18);
+    assert_eq!(total["interpretation"][0]["text"], "Moderately severe");
+    assert_eq!(
+        total["derivedFrom"][0]["reference"],
+        format!("urn:uuid:{}", qr["id"].as_str().unwrap())
+    );
+    assert!(
+        resources
+            .iter()
+            .any(|r| r["code"]["coding"][0]["code"] == "bam-protective")
+    );
+    // Stable: the same ids in the next export.
+    let again = crate::export::fhir::export(&s, now.instant()).unwrap();
+    let ids = |j: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(j).unwrap();
+        v["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["resource"]["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&out.json), ids(&again.json));
+    assert_eq!(phq.scored.scores[0].value, 18);
+}
