@@ -1,5 +1,6 @@
 package org.keel.android.app
 
+import android.annotation.TargetApi
 import android.app.Activity
 import android.content.Context
 import android.hardware.biometrics.BiometricManager
@@ -25,8 +26,10 @@ import org.keel.core.NewDeviceSlot
  * wrapped secret, its GCM nonce and the slot id live in [store] (no-backup
  * storage, private to the app). Offered from Android 11 (API 30), where the
  * framework prompt takes `BIOMETRIC_STRONG` with a CryptoObject; below that
- * the passphrase is the only way in.
+ * the passphrase is the only way in. Every entry point checks [available]
+ * (SDK 30+) first, hence the class-wide TargetApi for lint.
  */
+@TargetApi(Build.VERSION_CODES.R)
 class AndroidBiometrics(
     private val context: Context,
     private val texts: () -> Strings,
@@ -45,6 +48,7 @@ class AndroidBiometrics(
     override fun enrolled(): Boolean = available() && store.isFile && key.exists()
 
     override suspend fun enrol(slot: NewDeviceSlot): Boolean {
+        if (!available()) return false
         val cipher = key.encryptCipher()
         val unlocked = prompt(cipher) ?: run {
             key.deleteKey()

@@ -1,5 +1,7 @@
 package org.keel.android.app
 
+import android.annotation.TargetApi
+import android.os.Build
 import android.security.keystore.KeyGenParameterSpec
 import android.security.keystore.KeyPermanentlyInvalidatedException
 import android.security.keystore.KeyProperties
@@ -60,6 +62,8 @@ class DeviceKey(private val alias: String = "keel-device-slot") {
         if (keyStore.containsAlias(alias)) keyStore.deleteEntry(alias)
     }
 
+    /** Called only once AndroidBiometrics.available() said SDK 30+. */
+    @TargetApi(Build.VERSION_CODES.R)
     private fun createKey(): SecretKey {
         val spec = KeyGenParameterSpec.Builder(alias, KeyProperties.PURPOSE_ENCRYPT or KeyProperties.PURPOSE_DECRYPT)
             .setBlockModes(KeyProperties.BLOCK_MODE_GCM)

@@ -19,6 +19,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 
@@ -43,7 +44,7 @@ fun Page(
                 horizontalArrangement = Arrangement.SpaceBetween,
             ) {
                 if (onBack != null) {
-                    TextButton(onClick = onBack, modifier = Modifier.touchTarget()) { Text(s[Str.action_back]) }
+                    TextButton(onClick = onBack, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_back]) }
                 } else {
                     Text(s[Str.app_name], style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(start = 8.dp))
                 }
@@ -52,7 +53,7 @@ fun Page(
                         onClick = onSos,
                         colors = urgentButtonColors(),
                         modifier = Modifier.touchTarget(),
-                    ) { Text(s[Str.action_sos]) }
+                    ) { ButtonLabel(s[Str.action_sos]) }
                 }
             }
             Column(
@@ -83,6 +84,12 @@ fun SectionTitle(text: String) {
 @Composable
 fun Body(text: String, modifier: Modifier = Modifier) {
     Text(text, style = MaterialTheme.typography.bodyLarge, modifier = modifier)
+}
+
+/** A button's text: centred, so a label that wraps at large font sizes stays centred. */
+@Composable
+fun ButtonLabel(text: String) {
+    Text(text, textAlign = TextAlign.Center)
 }
 
 /**

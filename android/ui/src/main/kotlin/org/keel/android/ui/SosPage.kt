@@ -40,7 +40,7 @@ fun SosPage(state: SosUiState, phone: PhoneActions, onEvent: (SosEvent) -> Unit,
             onClick = { phone.call(EMERGENCY_NUMBER) },
             colors = urgentButtonColors(),
             modifier = Modifier.touchTarget(),
-        ) { Text(s[Str.action_call, EMERGENCY_NUMBER]) }
+        ) { ButtonLabel(s[Str.action_call, EMERGENCY_NUMBER]) }
         val crisis = state.crisis
         if (crisis == null) {
             Body(if (state.failed) s[Str.common_error] else s[Str.common_working])
@@ -93,7 +93,7 @@ private fun Breathing(state: BreathingUiState?, onEvent: (SosEvent) -> Unit) {
     SectionTitle(s[Str.screen_sos_breathe_title])
     if (state == null) {
         Body(s[Str.screen_sos_breathe_intro])
-        Button(onClick = { onEvent(SosEvent.StartBreathing) }, modifier = Modifier.touchTarget()) { Text(s[Str.screen_sos_breathe_start]) }
+        Button(onClick = { onEvent(SosEvent.StartBreathing) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.screen_sos_breathe_start]) }
         return
     }
     if (state.ticking && !state.finished) {
@@ -105,7 +105,7 @@ private fun Breathing(state: BreathingUiState?, onEvent: (SosEvent) -> Unit) {
     Column(Modifier.fillMaxWidth(), horizontalAlignment = Alignment.CenterHorizontally, verticalArrangement = Arrangement.spacedBy(8.dp)) {
         if (state.finished) {
             Body(s[Str.screen_sos_breathe_done], Modifier.semantics { liveRegion = LiveRegionMode.Polite })
-            OutlinedButton(onClick = { onEvent(SosEvent.StartBreathing) }, modifier = Modifier.touchTarget()) { Text(s[Str.screen_sos_breathe_again]) }
+            OutlinedButton(onClick = { onEvent(SosEvent.StartBreathing) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.screen_sos_breathe_again]) }
             return@Column
         }
         val level = frame?.breathLevel?.toFloat() ?: 0f
@@ -128,7 +128,7 @@ private fun Breathing(state: BreathingUiState?, onEvent: (SosEvent) -> Unit) {
             Body(s[Str.screen_sos_breathe_left, ((frame.remainingMs + 999u) / 1000u).toInt()])
             LinearProgressIndicator(progress = { frame.progress.toFloat() }, modifier = Modifier.fillMaxWidth())
         }
-        OutlinedButton(onClick = { onEvent(SosEvent.StopBreathing) }, modifier = Modifier.touchTarget()) { Text(s[Str.screen_sos_breathe_stop]) }
+        OutlinedButton(onClick = { onEvent(SosEvent.StopBreathing) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.screen_sos_breathe_stop]) }
     }
 }
 

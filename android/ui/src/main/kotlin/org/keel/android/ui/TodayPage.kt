@@ -51,7 +51,7 @@ fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSo
         screen.recent.forEach { EntryRow(it) }
         SectionTitle(s[Str.screen_today_contacts])
         screen.crisisContacts.forEach { ContactRow(it.name, it.phone, it.canText, phone) }
-        TextButton(onClick = onLock, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_lock]) }
+        TextButton(onClick = onLock, modifier = Modifier.fillMaxWidth().touchTarget()) { ButtonLabel(s[Str.action_lock]) }
     }
 }
 
@@ -101,8 +101,8 @@ fun ContactRow(name: String, number: String, canText: Boolean, phone: PhoneActio
             horizontalArrangement = Arrangement.spacedBy(8.dp),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
-            OutlinedButton(onClick = { phone.call(number) }, modifier = Modifier.touchTarget()) { Text(s[Str.action_call, number]) }
-            if (canText) OutlinedButton(onClick = { phone.text(number) }, modifier = Modifier.touchTarget()) { Text(s[Str.action_text, number]) }
+            OutlinedButton(onClick = { phone.call(number) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_call, number]) }
+            if (canText) OutlinedButton(onClick = { phone.text(number) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_text, number]) }
         }
     }
 }

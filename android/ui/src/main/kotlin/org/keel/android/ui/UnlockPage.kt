@@ -45,16 +45,16 @@ fun UnlockPage(state: UnlockUiState, onEvent: (UnlockEvent) -> Unit, onForgot: (
             onClick = { onEvent(UnlockEvent.Submit) },
             enabled = state.canSubmit,
             modifier = Modifier.fillMaxWidth().touchTarget(),
-        ) { Text(if (state.busy) s[Str.common_working] else s[Str.screen_unlock_action]) }
+        ) { ButtonLabel(if (state.busy) s[Str.common_working] else s[Str.screen_unlock_action]) }
         if (state.biometric) {
             OutlinedButton(
                 onClick = { onEvent(UnlockEvent.Biometric) },
                 enabled = !state.busy,
                 modifier = Modifier.fillMaxWidth().touchTarget(),
-            ) { Text(s[Str.screen_unlock_biometric]) }
+            ) { ButtonLabel(s[Str.screen_unlock_biometric]) }
         }
         if (state.biometricEnded) Body(s[Str.screen_unlock_biometric_ended])
-        TextButton(onClick = onForgot, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.screen_unlock_forgot]) }
+        TextButton(onClick = onForgot, modifier = Modifier.fillMaxWidth().touchTarget()) { ButtonLabel(s[Str.screen_unlock_forgot]) }
     }
 }
 
