@@ -266,10 +266,26 @@ class FlowTest {
     }
 
     @Test
-    fun noOptInWithoutBiometricsAndACancelledEnrolmentKeepsNoSlot() {
+    fun noOptInWithoutBiometrics() {
         launch(Fixtures.gateway(tmp.root), biometrics = FakeBiometrics(isAvailable = false))
         rule.waitFor(en[Str.screen_first_launch_title])
         assertEquals(0, rule.onAllNodes(hasText(en[Str.screen_first_launch_biometric])).fetchSemanticsNodes().size)
+    }
+
+    @Test
+    fun aCancelledEnrolmentKeepsNoSlot() {
+        val bio = FakeBiometrics().apply { accept = false }
+        val gateway = Fixtures.gateway(tmp.root)
+        launch(gateway, biometrics = bio)
+        rule.waitFor(en[Str.screen_first_launch_title])
+        field(en[Str.common_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        rule.onNode(hasClickAction() and hasText(en[Str.screen_first_launch_biometric])).performScrollTo().performClick()
+        button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        rule.waitUntil(10_000) { bio.prompts == 1 }
+        rule.waitUntil(10_000) { runBlocking { gateway.deviceSlots().getOrThrow() }.isEmpty() }
+        assertEquals(null, bio.stored)
     }
 
     @Test
