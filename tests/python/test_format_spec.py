@@ -38,6 +38,8 @@ from keel import (
     Halt,
     KeelError,
     Language,
+    MeasureAnswer,
+    MeasureKind,
     Moment,
     Mood,
     NoteDraft,
@@ -431,6 +433,9 @@ def fill(v):
     d = time.gmtime(time.time() - 40 * 86400)
     v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=CalendarDate(year=d.tm_year, month=d.tm_mon, day=d.tm_mday)), now())
     v.save_plan(keel.plan_template(Language.ENGLISH), None, False, now())
+    gad7 = keel.measure_form(MeasureKind.GAD7, Language.ENGLISH)
+    answers = [MeasureAnswer(item=i.key, value=i.choices[1].value) for i in gad7.items if i.required and i.asked_if is None]
+    v.submit_measure(MeasureKind.GAD7, Language.ENGLISH, answers, None, now())
     v.today(now(), Language.ENGLISH)
 
 
@@ -482,10 +487,14 @@ def test_a_new_vault_reads_with_the_documented_format(made, tmp_path):
         for record_id, _ in rows:
             assert re.fullmatch(r"[0-9a-f]{32}", record_id)
 
-    # The FHIR export names each record by the export id the doc states.
-    ids = r.export_ids(key, {n: records[n] for n in ("log.craving", "log.checkin")})
+    # The FHIR export names each record by the export id the doc states
+    # (a measure's total score by the response under its own name).
+    [response] = records["measures.response"]
+    exported = {n: records[n] for n in ("log.craving", "log.checkin", "measures.response")}
+    exported["measures.response/score/total"] = [response]
+    ids = r.export_ids(key, exported)
     entries = bundle["entry"]
-    assert len(entries) == 2
+    assert len(entries) == 4
     for entry in entries:
         assert entry["fullUrl"] == "urn:uuid:" + entry["resource"]["id"]
         assert entry["resource"]["id"] in ids
