@@ -217,3 +217,26 @@ def test_fhir_export_validates_with_loinc_codes(vault):
     assert {"bam-use", "bam-risk", "bam-protective"} <= codes
     questionnaires = {e["resource"].get("questionnaire") for e in data["entry"]}
     assert "http://loinc.org/q/44249-1" in questionnaires and "http://loinc.org/q/72109-2" in questionnaires
+
+
+def test_report_section_through_the_preview(vault):
+    import datetime
+
+    from keel import CalendarDate, ReportRequest, ReportTopic
+
+    form = keel.measure_form(MeasureKind.GAD7, Language.ENGLISH)
+    vault.submit_measure(MeasureKind.GAD7, Language.ENGLISH, answers(form, 1), None, now(-14 * DAY))
+    vault.submit_measure(MeasureKind.GAD7, Language.ENGLISH, answers(form, 2), None, now())
+    today = datetime.date.today()
+    start = today - datetime.timedelta(days=30)
+    preview = vault.report_preview(ReportRequest(
+        from_date=CalendarDate(year=start.year, month=start.month, day=start.day),
+        to_date=CalendarDate(year=today.year, month=today.month, day=today.day + 0),
+        topics=[ReportTopic.MEASURES],
+        language=Language.SPANISH,
+        now=Now(utc_millis=int(time.time() * 1000), zone="UTC"),
+    ))
+    section = next(s for s in preview.sections if s.id == "measures")
+    assert section.heading == "Medidas estándar"
+    assert section.charts == 1 and section.tables == 2
+    assert section.rows == 2 + 7, "both responses, every answered item of the latest"

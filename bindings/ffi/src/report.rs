@@ -32,8 +32,11 @@ pub enum ReportTopic {
     Insights,
     /// Journal notes written in the period.
     Journal,
+    /// Standard measures (BAM, PHQ-9, GAD-7, AUDIT-C): scores, bands,
+    /// trend and the latest answers. Not part of a default set: chosen.
+    Measures,
 }
-mirror_enum!(Topic => ReportTopic { Plan, Cravings, Checkins, Exercises, Attendance, Insights, Journal });
+mirror_enum!(Topic => ReportTopic { Plan, Cravings, Checkins, Exercises, Attendance, Insights, Journal, Measures });
 
 /// What to put in a report.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]

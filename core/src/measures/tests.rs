@@ -631,3 +631,66 @@ fn fhir_export_has_the_answers_and_loinc_coded_scores() {
     assert_eq!(ids(&out.json), ids(&again.json));
     assert_eq!(phq.scored.scores[0].value, 18);
 }
+
+#[test]
+fn the_report_section_has_scores_bands_trend_and_latest_answers() {
+    use crate::report::document::{Block, SectionId};
+    use crate::report::{ReportRequest, Topic, build};
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    let t0 = utc(2026, 11, 2, 18, 0);
+    let mut week1 = all_at(MeasureId::Bam, 1);
+    week1.iter_mut().find(|a| a.item == "bam.6").unwrap().value = 0;
+    week1.retain(|a| !a.item.starts_with("bam.7"));
+    submit(&s, MeasureId::Bam, Language::En, &week1, &chicago(t0)).unwrap();
+    let mut week2 = week1.clone();
+    week2.iter_mut().find(|a| a.item == "bam.8").unwrap().value = 4;
+    let now = chicago(t0 + 7 * DAY_MS);
+    submit(&s, MeasureId::Bam, Language::En, &week2, &now).unwrap();
+    let doc = build(
+        &s,
+        &ReportRequest {
+            from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            to: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            topics: vec![Topic::Measures],
+            lang: Language::Es,
+            now: now.instant(),
+        },
+    )
+    .unwrap();
+    let section = doc
+        .sections
+        .iter()
+        .find(|x| x.id == SectionId::Measures)
+        .unwrap();
+    assert_eq!(section.heading, "Medidas estándar");
+    let charts: Vec<&Block> = section
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Chart { .. }))
+        .collect();
+    assert_eq!(charts.len(), 1);
+    let Block::Chart { labels, series, .. } = charts[0] else {
+        unreachable!()
+    };
+    assert_eq!(labels.len(), 2);
+    assert_eq!(series.len(), 3, "use, risk, protective");
+    let tables: Vec<(&String, usize)> = section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { caption, rows, .. } => Some((caption, rows.len())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0].1, 2, "both responses");
+    assert_eq!(tables[1].1, 16, "every item of the latest, 7A-7G not asked");
+    // The BAM has no Spanish version: its items stay in English.
+    let Some(Block::Table { rows, .. }) = section.blocks.last() else {
+        unreachable!()
+    };
+    assert!(rows[0][0].starts_with("1. In the past 30 days"));
+    // The overview counts the rows.
+    assert_eq!(doc.sections[0].id, SectionId::Overview);
+}

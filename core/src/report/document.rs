@@ -66,6 +66,8 @@ pub enum SectionId {
     Attendance,
     /// Patterns the core found.
     Insights,
+    /// Standard self-report measures (BAM, PHQ-9, GAD-7, AUDIT-C).
+    Measures,
     /// Journal notes the participant chose to share.
     Journal,
 }
@@ -84,6 +86,7 @@ impl SectionId {
             SectionId::Exercises => "exercises",
             SectionId::Attendance => "attendance",
             SectionId::Insights => "insights",
+            SectionId::Measures => "measures",
             SectionId::Journal => "journal",
         }
     }

@@ -64,6 +64,8 @@ pub enum Topic {
     Insights,
     /// Journal notes the participant chooses to share.
     Journal,
+    /// Standard measures: scores, bands, trend, the latest answers.
+    Measures,
 }
 
 impl Topic {
@@ -149,6 +151,7 @@ pub fn build(store: &Store<'_>, req: &ReportRequest) -> Result<ReportDocument> {
                 sections::patterns::patterns(&found, &words)
             }
             Topic::Journal => sections::journal(store, from, to, &words)?,
+            Topic::Measures => sections::measures::measures(store, from, to, &words, req.lang)?,
         };
         let label = match topic {
             Topic::Plan => words.label(text::Label::PlanItemsIncluded),
@@ -158,6 +161,7 @@ pub fn build(store: &Store<'_>, req: &ReportRequest) -> Result<ReportDocument> {
             Topic::Attendance => words.label(text::Label::AttendanceIncluded),
             Topic::Insights => words.label(text::Label::InsightRowsIncluded),
             Topic::Journal => words.notes_included(),
+            Topic::Measures => words.label(text::Label::MeasureResponsesIncluded),
         };
         counts.push((label.to_string(), sections::row_count(&section)));
         sections.push(section);

@@ -469,6 +469,15 @@ pub enum Label {
     AttendanceIncluded,
     PlanItemsIncluded,
     InsightRowsIncluded,
+    Measures,
+    MeasuresIntro,
+    MeasureResponsesIncluded,
+    Score,
+    Band,
+    Item,
+    Answer,
+    LatestItems,
+    Responses,
 }
 
 impl Label {
@@ -545,6 +554,20 @@ impl Label {
                 "Mood and craving level per day",
                 "Estado de ánimo y nivel de antojo por día",
             ),
+            Label::Measures => ("Standard measures", "Medidas estándar"),
+            Label::MeasuresIntro => (
+                "Standard questionnaires the participant answered (BAM, PHQ-9, GAD-7, AUDIT-C), scored by the app as each instrument prescribes, with the band each score falls in. A score is not a diagnosis.",
+                "Cuestionarios estándar que respondió el participante (BAM, PHQ-9, GAD-7, AUDIT-C), puntuados por la aplicación como indica cada instrumento, con el rango en que cae cada puntuación. Una puntuación no es un diagnóstico.",
+            ),
+            Label::MeasureResponsesIncluded => {
+                ("Questionnaires answered", "Cuestionarios respondidos")
+            }
+            Label::Score => ("Score", "Puntuación"),
+            Label::Band => ("Band", "Rango"),
+            Label::Item => ("Item", "Ítem"),
+            Label::Answer => ("Answer", "Respuesta"),
+            Label::LatestItems => ("Answers of the latest", "Respuestas del más reciente"),
+            Label::Responses => ("Responses", "Respuestas"),
             Label::Exercises => (
                 "Breathing and meditation practice",
                 "Práctica de respiración y meditación",

@@ -7,10 +7,12 @@
 //! - [`logs`]: cravings and triggers (with encounters and lapses), check-ins;
 //! - [`practice`]: breathing and meditation sessions;
 //! - [`attendance`]: meetings attended and program hours;
-//! - [`patterns`]: insights (heat map, top triggers, coping, streaks).
+//! - [`patterns`]: insights (heat map, top triggers, coping, streaks);
+//! - [`measures`]: standard measures (scores, bands, trend, latest answers).
 
 pub mod attendance;
 pub mod logs;
+pub mod measures;
 pub mod patterns;
 pub mod plan;
 pub mod practice;
