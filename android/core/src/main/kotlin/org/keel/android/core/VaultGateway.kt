@@ -1,9 +1,28 @@
 package org.keel.android.core
 
+import org.keel.core.AttendanceRecord
+import org.keel.core.CheckIn
+import org.keel.core.CheckInDraft
+import org.keel.core.Craving
+import org.keel.core.CravingDraft
+import org.keel.core.CravingForm
+import org.keel.core.DateRange
+import org.keel.core.Encounter
+import org.keel.core.EncounterDraft
 import org.keel.core.ExercisePlayer
+import org.keel.core.HistoryPage
+import org.keel.core.HistoryQuery
 import org.keel.core.Language
+import org.keel.core.Lapse
+import org.keel.core.LapseDraft
+import org.keel.core.LapseLogged
 import org.keel.core.LapsePlan
+import org.keel.core.Moment
 import org.keel.core.NewDeviceSlot
+import org.keel.core.Plan
+import org.keel.core.PlanRevision
+import org.keel.core.PlanRevisionInfo
+import org.keel.core.SobrietyClockStatus
 import org.keel.core.SupportContact
 import org.keel.core.TodayScreen
 
@@ -64,4 +83,57 @@ interface VaultGateway {
      * player's frames are computed without the vault, so ask it directly.
      */
     suspend fun exercisePlayer(exerciseId: String, language: Language, minutes: UInt): Result<ExercisePlayer>
+
+    /** "I'm here": records the meeting on now as attended (`NotFound` if none is on). */
+    suspend fun checkInToMeeting(): Result<AttendanceRecord>
+
+    /** The gateway clock's instant with the offset in force: when an entry logged now happened. */
+    fun moment(): Moment
+
+    /** The craving form's choices: the plan's triggers and coping, and recent free-text ones. */
+    suspend fun cravingForm(): Result<CravingForm>
+
+    /** The sobriety clocks as they stand now (a lapse offers them to restart). */
+    suspend fun clocks(): Result<List<SobrietyClockStatus>>
+
+    suspend fun addCraving(draft: CravingDraft): Result<Craving>
+    suspend fun updateCraving(id: String, draft: CravingDraft): Result<Craving>
+    suspend fun craving(id: String): Result<Craving>
+    suspend fun deleteCraving(id: String): Result<Unit>
+
+    suspend fun addEncounter(draft: EncounterDraft): Result<Encounter>
+    suspend fun updateEncounter(id: String, draft: EncounterDraft): Result<Encounter>
+    suspend fun encounter(id: String): Result<Encounter>
+    suspend fun deleteEncounter(id: String): Result<Unit>
+
+    suspend fun addCheckIn(draft: CheckInDraft): Result<CheckIn>
+    suspend fun updateCheckIn(id: String, draft: CheckInDraft): Result<CheckIn>
+    suspend fun checkIn(id: String): Result<CheckIn>
+    suspend fun deleteCheckIn(id: String): Result<Unit>
+
+    /** Logs a lapse: the lapse, the core's message in [language], the lapse plan, the clocks now. */
+    suspend fun addLapse(draft: LapseDraft, language: Language): Result<LapseLogged>
+    suspend fun updateLapse(id: String, draft: LapseDraft): Result<Lapse>
+    suspend fun lapse(id: String): Result<Lapse>
+    suspend fun deleteLapse(id: String): Result<Unit>
+
+    /** One page of the merged history, newest first; pass its token back for the next. */
+    suspend fun history(query: HistoryQuery, language: Language): Result<HistoryPage>
+
+    /** The date-range presets at the gateway clock's now, labelled in [language]. */
+    suspend fun dateRangePresets(language: Language): Result<List<DateRange>>
+
+    /** The saved plan, or null before the first save. */
+    suspend fun currentPlan(): Result<PlanRevision?>
+
+    /** The guided template in [language]; works before any plan is saved. */
+    suspend fun planTemplate(language: Language): Result<Plan>
+
+    /** Saves on top of [basedOn]; a stale one fails as [CoreError.Conflict] and writes nothing. */
+    suspend fun savePlan(plan: Plan, basedOn: UInt?, withCounselor: Boolean): Result<PlanRevision>
+
+    /** Every saved revision, newest first. */
+    suspend fun planHistory(): Result<List<PlanRevisionInfo>>
+
+    suspend fun planRevision(number: UInt): Result<PlanRevision>
 }

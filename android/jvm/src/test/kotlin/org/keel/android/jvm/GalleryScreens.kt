@@ -5,6 +5,9 @@ import org.keel.android.ui.FirstLaunchPage
 import org.keel.android.ui.FirstLaunchProblem
 import org.keel.android.ui.FirstLaunchUiState
 import org.keel.android.ui.ForgotPage
+import org.keel.android.ui.HistoryPage
+import org.keel.android.ui.LogPage
+import org.keel.android.ui.PlanPage
 import org.keel.android.ui.SosPage
 import org.keel.android.ui.SosUiState
 import org.keel.android.ui.TodayPage
@@ -37,6 +40,17 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("sos_unlocked") { SosPage(SosUiState(crisis = data.crisisSaved(language)), phone, {}, {}) },
     GalleryScreen("sos_breathing") { SosPage(SosUiState(crisis = data.crisisLocked(language), breathing = data.breathing(language, 5_000)), phone, {}, {}) },
     GalleryScreen("sos_breathing_done") { SosPage(SosUiState(crisis = data.crisisLocked(language), breathing = data.breathing(language, Long.MAX_VALUE)), phone, {}, {}) },
+    GalleryScreen("today_after_lapse_meeting_now") { TodayPage(ScreenShots.today(language), phone, {}, {}) },
+    GalleryScreen("log_craving") { LogPage(ScreenShots.craving(language), language, phone, {}, {}, {}) },
+    GalleryScreen("log_encounter_missing") { LogPage(ScreenShots.encounter(language), language, phone, {}, {}, {}) },
+    GalleryScreen("log_check_in_delete") { LogPage(ScreenShots.checkInEditDelete(language), language, phone, {}, {}, {}) },
+    GalleryScreen("log_lapse") { LogPage(ScreenShots.lapse(language), language, phone, {}, {}, {}) },
+    GalleryScreen("lapse_message") { LogPage(ScreenShots.lapseMessage(language), language, phone, {}, {}, {}) },
+    GalleryScreen("history") { HistoryPage(ScreenShots.history(language), language, {}, {}, {}, {}) },
+    GalleryScreen("plan") { PlanPage(ScreenShots.plan(language), language, {}, {}, {}) },
+    GalleryScreen("plan_none") { PlanPage(ScreenShots.planNone(), language, {}, {}, {}) },
+    GalleryScreen("plan_edit") { PlanPage(ScreenShots.planEdit(language), language, {}, {}, {}) },
+    GalleryScreen("plan_conflict") { PlanPage(ScreenShots.planConflict(language), language, {}, {}, {}) },
 )
 
 /** One gallery entry: [name] is lower_snake_case and unique. */

@@ -8,6 +8,7 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.keel.android.core.VaultGateway
+import org.keel.core.EntryKind
 import org.keel.core.Language
 
 /** Where the participant is. */
@@ -17,6 +18,15 @@ sealed interface Route {
     data object Forgot : Route
     data object Today : Route
     data object Sos : Route
+
+    /** The log form of [kind]: a new entry, or entry [id] to edit or delete. */
+    data class Log(val kind: EntryKind, val id: String? = null) : Route
+
+    /** The merged history, paged. */
+    data object History : Route
+
+    /** The relapse-prevention plan: read, edit, revisions. */
+    data object Plan : Route
 }
 
 /** What the platform tells the app; tests send the same events. */
@@ -63,6 +73,9 @@ class AppModel(
     val unlock = UnlockModel(gateway, scope, tick, onUnlocked = { replaceWith(Route.Today) }, biometrics = biometrics)
     val today = TodayModel(gateway, scope) { _language.value }
     val sos = SosModel(gateway, scope) { _language.value }
+    val log = LogModel(gateway, scope, { _language.value }, onDone = { back() })
+    val history = HistoryModel(gateway, scope, { _language.value })
+    val plan = PlanModel(gateway, scope)
 
     /** Decides the first screen: first launch, or Unlock for an existing vault. */
     fun start() {
@@ -115,6 +128,9 @@ class AppModel(
             Route.Today -> today.refresh()
             Route.Sos -> sos.load()
             Route.Unlock -> unlock.reset()
+            is Route.Log -> log.open(route.kind, route.id)
+            Route.History -> history.load()
+            Route.Plan -> plan.load()
             Route.FirstLaunch, Route.Forgot -> Unit
         }
     }

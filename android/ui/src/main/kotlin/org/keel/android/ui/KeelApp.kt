@@ -30,7 +30,19 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 Route.Forgot -> ForgotPage(onBack = { app.back() }) { app.navigate(Route.Sos) }
                 Route.Today -> {
                     val state by app.today.state.collectAsState()
-                    TodayPage(state, phone, onLock = app::lock) { app.navigate(Route.Sos) }
+                    TodayPage(state, phone, onLock = app::lock, onSos = { app.navigate(Route.Sos) }, onOpen = app::navigate, onImHere = app.today::imHere)
+                }
+                is Route.Log -> {
+                    val state by app.log.state.collectAsState()
+                    LogPage(state, language, phone, app.log::onEvent, { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.History -> {
+                    val state by app.history.state.collectAsState()
+                    HistoryPage(state, language, app.history::onEvent, onOpen = app::navigate, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.Plan -> {
+                    val state by app.plan.state.collectAsState()
+                    PlanPage(state, language, app.plan::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
                 }
                 Route.Sos -> {
                     val state by app.sos.state.collectAsState()

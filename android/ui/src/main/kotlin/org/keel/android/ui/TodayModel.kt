@@ -35,4 +35,15 @@ class TodayModel(
                 .onFailure { e -> _state.update { it.copy(busy = false, error = CoreError.from(e)) } }
         }
     }
+
+    /** "I'm here": the core records the meeting on now as attended; Today then shows it. */
+    fun imHere() {
+        if (_state.value.busy) return
+        _state.update { it.copy(busy = true, error = null) }
+        scope.launch {
+            gateway.checkInToMeeting()
+                .onSuccess { refresh() }
+                .onFailure { e -> _state.update { it.copy(busy = false, error = CoreError.from(e)) } }
+        }
+    }
 }

@@ -6,7 +6,10 @@ import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.clickable
+import androidx.compose.material3.Button
 import androidx.compose.material3.Card
+import androidx.compose.material3.FilledTonalButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
@@ -20,7 +23,16 @@ import org.keel.core.SobrietyClockStatus
 
 /** Today: the core's [org.keel.core.TodayScreen] record, shown as it came. */
 @Composable
-fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSos: () -> Unit) {
+fun TodayPage(
+    state: TodayUiState,
+    phone: PhoneActions,
+    onLock: () -> Unit,
+    onSos: () -> Unit,
+    /** Opens another screen: a log form, an entry to edit, the history, the plan. */
+    onOpen: (Route) -> Unit = {},
+    /** "I'm here" for the meeting on now. */
+    onImHere: () -> Unit = {},
+) {
     val s = LocalStrings.current
     Page(title = s[Str.screen_today_title], onBack = null, onSos = onSos) {
         val screen = state.screen
@@ -31,7 +43,17 @@ fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSo
         if (screen.clocks.isEmpty()) Body(s[Str.screen_today_no_clock])
         screen.clocks.forEach { ClockCard(it) }
         Body(s[if (screen.checkedInToday) Str.screen_today_checked_in else Str.screen_today_not_checked_in])
-        screen.meetingNow?.let { Body(s[Str.screen_today_meeting_now, it.occurrence.meetingName]) }
+        screen.meetingNow?.let { meeting ->
+            Body(s[Str.screen_today_meeting_now, meeting.occurrence.meetingName])
+            when {
+                meeting.checkedIn -> Body(s[Str.screen_today_here_recorded])
+                meeting.canCheckIn -> Button(onClick = onImHere, enabled = !state.busy, modifier = Modifier.fillMaxWidth().touchTarget()) {
+                    Text(s[Str.action_im_here])
+                }
+            }
+        }
+        state.error?.let { ErrorText(it) }
+        LogActions(onOpen)
         if (screen.suggestions.isNotEmpty()) {
             SectionTitle(s[Str.screen_today_suggestions])
             // The core's own words: "If …" and "then …" come whole from the plan.
@@ -45,18 +67,42 @@ fun TodayPage(state: TodayUiState, phone: PhoneActions, onLock: () -> Unit, onSo
         screen.lapsePlan?.let { plan ->
             SectionTitle(s[Str.screen_today_lapse_plan])
             plan.steps.forEach { Body(s[Str.common_bullet, it]) }
+            if (plan.overdoseSafety.isNotEmpty()) {
+                SectionTitle(s[Str.screen_sos_overdose])
+                plan.overdoseSafety.forEach { Body(s[Str.common_bullet, it]) }
+            }
         }
         SectionTitle(s[Str.screen_today_recent])
         if (screen.recent.isEmpty()) Body(s[Str.screen_today_no_recent])
-        screen.recent.forEach { EntryRow(it) }
+        screen.recent.forEach { entry -> EntryRow(entry) { onOpen(Route.Log(entry.kind, entry.id)) } }
+        OutlinedButton(onClick = { onOpen(Route.History) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_history]) }
+        OutlinedButton(onClick = { onOpen(Route.Plan) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_plan]) }
         SectionTitle(s[Str.screen_today_contacts])
         screen.crisisContacts.forEach { ContactRow(it.name, it.phone, it.canText, phone) }
         TextButton(onClick = onLock, modifier = Modifier.fillMaxWidth().touchTarget()) { ButtonLabel(s[Str.action_lock]) }
     }
 }
 
+/** The four logs, one tap each. */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun ClockCard(clock: SobrietyClockStatus) {
+private fun LogActions(onOpen: (Route) -> Unit) {
+    val s = LocalStrings.current
+    SectionTitle(s[Str.screen_today_log])
+    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        for ((kind, key) in listOf(
+            EntryKind.CRAVING to Str.action_log_craving,
+            EntryKind.ENCOUNTER to Str.action_log_encounter,
+            EntryKind.CHECK_IN to Str.action_log_check_in,
+            EntryKind.LAPSE to Str.action_log_lapse,
+        )) {
+            FilledTonalButton(onClick = { onOpen(Route.Log(kind)) }, modifier = Modifier.touchTarget()) { Text(s[key]) }
+        }
+    }
+}
+
+@Composable
+fun ClockCard(clock: SobrietyClockStatus) {
     val s = LocalStrings.current
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp)) {
@@ -68,7 +114,7 @@ private fun ClockCard(clock: SobrietyClockStatus) {
 }
 
 @Composable
-private fun EntryRow(entry: EntryBrief) {
+private fun EntryRow(entry: EntryBrief, onOpen: () -> Unit) {
     val s = LocalStrings.current
     val kind = when (entry.kind) {
         EntryKind.CRAVING -> Str.entry_craving
@@ -76,8 +122,10 @@ private fun EntryRow(entry: EntryBrief) {
         EntryKind.CHECK_IN -> Str.entry_check_in
         EntryKind.LAPSE -> Str.entry_lapse
     }
-    Column(Modifier.fillMaxWidth()) {
-        Text(s[kind], style = MaterialTheme.typography.titleSmall)
+    Column(
+        Modifier.fillMaxWidth().touchTarget().clickable(onClickLabel = s[Str.a11y_edit_entry], onClick = onOpen).padding(vertical = 4.dp),
+    ) {
+        Text(s[Str.common_joined, s[kind], formatMoment(entry.at, s.language)], style = MaterialTheme.typography.titleSmall)
         entry.level?.let { Text(s[Str.screen_today_level, it.toLong()], style = MaterialTheme.typography.bodyMedium) }
         val parts = entry.triggers + listOfNotNull(entry.text.ifBlank { null })
         if (parts.isNotEmpty()) Text(parts.reduce { a, b -> s[Str.common_joined, a, b] }, style = MaterialTheme.typography.bodyMedium)

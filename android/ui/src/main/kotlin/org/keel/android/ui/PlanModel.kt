@@ -1,0 +1,116 @@
+package org.keel.android.ui
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.keel.android.core.CoreError
+import org.keel.android.core.VaultGateway
+import org.keel.core.Language
+import org.keel.core.Plan
+import org.keel.core.PlanRevision
+import org.keel.core.PlanRevisionInfo
+
+/**
+ * The plan screen: the saved revision as the core returned it, a draft while
+ * editing (based on the revision it started from, so a stale save comes back
+ * as the core's Conflict), the list of revisions, and an older one opened.
+ */
+data class PlanUiState(
+    val loaded: Boolean = false,
+    val current: PlanRevision? = null,
+    /** The plan being edited; null when reading. */
+    val draft: Plan? = null,
+    /** The revision the draft started from; null for the very first plan. */
+    val basedOn: UInt? = null,
+    val withCounselor: Boolean = false,
+    val revisions: List<PlanRevisionInfo> = emptyList(),
+    /** An older revision opened to read. */
+    val viewing: PlanRevision? = null,
+    val busy: Boolean = false,
+    val error: CoreError? = null,
+    /** True right after a save, to say so. */
+    val saved: Boolean = false,
+)
+
+sealed interface PlanEvent {
+    /** Starts a first plan from the core's guided template in [language]. */
+    data class StartFrom(val language: Language) : PlanEvent
+    data object Edit : PlanEvent
+    data class Change(val plan: Plan) : PlanEvent
+    data class WithCounselor(val value: Boolean) : PlanEvent
+    data object Save : PlanEvent
+    data object Cancel : PlanEvent
+    /** Drops the draft and reads the plan as it now is (after a Conflict). */
+    data object Reload : PlanEvent
+    data class OpenRevision(val number: UInt) : PlanEvent
+    data object CloseRevision : PlanEvent
+}
+
+class PlanModel(private val gateway: VaultGateway, private val scope: CoroutineScope) {
+    private val _state = MutableStateFlow(PlanUiState())
+    val state: StateFlow<PlanUiState> = _state.asStateFlow()
+
+    /** Reads the current plan and its revisions; drops any draft. */
+    fun load() {
+        _state.update { it.copy(busy = true, error = null) }
+        scope.launch {
+            val current = gateway.currentPlan().getOrElse { return@launch fail(it) }
+            val revisions = gateway.planHistory().getOrElse { return@launch fail(it) }
+            _state.value = PlanUiState(loaded = true, current = current, revisions = revisions)
+        }
+    }
+
+    fun onEvent(event: PlanEvent) {
+        when (event) {
+            is PlanEvent.StartFrom -> {
+                if (_state.value.busy) return
+                _state.update { it.copy(busy = true, error = null) }
+                scope.launch {
+                    gateway.planTemplate(event.language)
+                        .onSuccess { plan -> _state.update { it.copy(busy = false, draft = plan, basedOn = it.current?.number, saved = false) } }
+                        .onFailure { fail(it) }
+                }
+            }
+            PlanEvent.Edit -> _state.update { s ->
+                s.current?.let { s.copy(draft = it.plan, basedOn = it.number, withCounselor = false, saved = false, error = null) } ?: s
+            }
+            is PlanEvent.Change -> _state.update { it.copy(draft = event.plan, saved = false) }
+            is PlanEvent.WithCounselor -> _state.update { it.copy(withCounselor = event.value) }
+            PlanEvent.Save -> save()
+            PlanEvent.Cancel -> _state.update { it.copy(draft = null, error = null) }
+            PlanEvent.Reload -> load()
+            is PlanEvent.OpenRevision -> {
+                _state.update { it.copy(busy = true, error = null) }
+                scope.launch {
+                    gateway.planRevision(event.number)
+                        .onSuccess { r -> _state.update { it.copy(busy = false, viewing = r) } }
+                        .onFailure { fail(it) }
+                }
+            }
+            PlanEvent.CloseRevision -> _state.update { it.copy(viewing = null) }
+        }
+    }
+
+    private fun save() {
+        val s = _state.value
+        val draft = s.draft ?: return
+        if (s.busy) return
+        _state.update { it.copy(busy = true, error = null) }
+        scope.launch {
+            gateway.savePlan(draft, s.basedOn, s.withCounselor)
+                .onSuccess { saved ->
+                    val revisions = gateway.planHistory().getOrDefault(_state.value.revisions)
+                    _state.value = PlanUiState(loaded = true, current = saved, revisions = revisions, saved = true)
+                }
+                // A Conflict keeps the draft on screen with the core's current revision, until Reload.
+                .onFailure { fail(it) }
+        }
+    }
+
+    private fun fail(e: Throwable) {
+        _state.update { it.copy(loaded = true, busy = false, error = CoreError.from(e)) }
+    }
+}
