@@ -185,6 +185,20 @@ class ScreensFlowTest {
     }
 
     @Test
+    fun anEntryDeletedElsewhereIsSaidSoAndNothingIsWritten() {
+        val (app, gateway) = unlockedApp { v -> v.addCraving(craving(hoursAgo(2), 6)) }
+        rule.waitFor(en[Str.screen_today_level, 6])
+        rule.onNode(hasClickAction() and hasText(en[Str.screen_today_level, 6], substring = true)).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_log_edit_craving])
+        tapLevel(4)
+        val id = (app.backStack.value.last() as Route.Log).id!!
+        runBlocking { gateway.deleteCraving(id).getOrThrow() }
+        tap(en[Str.action_save_changes])
+        rule.waitFor(en[Str.common_not_found])
+        assertTrue(runBlocking { gateway.today(Language.ENGLISH).getOrThrow() }.recent.isEmpty())
+    }
+
+    @Test
     fun historyPagesWithTheCoresTokenAndOpensAnEntry() {
         val (app, _) = unlockedApp { v -> (1L..35L).forEach { v.addCraving(craving(hoursAgo(it), (it % 11).toInt())) } }
         tap(en[Str.action_history])
