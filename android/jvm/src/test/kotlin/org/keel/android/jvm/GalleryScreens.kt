@@ -49,6 +49,7 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("history") { HistoryPage(ScreenShots.history(language), language, {}, {}, {}, {}) },
     GalleryScreen("plan") { PlanPage(ScreenShots.plan(language), language, {}, {}, {}) },
     GalleryScreen("plan_none") { PlanPage(ScreenShots.planNone(), language, {}, {}, {}) },
+    GalleryScreen("plan_from_template") { PlanPage(ScreenShots.planFromTemplate(language), language, {}, {}, {}) },
     GalleryScreen("plan_edit") { PlanPage(ScreenShots.planEdit(language), language, {}, {}, {}) },
     GalleryScreen("plan_conflict") { PlanPage(ScreenShots.planConflict(language), language, {}, {}, {}) },
 )

@@ -164,7 +164,7 @@ class GalleryTest(private val screen: GalleryScreen) {
 
         /** Wide enough for the large phone, tall enough for any screen at font scale 2. */
         val WINDOW_WIDTH_DP = GalleryPhone.entries.maxOf { it.widthDp }.toFloat()
-        const val WINDOW_HEIGHT_DP = 6000f
+        const val WINDOW_HEIGHT_DP = 8000f
 
         lateinit var data: GalleryData
 

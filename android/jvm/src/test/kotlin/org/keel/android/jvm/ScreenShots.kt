@@ -5,6 +5,7 @@ import java.nio.file.Files
 import org.keel.android.core.CoreError
 import org.keel.android.ui.HistoryUiState
 import org.keel.android.ui.LogUiState
+import org.keel.android.ui.PlanSection
 import org.keel.android.ui.PlanUiState
 import org.keel.android.ui.TodayUiState
 import org.keel.android.ui.logForm
@@ -167,10 +168,13 @@ object ScreenShots {
 
     fun planEdit(lang: Language): PlanUiState {
         val d = data.getValue(lang)
-        return PlanUiState(loaded = true, current = d.plan, draft = d.plan.plan, basedOn = d.plan.number)
+        return PlanUiState(loaded = true, current = d.plan, draft = d.plan.plan, basedOn = d.plan.number, section = PlanSection.WARNING_SIGNS)
     }
 
     fun planConflict(lang: Language): PlanUiState = planEdit(lang).copy(error = CoreError.Conflict(3u))
 
     fun planNone(): PlanUiState = PlanUiState(loaded = true)
+
+    /** A first plan started from the template, before its first save. */
+    fun planFromTemplate(lang: Language): PlanUiState = PlanUiState(loaded = true, draft = planTemplate(lang))
 }

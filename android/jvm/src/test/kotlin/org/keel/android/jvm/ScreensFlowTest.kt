@@ -100,7 +100,7 @@ class ScreensFlowTest {
         val gateway = Fixtures.gateway(tmp.root)
         val app = launch(gateway)
         rule.waitFor(en[Str.screen_first_launch_title])
-        rule.onNode(hasSetTextAction() and hasText(en[Str.screen_first_launch_passphrase])).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        rule.onNode(hasSetTextAction() and hasText(en[Str.common_passphrase])).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
         rule.onNode(hasSetTextAction() and hasText(en[Str.screen_first_launch_confirm])).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
         tap(en[Str.screen_first_launch_create])
         rule.waitFor(en[Str.screen_today_no_recent])
@@ -236,7 +236,8 @@ class ScreensFlowTest {
         assertEquals(spanish.lapsePlan.steps, saved.plan.lapsePlan.steps)
 
         // Edit, while another save lands first: the core refuses the stale one.
-        tap(en[Str.action_edit_plan])
+        val changeReasons = hasClickAction() and hasContentDescription(en[Str.a11y_edit_section, en[Str.screen_plan_reasons]])
+        rule.onNode(changeReasons).performScrollTo().performClick()
         rule.onNode(hasSetTextAction() and hasText(spanish.reasons.first())).performScrollTo().performTextInput("Mi familia. ")
         runBlocking { gateway.savePlan(saved.plan, saved.number, true).getOrThrow() }
         tap(en[Str.action_save_plan])

@@ -13,6 +13,9 @@ import org.keel.core.Plan
 import org.keel.core.PlanRevision
 import org.keel.core.PlanRevisionInfo
 
+/** The sections a participant edits one at a time. */
+enum class PlanSection { REASONS, WARNING_SIGNS, TRIGGERS, COPING, CONTACTS, CRISIS_STEPS }
+
 /**
  * The plan screen: the saved revision as the core returned it, a draft while
  * editing (based on the revision it started from, so a stale save comes back
@@ -25,6 +28,8 @@ data class PlanUiState(
     val draft: Plan? = null,
     /** The revision the draft started from; null for the very first plan. */
     val basedOn: UInt? = null,
+    /** The section being edited; null shows the whole draft (or the saved plan). */
+    val section: PlanSection? = null,
     val withCounselor: Boolean = false,
     val revisions: List<PlanRevisionInfo> = emptyList(),
     /** An older revision opened to read. */
@@ -38,7 +43,10 @@ data class PlanUiState(
 sealed interface PlanEvent {
     /** Starts a first plan from the core's guided template in [language]. */
     data class StartFrom(val language: Language) : PlanEvent
-    data object Edit : PlanEvent
+    /** Edits one section: of the draft if there is one, else of the saved plan. */
+    data class Edit(val section: PlanSection) : PlanEvent
+    /** Back from a section to the whole draft, keeping the changes. */
+    data object AllSections : PlanEvent
     data class Change(val plan: Plan) : PlanEvent
     data class WithCounselor(val value: Boolean) : PlanEvent
     data object Save : PlanEvent
@@ -70,17 +78,27 @@ class PlanModel(private val gateway: VaultGateway, private val scope: CoroutineS
                 _state.update { it.copy(busy = true, error = null) }
                 scope.launch {
                     gateway.planTemplate(event.language)
-                        .onSuccess { plan -> _state.update { it.copy(busy = false, draft = plan, basedOn = it.current?.number, saved = false) } }
+                        .onSuccess { plan ->
+                            _state.update { it.copy(busy = false, draft = plan, basedOn = it.current?.number, section = null, saved = false) }
+                        }
                         .onFailure { fail(it) }
                 }
             }
-            PlanEvent.Edit -> _state.update { s ->
-                s.current?.let { s.copy(draft = it.plan, basedOn = it.number, withCounselor = false, saved = false, error = null) } ?: s
+            is PlanEvent.Edit -> _state.update { s ->
+                when {
+                    s.draft != null -> s.copy(section = event.section)
+                    s.current != null -> s.copy(
+                        draft = s.current.plan, basedOn = s.current.number, section = event.section,
+                        withCounselor = false, saved = false, error = null,
+                    )
+                    else -> s
+                }
             }
+            PlanEvent.AllSections -> _state.update { it.copy(section = null) }
             is PlanEvent.Change -> _state.update { it.copy(draft = event.plan, saved = false) }
             is PlanEvent.WithCounselor -> _state.update { it.copy(withCounselor = event.value) }
             PlanEvent.Save -> save()
-            PlanEvent.Cancel -> _state.update { it.copy(draft = null, error = null) }
+            PlanEvent.Cancel -> _state.update { it.copy(draft = null, section = null, error = null) }
             PlanEvent.Reload -> load()
             is PlanEvent.OpenRevision -> {
                 _state.update { it.copy(busy = true, error = null) }

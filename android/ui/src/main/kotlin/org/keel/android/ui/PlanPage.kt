@@ -62,7 +62,16 @@ fun PlanPage(state: PlanUiState, language: Language, onEvent: (PlanEvent) -> Uni
             }
         }
         when {
-            draft != null -> PlanEditor(draft, state, onEvent)
+            draft != null -> {
+                val section = state.section
+                if (section != null) {
+                    SectionEditor(section, draft, onEvent)
+                } else {
+                    Body(s[Str.screen_plan_edit_hint])
+                    PlanSections(draft) { onEvent(PlanEvent.Edit(it)) }
+                }
+                SaveBar(state, onEvent)
+            }
             state.current == null -> {
                 Body(s[Str.screen_plan_none])
                 Button(onClick = { onEvent(PlanEvent.StartFrom(Language.ENGLISH)) }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().touchTarget()) {
@@ -76,8 +85,7 @@ fun PlanPage(state: PlanUiState, language: Language, onEvent: (PlanEvent) -> Uni
                 val current = state.current
                 if (state.saved) Body(s[Str.screen_plan_saved])
                 Body(revisionLine(current.savedAt, current.withCounselor, language, current.number))
-                Button(onClick = { onEvent(PlanEvent.Edit) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_edit_plan]) }
-                PlanSections(current.plan)
+                PlanSections(current.plan) { onEvent(PlanEvent.Edit(it)) }
                 if (state.revisions.isNotEmpty()) {
                     SectionTitle(s[Str.screen_plan_revisions])
                     state.revisions.forEach { r ->
@@ -95,6 +103,25 @@ fun PlanPage(state: PlanUiState, language: Language, onEvent: (PlanEvent) -> Uni
     }
 }
 
+/** Whether it was made in session, then Save (the whole draft goes to the core) and Cancel. */
+@Composable
+private fun SaveBar(state: PlanUiState, onEvent: (PlanEvent) -> Unit) {
+    val s = LocalStrings.current
+    SectionTitle(s[Str.screen_plan_with_counselor_title])
+    ChoiceRow { Choice(s[Str.screen_plan_with_counselor], state.withCounselor, { onEvent(PlanEvent.WithCounselor(!state.withCounselor)) }) }
+    Button(onClick = { onEvent(PlanEvent.Save) }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().touchTarget()) {
+        Text(if (state.busy) s[Str.common_working] else s[Str.action_save_plan])
+    }
+    if (state.section != null) {
+        OutlinedButton(onClick = { onEvent(PlanEvent.AllSections) }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().touchTarget()) {
+            Text(s[Str.screen_plan_all_sections])
+        }
+    }
+    OutlinedButton(onClick = { onEvent(PlanEvent.Cancel) }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().touchTarget()) {
+        Text(s[Str.action_cancel])
+    }
+}
+
 @Composable
 private fun revisionLine(savedAt: org.keel.core.Moment, withCounselor: Boolean, language: Language, number: UInt? = null): String {
     val s = LocalStrings.current
@@ -103,84 +130,86 @@ private fun revisionLine(savedAt: org.keel.core.Moment, withCounselor: Boolean, 
     return if (withCounselor) line + " · " + s[Str.screen_plan_with_counselor_done] else line
 }
 
-/** The sections as the plan holds them. */
+/** The sections as the plan holds them; with [onEdit], each has a button to change it. */
 @Composable
-private fun PlanSections(plan: Plan) {
+private fun PlanSections(plan: Plan, onEdit: ((PlanSection) -> Unit)? = null) {
     val s = LocalStrings.current
-    Section(s[Str.screen_plan_reasons], plan.reasons) { Body("• $it") }
-    Section(s[Str.screen_plan_warning_signs], plan.warningSigns) { Body("• ${it.text} (${s[stageText(it.stage)]})") }
-    Section(s[Str.screen_plan_triggers], plan.triggers) {
+    Section(s[Str.screen_plan_reasons], plan.reasons, PlanSection.REASONS, onEdit) { Body("• $it") }
+    Section(s[Str.screen_plan_warning_signs], plan.warningSigns, PlanSection.WARNING_SIGNS, onEdit) {
+        Body("• ${it.text} (${s[stageText(it.stage)]})")
+    }
+    Section(s[Str.screen_plan_triggers], plan.triggers, PlanSection.TRIGGERS, onEdit) {
         Body("• ${it.name} (${s[categoryText(it.category)]}, ${s[riskText(it.risk)]})")
     }
-    Section(s[Str.screen_plan_coping], plan.copingPlans) {
+    Section(s[Str.screen_plan_coping], plan.copingPlans, PlanSection.COPING, onEdit) {
         Column {
             Text(it.ifSituation, style = MaterialTheme.typography.titleSmall)
             Body(it.thenAction)
         }
     }
-    Section(s[Str.screen_plan_contacts], plan.contacts) {
+    Section(s[Str.screen_plan_contacts], plan.contacts, PlanSection.CONTACTS, onEdit) {
         Body("• " + listOf(it.name, s[roleText(it.role)], it.phone).filter { p -> p.isNotBlank() }.joinToString(" · "))
     }
-    Section(s[Str.screen_plan_crisis_steps], plan.lapsePlan.steps) { Body("• $it") }
+    Section(s[Str.screen_plan_crisis_steps], plan.lapsePlan.steps, PlanSection.CRISIS_STEPS, onEdit) { Body("• $it") }
 }
 
 @Composable
-private fun <T> Section(title: String, items: List<T>, item: @Composable (T) -> Unit) {
+private fun <T> Section(title: String, items: List<T>, section: PlanSection, onEdit: ((PlanSection) -> Unit)?, item: @Composable (T) -> Unit) {
     val s = LocalStrings.current
     SectionTitle(title)
     if (items.isEmpty()) Body(s[Str.screen_plan_empty_section])
     items.forEach { item(it) }
+    if (onEdit != null) {
+        val description = s[Str.a11y_edit_section, title]
+        OutlinedButton(
+            onClick = { onEdit(section) },
+            modifier = Modifier.touchTarget().semantics { contentDescription = description },
+        ) { Text(s[Str.action_change]) }
+    }
 }
 
-/** Every section editable at once; the whole draft goes to the core on Save. */
+/** One section's items as fields; the rest of the draft is kept as it is. */
 @Composable
-private fun PlanEditor(plan: Plan, state: PlanUiState, onEvent: (PlanEvent) -> Unit) {
+private fun SectionEditor(section: PlanSection, plan: Plan, onEvent: (PlanEvent) -> Unit) {
     val s = LocalStrings.current
     fun change(p: Plan) = onEvent(PlanEvent.Change(p))
-    Body(s[Str.screen_plan_edit_hint])
-    EditList(s[Str.screen_plan_reasons], s[Str.screen_plan_add_reason], plan.reasons, { change(plan.copy(reasons = it)) }, { "" }) { v, set ->
-        Field(s[Str.screen_plan_reason], v, set, singleLine = false)
-    }
-    EditList(
-        s[Str.screen_plan_warning_signs], s[Str.screen_plan_add_warning_sign], plan.warningSigns,
-        { change(plan.copy(warningSigns = it)) }, { WarningSign(RelapseStage.EMOTIONAL, "") },
-    ) { w, set ->
-        Field(s[Str.screen_plan_warning_sign], w.text, { set(w.copy(text = it)) }, singleLine = false)
-        ChoiceRow { RelapseStage.entries.forEach { st -> Choice(s[stageText(st)], w.stage == st, { set(w.copy(stage = st)) }) } }
-    }
-    EditList(
-        s[Str.screen_plan_triggers], s[Str.screen_plan_add_trigger], plan.triggers,
-        { change(plan.copy(triggers = it)) }, { Trigger("", "", TriggerCategory.OTHER, RiskLevel.MEDIUM) },
-    ) { t, set ->
-        Field(s[Str.screen_plan_trigger], t.name, { set(t.copy(name = it)) }, singleLine = false)
-        ChoiceRow { RiskLevel.entries.forEach { r -> Choice(s[riskText(r)], t.risk == r, { set(t.copy(risk = r)) }) } }
-    }
-    EditList(
-        s[Str.screen_plan_coping], s[Str.screen_plan_add_coping], plan.copingPlans,
-        { change(plan.copy(copingPlans = it)) }, { CopingPlan("", "", "", emptyList()) },
-    ) { c, set ->
-        Field(s[Str.screen_plan_if], c.ifSituation, { set(c.copy(ifSituation = it)) }, singleLine = false)
-        Field(s[Str.screen_plan_then], c.thenAction, { set(c.copy(thenAction = it)) }, singleLine = false)
-    }
-    EditList(
-        s[Str.screen_plan_contacts], s[Str.screen_plan_add_contact], plan.contacts,
-        { change(plan.copy(contacts = it)) }, { SupportContact("", ContactRole.PEER, "", "") },
-    ) { c, set ->
-        Field(s[Str.screen_plan_contact_name], c.name, { set(c.copy(name = it)) })
-        Field(s[Str.screen_plan_contact_phone], c.phone, { set(c.copy(phone = it)) })
-        ChoiceRow { ContactRole.entries.forEach { r -> Choice(s[roleText(r)], c.role == r, { set(c.copy(role = r)) }) } }
-    }
-    EditList(
-        s[Str.screen_plan_crisis_steps], s[Str.screen_plan_add_step], plan.lapsePlan.steps,
-        { change(plan.copy(lapsePlan = plan.lapsePlan.copy(steps = it))) }, { "" },
-    ) { v, set -> Field(s[Str.screen_plan_step], v, set, singleLine = false) }
-    SectionTitle(s[Str.screen_plan_with_counselor_title])
-    ChoiceRow { Choice(s[Str.screen_plan_with_counselor], state.withCounselor, { onEvent(PlanEvent.WithCounselor(!state.withCounselor)) }) }
-    Button(onClick = { onEvent(PlanEvent.Save) }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().touchTarget()) {
-        Text(if (state.busy) s[Str.common_working] else s[Str.action_save_plan])
-    }
-    OutlinedButton(onClick = { onEvent(PlanEvent.Cancel) }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().touchTarget()) {
-        Text(s[Str.action_cancel])
+    when (section) {
+        PlanSection.REASONS -> EditList(s[Str.screen_plan_reasons], s[Str.screen_plan_add_reason], plan.reasons, { change(plan.copy(reasons = it)) }, { "" }) { v, set ->
+            Field(s[Str.screen_plan_reason], v, set, singleLine = false)
+        }
+        PlanSection.WARNING_SIGNS -> EditList(
+            s[Str.screen_plan_warning_signs], s[Str.screen_plan_add_warning_sign], plan.warningSigns,
+            { change(plan.copy(warningSigns = it)) }, { WarningSign(RelapseStage.EMOTIONAL, "") },
+        ) { w, set ->
+            Field(s[Str.screen_plan_warning_sign], w.text, { set(w.copy(text = it)) }, singleLine = false)
+            ChoiceRow { RelapseStage.entries.forEach { st -> Choice(s[stageText(st)], w.stage == st, { set(w.copy(stage = st)) }) } }
+        }
+        PlanSection.TRIGGERS -> EditList(
+            s[Str.screen_plan_triggers], s[Str.screen_plan_add_trigger], plan.triggers,
+            { change(plan.copy(triggers = it)) }, { Trigger("", "", TriggerCategory.OTHER, RiskLevel.MEDIUM) },
+        ) { t, set ->
+            Field(s[Str.screen_plan_trigger], t.name, { set(t.copy(name = it)) }, singleLine = false)
+            ChoiceRow { RiskLevel.entries.forEach { r -> Choice(s[riskText(r)], t.risk == r, { set(t.copy(risk = r)) }) } }
+        }
+        PlanSection.COPING -> EditList(
+            s[Str.screen_plan_coping], s[Str.screen_plan_add_coping], plan.copingPlans,
+            { change(plan.copy(copingPlans = it)) }, { CopingPlan("", "", "", emptyList()) },
+        ) { c, set ->
+            Field(s[Str.screen_plan_if], c.ifSituation, { set(c.copy(ifSituation = it)) }, singleLine = false)
+            Field(s[Str.screen_plan_then], c.thenAction, { set(c.copy(thenAction = it)) }, singleLine = false)
+        }
+        PlanSection.CONTACTS -> EditList(
+            s[Str.screen_plan_contacts], s[Str.screen_plan_add_contact], plan.contacts,
+            { change(plan.copy(contacts = it)) }, { SupportContact("", ContactRole.PEER, "", "") },
+        ) { c, set ->
+            Field(s[Str.screen_plan_contact_name], c.name, { set(c.copy(name = it)) })
+            Field(s[Str.screen_plan_contact_phone], c.phone, { set(c.copy(phone = it)) })
+            ChoiceRow { ContactRole.entries.forEach { r -> Choice(s[roleText(r)], c.role == r, { set(c.copy(role = r)) }) } }
+        }
+        PlanSection.CRISIS_STEPS -> EditList(
+            s[Str.screen_plan_crisis_steps], s[Str.screen_plan_add_step], plan.lapsePlan.steps,
+            { change(plan.copy(lapsePlan = plan.lapsePlan.copy(steps = it))) }, { "" },
+        ) { v, set -> Field(s[Str.screen_plan_step], v, set, singleLine = false) }
     }
 }
 
