@@ -56,7 +56,7 @@ fun Choice(text: String, selected: Boolean, onClick: () -> Unit, description: St
             horizontalArrangement = Arrangement.spacedBy(6.dp),
         ) {
             // Selected is said by a mark too, not by colour alone.
-            if (selected) Text("✓", style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.Bold)
+            if (selected) Text(LocalStrings.current[Str.common_selected_mark], style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.Bold)
             Text(text, style = MaterialTheme.typography.bodyLarge)
         }
     }

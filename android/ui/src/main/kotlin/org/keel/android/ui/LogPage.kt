@@ -211,11 +211,11 @@ private fun AfterLapse(logged: LapseLogged, phone: PhoneActions, onDone: () -> U
     m.paragraphs.forEach { Body(it) }
     if (m.nextSteps.isNotEmpty()) {
         SectionTitle(m.nextStepsHeading)
-        m.nextSteps.forEachIndexed { i, step -> Body("${i + 1}. $step") }
+        m.nextSteps.forEachIndexed { i, step -> Body(s[Str.common_numbered, i + 1, step]) }
     }
     if (m.safety.isNotEmpty()) {
         SectionTitle(m.safetyHeading)
-        m.safety.forEach { Body("• $it") }
+        m.safety.forEach { Body(s[Str.common_bullet, it]) }
     }
     if (logged.lapsePlan.crisisLines.isNotEmpty()) {
         SectionTitle(s[Str.screen_sos_lines])

@@ -127,19 +127,19 @@ private fun revisionLine(savedAt: org.keel.core.Moment, withCounselor: Boolean, 
     val s = LocalStrings.current
     val line = if (number != null) s[Str.screen_plan_revision_line, number.toLong(), formatMoment(savedAt, language)]
     else s[Str.screen_plan_saved_at, formatMoment(savedAt, language)]
-    return if (withCounselor) line + " · " + s[Str.screen_plan_with_counselor_done] else line
+    return if (withCounselor) s[Str.common_joined, line, s[Str.screen_plan_with_counselor_done]] else line
 }
 
 /** The sections as the plan holds them; with [onEdit], each has a button to change it. */
 @Composable
 private fun PlanSections(plan: Plan, onEdit: ((PlanSection) -> Unit)? = null) {
     val s = LocalStrings.current
-    Section(s[Str.screen_plan_reasons], plan.reasons, PlanSection.REASONS, onEdit) { Body("• $it") }
+    Section(s[Str.screen_plan_reasons], plan.reasons, PlanSection.REASONS, onEdit) { Body(s[Str.common_bullet, it]) }
     Section(s[Str.screen_plan_warning_signs], plan.warningSigns, PlanSection.WARNING_SIGNS, onEdit) {
-        Body("• ${it.text} (${s[stageText(it.stage)]})")
+        Body(s[Str.common_bullet, s[Str.common_joined, it.text, s[stageText(it.stage)]]])
     }
     Section(s[Str.screen_plan_triggers], plan.triggers, PlanSection.TRIGGERS, onEdit) {
-        Body("• ${it.name} (${s[categoryText(it.category)]}, ${s[riskText(it.risk)]})")
+        Body(s[Str.common_bullet, listOf(it.name, s[categoryText(it.category)], s[riskText(it.risk)]).reduce { a, b -> s[Str.common_joined, a, b] }])
     }
     Section(s[Str.screen_plan_coping], plan.copingPlans, PlanSection.COPING, onEdit) {
         Column {
@@ -148,9 +148,9 @@ private fun PlanSections(plan: Plan, onEdit: ((PlanSection) -> Unit)? = null) {
         }
     }
     Section(s[Str.screen_plan_contacts], plan.contacts, PlanSection.CONTACTS, onEdit) {
-        Body("• " + listOf(it.name, s[roleText(it.role)], it.phone).filter { p -> p.isNotBlank() }.joinToString(" · "))
+        Body(s[Str.common_bullet, listOf(it.name, s[roleText(it.role)], it.phone).filter { p -> p.isNotBlank() }.reduce { a, b -> s[Str.common_joined, a, b] }])
     }
-    Section(s[Str.screen_plan_crisis_steps], plan.lapsePlan.steps, PlanSection.CRISIS_STEPS, onEdit) { Body("• $it") }
+    Section(s[Str.screen_plan_crisis_steps], plan.lapsePlan.steps, PlanSection.CRISIS_STEPS, onEdit) { Body(s[Str.common_bullet, it]) }
 }
 
 @Composable

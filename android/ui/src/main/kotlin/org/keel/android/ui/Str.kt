@@ -15,6 +15,7 @@ enum class Str {
     common_bullet,
     common_numbered,
     common_joined,
+    common_selected_mark,
     action_sos,
     action_back,
     action_lock,
