@@ -24,6 +24,11 @@ pub enum Error {
     /// `current_revision` (none: nothing is saved yet) and try again.
     #[error("conflict: the current revision is {current_revision:?}")]
     Conflict { current_revision: Option<u32> },
+    /// A new passphrase (vault, report or backup) would not hold against
+    /// an offline attack on a copied file (docs/security.md, "Passphrase
+    /// strength"); nothing was written. `reason` is a stable code.
+    #[error("weak passphrase: {reason}")]
+    WeakPassphrase { reason: &'static str },
     /// The thing asked for does not exist.
     #[error("not found: {what}")]
     NotFound { what: &'static str },

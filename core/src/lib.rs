@@ -32,6 +32,7 @@ mod schema;
 pub mod slots;
 pub mod sobriety;
 pub mod store;
+pub mod strength;
 pub mod summary;
 pub mod time;
 pub mod today;

@@ -134,7 +134,11 @@ mod tests {
     #[test]
     fn notes_round_trip_newest_first() {
         let dir = tempfile::tempdir().unwrap();
-        let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+        let v = Vault::create(
+            dir.path().join("v").to_str().unwrap(),
+            "a long enough passphrase",
+        )
+        .unwrap();
         let s = v.store().unwrap();
         let old = add(&s, at(60), "  first  ", NOW).unwrap();
         let new = add(&s, at(1), "second", NOW).unwrap();
@@ -155,7 +159,11 @@ mod tests {
     #[test]
     fn bad_notes_write_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+        let v = Vault::create(
+            dir.path().join("v").to_str().unwrap(),
+            "a long enough passphrase",
+        )
+        .unwrap();
         let s = v.store().unwrap();
         let err = |r: Result<SavedNote>| match r {
             Err(Error::InvalidInput { field, .. }) => field,

@@ -167,6 +167,16 @@ pub fn normalize_passphrase(field: &'static str, passphrase: &str) -> Result<Zer
     Ok(normalized)
 }
 
+/// [`normalize_passphrase`] for a passphrase being set (a new vault, a
+/// change): also refused when it would not hold against an offline attack
+/// (`WeakPassphrase`, see [`crate::strength`]). Unlocking checks only the
+/// length, so a vault made before the rule still opens.
+pub fn new_passphrase(field: &'static str, passphrase: &str) -> Result<Zeroizing<String>> {
+    let normalized = normalize_passphrase(field, passphrase)?;
+    crate::strength::require_strong(&normalized)?;
+    Ok(normalized)
+}
+
 /// Checks the length of a device secret.
 pub fn check_device_secret(secret: &[u8]) -> Result<&[u8; DEVICE_SECRET_LEN]> {
     secret

@@ -401,8 +401,11 @@ mod tests {
     #[test]
     fn clocks_are_added_changed_and_deleted_with_checked_input() {
         let dir = tempfile::tempdir().unwrap();
-        let v = crate::Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase")
-            .unwrap();
+        let v = crate::Vault::create(
+            dir.path().join("v").to_str().unwrap(),
+            "a long enough passphrase",
+        )
+        .unwrap();
         let s = v.store().unwrap();
         // 2025-11-24T03:00Z: the 23rd in New York.
         let now = LocalInstant {

@@ -18,7 +18,7 @@ use crate::owner_only;
 use crate::schema;
 use crate::slots::{
     self, DEVICE_SECRET_LEN, PassphraseParams, SlotInfo, SlotKind, StoredSlot, check_device_secret,
-    normalize_passphrase,
+    new_passphrase, normalize_passphrase,
 };
 use crate::store::{Keys, Store};
 use crate::work::{Quiet, Steps, Work};
@@ -78,7 +78,7 @@ impl UnlockTicket {
     /// Checks `current` and wraps its slot's data key under `new`, with
     /// fresh parameters. Touches no file; needs no lock on the vault.
     pub fn change_passphrase(&self, current: &str, new: &str) -> Result<PassphraseChange> {
-        let new = normalize_passphrase("new_passphrase", new)?;
+        let new = new_passphrase("new_passphrase", new)?;
         let opened = self.open(current)?;
         let rewritten = StoredSlot::new_passphrase(
             &self.vault_id,
@@ -220,7 +220,7 @@ impl Vault {
     pub fn create_with(dir: &str, passphrase: &str, work: &dyn Work) -> Result<Vault> {
         let mut steps = Steps::new(work, 3);
         let dir = check_dir(dir)?;
-        let passphrase = normalize_passphrase("passphrase", passphrase)?;
+        let passphrase = new_passphrase("passphrase", passphrase)?;
         if dir.join(DB_FILE).exists() {
             return Err(Error::AlreadyExists);
         }

@@ -87,7 +87,7 @@ fn wipe_leaves_no_canary_and_no_credential_that_opens_anything() {
         other => panic!("a wiped vault opened: {:?}", other.map(|_| ())),
     }
     // A new vault at the same place knows neither credential.
-    let mut fresh = Vault::create(path.to_str().unwrap(), "another passphrase").unwrap();
+    let mut fresh = Vault::create(path.to_str().unwrap(), "yet another passphrase").unwrap();
     fresh.lock();
     assert!(matches!(
         fresh.unlock_with_passphrase(PASSPHRASE),

@@ -123,20 +123,20 @@ def test_restore_onto_a_phone_with_no_vault(backup_file, tmp_path):
     where = str(tmp_path / "fresh")
     data = backup_file.read_bytes()
     with pytest.raises(KeelError.WrongCredential):
-        keel.restore_new_vault(where, data, "not the right one", "my new passphrase")
+        keel.restore_new_vault(where, data, "not the right one", "my new passphrase here")
     assert not keel.vault_exists(where)
     token = keel.CancelToken()
     token.cancel()
     with pytest.raises(KeelError.Cancelled):
-        keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase", cancel=token)
+        keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase here", cancel=token)
     assert not keel.vault_exists(where)
-    done = keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase")
+    done = keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase here")
     assert done.summary.restored == 2
     assert texts(done.vault) == ["second <i>note</i>", "first note"]
     done.vault.lock()
-    done.vault.unlock_with_passphrase("my new passphrase")
+    done.vault.unlock_with_passphrase("my new passphrase here")
     with pytest.raises(KeelError.AlreadyExists):
-        keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase")
+        keel.restore_new_vault(where, data, BACKUP_PASSPHRASE, "my new passphrase here")
 
 
 def test_bad_files_are_refused_and_nothing_is_written(backup_file, new_phone, tmp_path):

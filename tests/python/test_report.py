@@ -82,8 +82,11 @@ def test_generated_passphrases_are_listed_words_in_each_language():
 
 
 def test_own_passphrases_are_checked_without_echoing_them():
-    keel.check_export_passphrase("twelve chars")
-    keel.check_export_passphrase("go to my car")
+    keel.check_export_passphrase("Tr4mpoline-Cactus-Velvet-9")
+    keel.check_export_passphrase("ox yak gnu emu fig")
+    # Long enough, but too easy to guess (security.md, "Passphrase strength").
+    with pytest.raises(KeelError.WeakPassphrase):
+        keel.check_export_passphrase("twelve chars")
     with pytest.raises(KeelError.InvalidInput) as e:
         keel.check_export_passphrase("hunter2")
     assert e.value.field == "passphrase"

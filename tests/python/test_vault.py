@@ -93,7 +93,7 @@ def test_bad_new_passphrases_are_refused_and_nothing_is_made(folder, passphrase,
 def test_a_second_create_is_refused_and_keeps_the_first(folder, vault):
     n = vault.add_note(NoteDraft(written_at=now(), text="first vault"))
     with pytest.raises(KeelError.AlreadyExists):
-        keel.Vault.create(folder, "another passphrase")
+        keel.Vault.create(folder, "yet another passphrase")
     assert vault.get_note(n.id).text == "first vault"
 
 
@@ -241,19 +241,19 @@ def test_slot_errors(vault):
 
 def test_change_passphrase(folder, vault):
     with pytest.raises(KeelError.WrongCredential):
-        vault.change_passphrase("not the passphrase", "a new passphrase")
+        vault.change_passphrase("not the passphrase", "a brand new passphrase")
     for bad in ["", "short", HUGE]:
         with pytest.raises(KeelError.InvalidInput) as e:
             vault.change_passphrase(PASSPHRASE, bad)
         assert e.value.field == "new_passphrase"
     with pytest.raises(KeelError.WrongCredential):
-        vault.change_passphrase(HUGE, "a new passphrase")
+        vault.change_passphrase(HUGE, "a brand new passphrase")
 
-    vault.change_passphrase(PASSPHRASE, "a new passphrase")
+    vault.change_passphrase(PASSPHRASE, "a brand new passphrase")
     vault.lock()
     with pytest.raises(KeelError.WrongCredential):
         vault.unlock_with_passphrase(PASSPHRASE)
-    vault.unlock_with_passphrase("a new passphrase")
+    vault.unlock_with_passphrase("a brand new passphrase")
 
 
 def test_wipe(folder, vault):

@@ -24,6 +24,11 @@ pub enum KeelError {
     /// (null: nothing is saved yet) and let the participant redo the edit.
     #[error("conflict: the current revision is {current_revision:?}")]
     Conflict { current_revision: Option<u32> },
+    /// A new passphrase (vault, report or backup) is too easy to guess;
+    /// `reason` (a code) names the pattern. Nothing was written: show
+    /// `estimate_passphrase`'s message and offer `generate_passphrase`.
+    #[error("weak passphrase: {reason}")]
+    WeakPassphrase { reason: String },
     /// The thing asked for does not exist (a record, a slot, the vault).
     #[error("not found: {what}")]
     NotFound { what: String },
@@ -75,6 +80,9 @@ impl From<Error> for KeelError {
                 reason: reason.to_string(),
             },
             Error::Conflict { current_revision } => KeelError::Conflict { current_revision },
+            Error::WeakPassphrase { reason } => KeelError::WeakPassphrase {
+                reason: reason.to_string(),
+            },
             Error::NotFound { what } => KeelError::NotFound {
                 what: what.to_string(),
             },

@@ -18,6 +18,7 @@ mod measures;
 mod meetings;
 mod mirror;
 mod notes;
+mod passphrase;
 mod plan;
 mod ranges;
 mod report;
@@ -70,6 +71,10 @@ pub use meetings::{
     meeting_kind_label, meeting_type_label,
 };
 pub use notes::{JournalNote, NoteDraft, NoteList};
+pub use passphrase::{
+    CrackTime, CrackTimeUnit, PassphraseEstimate, PassphraseLevel, PassphraseWeakness,
+    estimate_passphrase,
+};
 pub use plan::{
     ContactRole, CopingPlan, CrisisLine, LapsePlan, Plan, PlanRevision, PlanRevisionInfo,
     RelapseStage, RiskLevel, SupportContact, Trigger, TriggerCategory, WarningSign,

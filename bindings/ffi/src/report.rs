@@ -216,16 +216,19 @@ impl Vault {
     }
 }
 
-/// A fresh passphrase of common words in `language`, for a report or a
-/// backup, easy to read aloud: six English words (66 bits) or seven
-/// Spanish words without accents or ñ (70 bits).
+/// A fresh passphrase of common words in `language`, for a report, a
+/// backup or the vault itself (the "suggest one" of the first launch and
+/// passphrase change screens), easy to read aloud: six English words (66
+/// bits) or seven Spanish words without accents or ñ (70 bits). Always
+/// accepted by the strength rule.
 #[uniffi::export]
 pub fn generate_passphrase(language: Language) -> Result<String> {
     Ok(report::passphrase::generate(language.into())?.to_string())
 }
 
 /// Checks a passphrase the participant typed for a report or backup
-/// (12+ characters or 4+ words); `InvalidInput` says why not.
+/// (12+ characters or 4+ words: `InvalidInput`; strong enough:
+/// `WeakPassphrase`, see `estimate_passphrase`).
 #[uniffi::export]
 pub fn check_export_passphrase(passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);

@@ -10,11 +10,11 @@ use std::sync::Arc;
 use keel_ffi::{
     CalendarDate, DateRangePreset, EntryContext, Fellowship, Halt, HistoryKind, HistoryQuery,
     KeelError, Language, LapseDraft, MeetingKind, Moment, NoteDraft, Now, ReportRequest,
-    ReportTopic, SobrietyClockDraft, Vault, csv_export_warning, exercise_library,
-    generate_passphrase, import_meeting_guide, language_for_locale, meeting_kind_label,
-    meeting_type_label, plan_template, salvage_vault, vault_exists,
+    ReportTopic, SobrietyClockDraft, Vault, csv_export_warning, estimate_passphrase,
+    exercise_library, generate_passphrase, import_meeting_guide, language_for_locale,
+    meeting_kind_label, meeting_type_label, plan_template, salvage_vault, vault_exists,
 };
-use keel_ffi::{CancelToken, restore_new_vault};
+use keel_ffi::{CancelToken, check_export_passphrase, restore_new_vault};
 use keel_ffi::{MeasureAnswer, MeasureKind, MeasureSchedule, measure_form};
 use proptest::prelude::*;
 
@@ -105,6 +105,7 @@ fn typed(e: &KeelError) -> bool {
         KeelError::Storage { reason } | KeelError::DamagedBackup { reason } => code(reason),
         KeelError::NotFound { what } => !what.is_empty(),
         KeelError::OutOfRange { parameter } => code(parameter),
+        KeelError::WeakPassphrase { reason } => code(reason),
         KeelError::WrongCredential
         | KeelError::Locked
         | KeelError::Conflict { .. }
@@ -350,7 +351,7 @@ fn every_call_after_a_wipe_is_typed() {
             vault.unlock_with_device_secret(vec![0; 32])
         }),
         no_panic("change", || {
-            vault.change_passphrase(PASSPHRASE.into(), "another passphrase".into())
+            vault.change_passphrase(PASSPHRASE.into(), "yet another passphrase".into())
         }),
         no_panic("add_device_slot", || vault.add_device_slot().map(drop)),
         no_panic("remove_slot", || vault.remove_slot(id.clone())),
@@ -366,6 +367,27 @@ fn every_call_after_a_wipe_is_typed() {
     }
     no_panic("lock", || vault.lock());
     assert!(vault.is_locked());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The strength estimate answers any text, in both languages, and
+    /// calls acceptable exactly what the report and backup check accepts.
+    #[test]
+    fn passphrase_estimates(text in hostile_strings()) {
+        for language in [Language::English, Language::Spanish] {
+            let e = no_panic("estimate_passphrase", || estimate_passphrase(text.clone(), language));
+            prop_assert_eq!(e.acceptable, e.reason.is_none());
+            prop_assert!(e.guesses_log10.is_finite());
+            prop_assert!(!e.message.is_empty() && !e.crack_time_text.is_empty());
+            let checked = no_panic("check_export_passphrase", || check_export_passphrase(text.clone()));
+            prop_assert_eq!(checked.is_ok(), e.acceptable);
+            if let Err(e) = checked {
+                prop_assert!(typed(&e));
+            }
+        }
+    }
 }
 
 proptest! {

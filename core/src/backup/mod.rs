@@ -559,7 +559,7 @@ pub fn restore_new(
     if Vault::exists(dir) {
         return Err(Error::AlreadyExists.into());
     }
-    crate::slots::normalize_passphrase("passphrase", passphrase)?;
+    crate::slots::new_passphrase("passphrase", passphrase)?;
     let mut steps = Steps::new(work, 1);
     let opened = open(file, backup_passphrase)?;
     steps.step()?;

@@ -22,7 +22,11 @@ fn earlier(minutes: i64) -> LocalInstant {
 
 fn new_vault() -> (tempfile::TempDir, Vault) {
     let dir = tempfile::tempdir().unwrap();
-    let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+    let v = Vault::create(
+        dir.path().join("v").to_str().unwrap(),
+        "a long enough passphrase",
+    )
+    .unwrap();
     (dir, v)
 }
 
@@ -387,7 +391,13 @@ fn a_backup_restores_onto_a_phone_with_no_vault_or_leaves_none() {
     let dir = dir.to_str().unwrap();
 
     assert!(matches!(
-        restore_new(dir, &file, "not the backup's", "a new passphrase", &Quiet),
+        restore_new(
+            dir,
+            &file,
+            "not the backup's",
+            "a brand new passphrase",
+            &Quiet
+        ),
         Err(BackupError::WrongPassphrase)
     ));
     assert!(!Vault::exists(dir));
@@ -395,18 +405,18 @@ fn a_backup_restores_onto_a_phone_with_no_vault_or_leaves_none() {
     for limit in 0..5 {
         let work = crate::work::CancelAfter::new(limit);
         assert!(matches!(
-            restore_new(dir, &file, PASS, "a new passphrase", &work),
+            restore_new(dir, &file, PASS, "a brand new passphrase", &work),
             Err(BackupError::Core(Error::Cancelled))
         ));
         assert!(!Vault::exists(dir), "stopped after {limit} checks");
     }
-    let (mut v, summary) = restore_new(dir, &file, PASS, "a new passphrase", &Quiet).unwrap();
+    let (mut v, summary) = restore_new(dir, &file, PASS, "a brand new passphrase", &Quiet).unwrap();
     assert_eq!(summary.restored, 6);
     v.lock();
-    v.unlock_with_passphrase("a new passphrase").unwrap();
+    v.unlock_with_passphrase("a brand new passphrase").unwrap();
     assert_eq!(kept_total(&v.store().unwrap()), 6);
     assert!(matches!(
-        restore_new(dir, &file, PASS, "a new passphrase", &Quiet),
+        restore_new(dir, &file, PASS, "a brand new passphrase", &Quiet),
         Err(BackupError::Core(Error::AlreadyExists))
     ));
 }

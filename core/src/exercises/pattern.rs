@@ -308,7 +308,11 @@ mod tests {
     #[test]
     fn patterns_round_trip_and_drive_a_timeline() {
         let dir = tempfile::tempdir().unwrap();
-        let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+        let v = Vault::create(
+            dir.path().join("v").to_str().unwrap(),
+            "a long enough passphrase",
+        )
+        .unwrap();
         let s = v.store().unwrap();
         let a = add(&s, &draft()).unwrap();
         let b = add(

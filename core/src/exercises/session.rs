@@ -410,7 +410,11 @@ mod tests {
     #[test]
     fn sessions_start_end_and_page_by_date() {
         let dir = tempfile::tempdir().unwrap();
-        let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+        let v = Vault::create(
+            dir.path().join("v").to_str().unwrap(),
+            "a long enough passphrase",
+        )
+        .unwrap();
         let s = v.store().unwrap();
         let craving = RecordId([9; 16]);
         let a = start(
@@ -521,7 +525,11 @@ mod tests {
     #[test]
     fn bad_starts_write_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+        let v = Vault::create(
+            dir.path().join("v").to_str().unwrap(),
+            "a long enough passphrase",
+        )
+        .unwrap();
         let s = v.store().unwrap();
         assert_eq!(
             field(start(&s, begin(BuiltIn::Box, 1, Some(11)), NOW)),
@@ -561,7 +569,11 @@ mod tests {
     #[test]
     fn custom_sessions_keep_the_pattern_name() {
         let dir = tempfile::tempdir().unwrap();
-        let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+        let v = Vault::create(
+            dir.path().join("v").to_str().unwrap(),
+            "a long enough passphrase",
+        )
+        .unwrap();
         let s = v.store().unwrap();
         let p = pattern::add(
             &s,

@@ -61,7 +61,11 @@ fn craving(
 #[test]
 fn insights_over_two_weeks() {
     let dir = tempfile::tempdir().unwrap();
-    let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+    let v = Vault::create(
+        dir.path().join("v").to_str().unwrap(),
+        "a long enough passphrase",
+    )
+    .unwrap();
     let s = v.store().unwrap();
     let now = at(2026, 11, 20, 21);
     use CravingOutcome::*;

@@ -12,7 +12,11 @@ use crate::{Error, Vault};
 
 pub(crate) fn vault() -> (tempfile::TempDir, Vault) {
     let dir = tempfile::tempdir().unwrap();
-    let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+    let v = Vault::create(
+        dir.path().join("v").to_str().unwrap(),
+        "a long enough passphrase",
+    )
+    .unwrap();
     (dir, v)
 }
 

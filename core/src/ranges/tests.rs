@@ -101,7 +101,11 @@ fn half_hour_zones_southern_summer_and_a_skipped_midnight() {
 #[test]
 fn since_the_last_report_is_offered_once_a_report_is_known() {
     let dir = tempfile::tempdir().unwrap();
-    let v = Vault::create(dir.path().join("v").to_str().unwrap(), "a long passphrase").unwrap();
+    let v = Vault::create(
+        dir.path().join("v").to_str().unwrap(),
+        "a long enough passphrase",
+    )
+    .unwrap();
     let s = v.store().unwrap();
     let n = now("2026-03-11T09:00:00-05:00", "America/Chicago");
     let before = presets(&s, &n, Language::En).unwrap();

@@ -23,7 +23,7 @@
 //! Either is far beyond what anyone can guess against 600,000 PBKDF2
 //! iterations. The participant may choose their own instead: at least
 //! [`OWN_MIN_CHARS`] characters, or at least [`OWN_MIN_WORDS`] words of two
-//! or more characters.
+//! or more characters, and strong enough for [`crate::strength`].
 //!
 //! Both the core and the report viewer normalise a passphrase the same way
 //! before deriving a key (see [`normalize`]), so a counselor who types an
@@ -152,6 +152,7 @@ pub fn validate(field: &'static str, passphrase: &str) -> Result<Zeroizing<Strin
     if chars < OWN_MIN_CHARS && words < OWN_MIN_WORDS {
         return Err(Error::invalid(field, "too_short"));
     }
+    crate::strength::require_strong(&normal)?;
     Ok(normal)
 }
 
@@ -270,8 +271,17 @@ mod tests {
 
     #[test]
     fn own_passphrases_need_length_or_words() {
-        assert!(validate("p", "twelve chars").is_ok());
-        assert!(validate("p", "go to my car").is_ok());
+        assert!(validate("p", "Tr4mpoline-Cactus-Velvet-9").is_ok());
+        assert!(validate("p", "ox yak gnu emu fig").is_ok());
+        // Long enough, but guessed at once (crate::strength).
+        assert!(matches!(
+            validate("p", "aaaaaaaaaaaa"),
+            Err(Error::WeakPassphrase { .. })
+        ));
+        assert!(matches!(
+            validate("p", "123456789012"),
+            Err(Error::WeakPassphrase { .. })
+        ));
         assert!(validate("p", "short one").is_err());
         assert!(validate("p", "a b c d e f").is_err());
         assert!(validate("p", "").is_err());

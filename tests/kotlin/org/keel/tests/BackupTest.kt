@@ -123,13 +123,13 @@ class BackupTest {
         assertEquals(2, newPhone.listNotes().notes.size)
 
         val fresh = tmp.root.resolve("fresh").path
-        val done = restoreNewVault(fresh, java.io.File(path).readBytes(), backupPassphrase, "my new passphrase")
+        val done = restoreNewVault(fresh, java.io.File(path).readBytes(), backupPassphrase, "my new passphrase here")
         assertEquals(2uL, done.summary.restored)
         assertEquals(2, done.vault.listNotes().notes.size)
         done.vault.lock()
         done.vault.close()
         try {
-            restoreNewVault(fresh, java.io.File(path).readBytes(), backupPassphrase, "my new passphrase")
+            restoreNewVault(fresh, java.io.File(path).readBytes(), backupPassphrase, "my new passphrase here")
             fail("restored over an existing vault")
         } catch (e: KeelException.AlreadyExists) {
         }

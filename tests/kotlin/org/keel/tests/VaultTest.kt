@@ -81,7 +81,7 @@ class VaultTest {
             again.unlockWithPassphrase(passphrase)
             assertFalse(again.isLocked())
         }
-        expect<KeelException.AlreadyExists> { Vault.create(folder, "another passphrase") }
+        expect<KeelException.AlreadyExists> { Vault.create(folder, "yet another passphrase") }
         expect<KeelException.NotFound> { Vault.open(tmp.root.resolve("missing").path) }
     }
 
@@ -204,15 +204,15 @@ class VaultTest {
 
     @Test
     fun changePassphrase() {
-        expect<KeelException.WrongCredential> { vault.changePassphrase("not the passphrase", "a new passphrase") }
-        expect<KeelException.WrongCredential> { vault.changePassphrase(huge, "a new passphrase") }
+        expect<KeelException.WrongCredential> { vault.changePassphrase("not the passphrase", "a brand new passphrase") }
+        expect<KeelException.WrongCredential> { vault.changePassphrase(huge, "a brand new passphrase") }
         for (bad in listOf("", "short", huge)) {
             assertEquals("new_passphrase", expect<KeelException.InvalidInput> { vault.changePassphrase(passphrase, bad) }.field)
         }
-        vault.changePassphrase(passphrase, "a new passphrase")
+        vault.changePassphrase(passphrase, "a brand new passphrase")
         vault.lock()
         expect<KeelException.WrongCredential> { vault.unlockWithPassphrase(passphrase) }
-        vault.unlockWithPassphrase("a new passphrase")
+        vault.unlockWithPassphrase("a brand new passphrase")
     }
 
     @Test
