@@ -9,6 +9,7 @@
 mod common;
 
 use common::{measure, ms, row};
+use std::hint::black_box;
 use std::time::Instant;
 
 use keel_core::strength::estimate;
@@ -28,19 +29,26 @@ fn main() {
     );
     println!("  guesses 10^{:.2}, {:?}", first.guesses_log10, first.level);
 
-    row("30 characters", &measure(2_001, || drop(estimate(typed))));
+    row(
+        "30 characters",
+        &measure(2_001, || {
+            black_box(estimate(typed));
+        }),
+    );
     let prefixes: Vec<String> = (1..=30).map(|n| typed.chars().take(n).collect()).collect();
     row(
         "each prefix of 30 characters, one by one",
         &measure(201, || {
             for p in &prefixes {
-                drop(estimate(p));
+                black_box(estimate(p));
             }
         }),
     );
     let pasted = "maple orbit candle river ".repeat(41);
     row(
         "a 1,025-character paste",
-        &measure(501, || drop(estimate(&pasted))),
+        &measure(501, || {
+            black_box(estimate(&pasted));
+        }),
     );
 }
