@@ -42,7 +42,7 @@ def test_the_estimate_names_the_pattern_in_both_languages():
     assert keel.estimate_passphrase("aaaaaaaaaaaa", Language.ENGLISH).reason == PassphraseWeakness.REPEATED
     assert keel.estimate_passphrase("123456789012", Language.ENGLISH).reason == PassphraseWeakness.SEQUENCE
     assert keel.estimate_passphrase("qwsazxcderfv", Language.ENGLISH).reason == PassphraseWeakness.KEYBOARD_PATTERN
-    assert keel.estimate_passphrase("short", Language.ENGLISH).reason == PassphraseWeakness.TOO_SHORT
+    assert keel.estimate_passphrase("k9#vX2", Language.ENGLISH).reason == PassphraseWeakness.TOO_SHORT
 
 
 def test_a_strong_passphrase_is_accepted_with_no_reason():
