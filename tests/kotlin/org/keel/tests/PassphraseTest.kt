@@ -98,7 +98,7 @@ class PassphraseTest {
         }
         Vault.create(tmp.root.resolve("vault").path, strong).use { vault ->
             assertEquals("keyboard_pattern", weak { vault.changePassphrase(strong, "qwsazxcderfv") }.reason)
-            weak { vault.backupBytes("password", Now(System.currentTimeMillis(), "Europe/Madrid")) }
+            weak { vault.backupBytes("aaaaaaaaaaaa", Now(System.currentTimeMillis(), "Europe/Madrid")) }
             vault.lock()
             vault.unlockWithPassphrase(strong)
         }
