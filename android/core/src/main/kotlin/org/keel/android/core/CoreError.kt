@@ -18,6 +18,9 @@ sealed class CoreError : Exception() {
     /** A value was refused; [field] names it. Nothing was written. */
     data class InvalidInput(val field: String) : CoreError()
 
+    /** A new passphrase is too easy to guess; [reason] is the core's code. Nothing was written. */
+    data class WeakPassphrase(val reason: String) : CoreError()
+
     data object NotFound : CoreError()
 
     /** Someone else saved first (the plan); [currentRevision] is theirs. Reload, then save again. */
@@ -49,6 +52,7 @@ sealed class CoreError : Exception() {
             is KeelException.WrongCredential -> WrongPassphrase
             is KeelException.Locked -> Locked
             is KeelException.InvalidInput -> InvalidInput(e.field)
+            is KeelException.WeakPassphrase -> WeakPassphrase(e.reason)
             is KeelException.NotFound -> NotFound
             is KeelException.Conflict -> Conflict(e.currentRevision)
             is KeelException.StorageFull -> StorageFull

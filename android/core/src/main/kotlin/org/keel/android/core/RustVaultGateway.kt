@@ -28,12 +28,14 @@ import org.keel.core.LapseLogged
 import org.keel.core.Moment
 import org.keel.core.NewDeviceSlot
 import org.keel.core.Now
+import org.keel.core.PassphraseEstimate
 import org.keel.core.Plan
 import org.keel.core.PlanRevision
 import org.keel.core.PlanRevisionInfo
 import org.keel.core.SobrietyClockStatus
 import org.keel.core.TodayScreen
 import org.keel.core.Vault
+import org.keel.core.generatePassphrase
 import org.keel.core.planTemplate as templateOf
 import org.keel.core.vaultExists
 
@@ -55,6 +57,11 @@ class RustVaultGateway(
         vault?.destroy()
         vault = Vault.create(dir, passphrase)
     }
+
+    override suspend fun estimatePassphrase(passphrase: String, language: Language): Result<PassphraseEstimate> =
+        call { org.keel.core.estimatePassphrase(passphrase, language) }
+
+    override suspend fun suggestPassphrase(language: Language): Result<String> = call { generatePassphrase(language) }
 
     override suspend fun unlock(passphrase: String): Result<Unit> = call {
         opened().unlockWithPassphrase(passphrase)

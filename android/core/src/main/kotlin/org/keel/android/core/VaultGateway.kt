@@ -24,6 +24,7 @@ import org.keel.core.PlanRevision
 import org.keel.core.PlanRevisionInfo
 import org.keel.core.SobrietyClockStatus
 import org.keel.core.SupportContact
+import org.keel.core.PassphraseEstimate
 import org.keel.core.TodayScreen
 
 /**
@@ -46,6 +47,16 @@ interface VaultGateway {
 
     /** Creates the vault with [passphrase]; it is unlocked afterwards. */
     suspend fun create(passphrase: String): Result<Unit>
+
+    /**
+     * The core's strength estimate of a passphrase being typed, its reason
+     * and suggestions in [language]. Needs no vault; fast, but call it
+     * debounced (the first call loads the estimator's word lists).
+     */
+    suspend fun estimatePassphrase(passphrase: String, language: Language): Result<PassphraseEstimate>
+
+    /** A passphrase of common words in [language] made by the core; always accepted. */
+    suspend fun suggestPassphrase(language: Language): Result<String>
 
     /** Unlocks with the passphrase (a key derivation: long). */
     suspend fun unlock(passphrase: String): Result<Unit>

@@ -31,6 +31,7 @@ import org.keel.core.Vault
 import org.keel.android.ui.SosModel
 import org.keel.android.ui.Biometrics
 import org.keel.android.ui.NoBiometrics
+import org.keel.core.estimatePassphrase
 
 /** A participant's real flows through the screens, on a real vault in a temp folder. */
 class FlowTest {
@@ -102,6 +103,38 @@ class FlowTest {
         button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
         rule.waitFor(en[Str.screen_first_launch_too_short])
         assertTrue(!runBlocking { gateway.exists() })
+    }
+
+    @Test
+    fun aWeakPassphraseShowsWhyAndIsRefusedASuggestedOneIsAccepted() {
+        val gateway = Fixtures.gateway(tmp.root)
+        launch(gateway)
+        rule.waitFor(en[Str.screen_first_launch_title])
+        field(en[Str.screen_first_launch_passphrase]).performScrollTo().performTextInput("password")
+        // While typing: the level and the core's reason in plain words.
+        rule.waitFor(en[Str.screen_first_launch_strength, en[Str.screen_first_launch_level_very_weak]])
+        rule.waitFor(estimatePassphrase("password", Language.ENGLISH).message)
+        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput("password")
+        button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_first_launch_weak])
+        assertTrue(!runBlocking { gateway.exists() })
+        // A suggested passphrase fills both fields, is shown to be written down, and is accepted.
+        button(en[Str.screen_first_launch_suggest]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_first_launch_suggested])
+        rule.waitFor(en[Str.screen_first_launch_strength, en[Str.screen_first_launch_level_strong]])
+        button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        assertTrue(runBlocking { gateway.exists() })
+    }
+
+    @Test
+    fun theReasonIsInSpanishForASpanishSpeaker() {
+        launch(Fixtures.gateway(tmp.root), MemorySettings(Language.SPANISH))
+        rule.waitFor(es[Str.screen_first_launch_title])
+        field(es[Str.screen_first_launch_passphrase]).performScrollTo().performTextInput("123456789012")
+        val estimate = estimatePassphrase("123456789012", Language.SPANISH)
+        rule.waitFor(estimate.message)
+        rule.waitFor(es[Str.screen_first_launch_crack_time, estimate.crackTimeText])
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.keel.android.ui.TodayPage
 import org.keel.android.ui.TodayUiState
 import org.keel.android.ui.UnlockPage
 import org.keel.android.ui.UnlockUiState
+import org.keel.core.Language
+import org.keel.core.estimatePassphrase
 
 /**
  * Every screen in the gallery, one line each: a name (its folder and file
@@ -29,6 +31,15 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("first_launch") { FirstLaunchPage(FirstLaunchUiState(), language, {}, {}, {}) },
     GalleryScreen("first_launch_mismatch") { FirstLaunchPage(FirstLaunchUiState("passphrase", "other", problem = FirstLaunchProblem.Mismatch), language, {}, {}, {}) },
     GalleryScreen("first_launch_biometric") { FirstLaunchPage(FirstLaunchUiState(biometricsAvailable = true, useBiometrics = true), language, {}, {}, {}) },
+    GalleryScreen("first_launch_weak") {
+        val estimate = estimatePassphrase("password", language)
+        FirstLaunchPage(FirstLaunchUiState("password", "password", problem = FirstLaunchProblem.Weak, estimate = estimate), language, {}, {}, {})
+    },
+    GalleryScreen("first_launch_suggested") {
+        // A fixed draw of each language's list, so the PNGs do not change from run to run.
+        val suggested = if (language == Language.ENGLISH) "maple orbit candle river stone light" else "mesa gato nube lago tren sol pino"
+        FirstLaunchPage(FirstLaunchUiState(suggested, suggested, estimate = estimatePassphrase(suggested, language), suggested = suggested), language, {}, {}, {})
+    },
     GalleryScreen("unlock") { UnlockPage(UnlockUiState(), {}, {}, {}) },
     GalleryScreen("unlock_biometric") { UnlockPage(UnlockUiState(biometric = true), {}, {}, {}) },
     GalleryScreen("unlock_biometric_ended") { UnlockPage(UnlockUiState(biometricEnded = true), {}, {}, {}) },

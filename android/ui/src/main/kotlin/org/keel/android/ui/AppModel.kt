@@ -69,7 +69,7 @@ class AppModel(
     private val _language = MutableStateFlow(settings.language ?: systemLanguage)
     val language: StateFlow<Language> = _language.asStateFlow()
 
-    val firstLaunch = FirstLaunchModel(gateway, scope, onCreated = { replaceWith(Route.Today) }, biometrics = biometrics)
+    val firstLaunch = FirstLaunchModel(gateway, scope, language = { _language.value }, onCreated = { replaceWith(Route.Today) }, biometrics = biometrics)
     val unlock = UnlockModel(gateway, scope, tick, onUnlocked = { replaceWith(Route.Today) }, biometrics = biometrics)
     val today = TodayModel(gateway, scope) { _language.value }
     val sos = SosModel(gateway, scope) { _language.value }
@@ -131,7 +131,8 @@ class AppModel(
             is Route.Log -> log.open(route.kind, route.id)
             Route.History -> history.load()
             Route.Plan -> plan.load()
-            Route.FirstLaunch, Route.Forgot -> Unit
+            Route.FirstLaunch -> firstLaunch.refreshEstimate()
+            Route.Forgot -> Unit
         }
     }
 

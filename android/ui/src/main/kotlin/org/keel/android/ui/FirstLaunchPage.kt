@@ -8,7 +8,10 @@ import androidx.compose.foundation.selection.selectable
 import androidx.compose.foundation.selection.selectableGroup
 import androidx.compose.foundation.layout.Column
 import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Text
@@ -16,9 +19,14 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.semantics.liveRegion
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import org.keel.core.Language
+import org.keel.core.PassphraseEstimate
+import org.keel.core.PassphraseLevel
 
 @Composable
 fun FirstLaunchPage(
@@ -37,6 +45,12 @@ fun FirstLaunchPage(
         LanguageChoice(language, onLanguage)
         SectionTitle(s[Str.screen_first_launch_passphrase])
         Body(s[Str.screen_first_launch_passphrase_hint])
+        OutlinedButton(
+            onClick = { onEvent(FirstLaunchEvent.Suggest) },
+            enabled = !state.busy,
+            modifier = Modifier.fillMaxWidth().touchTarget(),
+        ) { Text(s[Str.screen_first_launch_suggest]) }
+        state.suggested?.let { Suggested(it) }
         OutlinedTextField(
             value = state.passphrase,
             onValueChange = { onEvent(FirstLaunchEvent.PassphraseChanged(it)) },
@@ -46,6 +60,7 @@ fun FirstLaunchPage(
             enabled = !state.busy,
             modifier = Modifier.fillMaxWidth(),
         )
+        state.estimate?.let { Strength(it) }
         OutlinedTextField(
             value = state.confirm,
             onValueChange = { onEvent(FirstLaunchEvent.ConfirmChanged(it)) },
@@ -59,6 +74,7 @@ fun FirstLaunchPage(
             val key = when (problem) {
                 FirstLaunchProblem.Mismatch -> Str.screen_first_launch_mismatch
                 FirstLaunchProblem.TooShort -> Str.screen_first_launch_too_short
+                FirstLaunchProblem.Weak -> Str.screen_first_launch_weak
                 FirstLaunchProblem.Failed -> Str.common_error
             }
             Text(s[key], color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyLarge)
@@ -70,6 +86,52 @@ fun FirstLaunchPage(
             enabled = !state.busy,
             modifier = Modifier.fillMaxWidth().touchTarget(),
         ) { Text(if (state.busy) s[Str.common_working] else s[Str.screen_first_launch_create]) }
+    }
+}
+
+/**
+ * The core's estimate while the participant types: a meter, the level, how
+ * long a guessing rig would need, and (when too weak) the reason and what
+ * to do instead, all in the core's words for the chosen language.
+ */
+@Composable
+fun Strength(estimate: PassphraseEstimate) {
+    val s = LocalStrings.current
+    val (label, step) = when (estimate.level) {
+        PassphraseLevel.VERY_WEAK -> Str.screen_first_launch_level_very_weak to 1
+        PassphraseLevel.WEAK -> Str.screen_first_launch_level_weak to 2
+        PassphraseLevel.GOOD -> Str.screen_first_launch_level_good to 3
+        PassphraseLevel.STRONG -> Str.screen_first_launch_level_strong to 4
+    }
+    val color = if (estimate.acceptable) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error
+    Column(
+        // Read out again when the estimate changes, without stealing focus.
+        modifier = Modifier.fillMaxWidth().semantics { liveRegion = LiveRegionMode.Polite },
+    ) {
+        LinearProgressIndicator(
+            progress = { step / 4f },
+            color = color,
+            modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp),
+        )
+        Text(s[Str.screen_first_launch_strength, s[label]], color = color, style = MaterialTheme.typography.titleSmall)
+        Body(s[Str.screen_first_launch_crack_time, estimate.crackTimeText])
+        if (!estimate.acceptable) {
+            Text(estimate.message, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyLarge)
+        }
+        for (tip in estimate.suggestions) Body("• $tip", Modifier.padding(top = 4.dp))
+    }
+}
+
+/** A passphrase the core suggested, in clear, to be written down. */
+@Composable
+fun Suggested(passphrase: String) {
+    val s = LocalStrings.current
+    Card(modifier = Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(16.dp)) {
+            Text(s[Str.screen_first_launch_suggested], style = MaterialTheme.typography.titleSmall)
+            Text(passphrase, style = MaterialTheme.typography.titleLarge, modifier = Modifier.padding(vertical = 8.dp))
+            Body(s[Str.screen_first_launch_suggested_hint])
+        }
     }
 }
 
