@@ -110,7 +110,7 @@ class FlowTest {
         val gateway = Fixtures.gateway(tmp.root)
         launch(gateway)
         rule.waitFor(en[Str.screen_first_launch_title])
-        field(en[Str.screen_first_launch_passphrase]).performScrollTo().performTextInput("password")
+        field(en[Str.common_passphrase]).performScrollTo().performTextInput("password")
         // While typing: the level and the core's reason in plain words.
         rule.waitFor(en[Str.screen_first_launch_strength, en[Str.screen_first_launch_level_very_weak]])
         rule.waitFor(estimatePassphrase("password", Language.ENGLISH).message)
@@ -131,7 +131,7 @@ class FlowTest {
     fun theReasonIsInSpanishForASpanishSpeaker() {
         launch(Fixtures.gateway(tmp.root), MemorySettings(Language.SPANISH))
         rule.waitFor(es[Str.screen_first_launch_title])
-        field(es[Str.screen_first_launch_passphrase]).performScrollTo().performTextInput("123456789012")
+        field(es[Str.common_passphrase]).performScrollTo().performTextInput("123456789012")
         val estimate = estimatePassphrase("123456789012", Language.SPANISH)
         rule.waitFor(estimate.message)
         rule.waitFor(es[Str.screen_first_launch_crack_time, estimate.crackTimeText])

@@ -118,7 +118,7 @@ fun Strength(estimate: PassphraseEstimate) {
         if (!estimate.acceptable) {
             Text(estimate.message, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyLarge)
         }
-        for (tip in estimate.suggestions) Body("• $tip", Modifier.padding(top = 4.dp))
+        for (tip in estimate.suggestions) Body(s[Str.common_bullet, tip], Modifier.padding(top = 4.dp))
     }
 }
 
