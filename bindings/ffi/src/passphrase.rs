@@ -4,6 +4,7 @@
 //! with `KeelError::WeakPassphrase` wherever one is set.
 
 use keel_core::strength::{self, Estimate};
+use zeroize::Zeroizing;
 
 use crate::mirror::mirror_enum;
 use crate::types::Language;
@@ -127,5 +128,8 @@ impl PassphraseEstimate {
 /// the main thread, debounced: the first call loads the word lists).
 #[uniffi::export]
 pub fn estimate_passphrase(passphrase: String, language: Language) -> PassphraseEstimate {
+    // Wiped when the call returns, like every passphrase the FFI takes; the
+    // estimator's own working copies are not (docs/security.md).
+    let passphrase = Zeroizing::new(passphrase);
     PassphraseEstimate::new(&strength::estimate(&passphrase), language.into())
 }
