@@ -1,6 +1,7 @@
 package org.keel.android.app
 
 import android.app.Application
+import android.os.SystemClock
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
 import org.keel.android.ui.AppModel
@@ -17,5 +18,6 @@ class AppViewModel(application: Application) : AndroidViewModel(application) {
         scope = viewModelScope,
         systemLanguage = if (Locale.getDefault().language == "es") Language.SPANISH else Language.ENGLISH,
         biometrics = graph.biometrics,
+        elapsedMillis = SystemClock::elapsedRealtime,
     ).also { it.start() }
 }

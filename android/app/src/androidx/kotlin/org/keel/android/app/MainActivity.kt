@@ -34,6 +34,10 @@ class MainActivity : ComponentActivity() {
     }
 
     private val background = object : DefaultLifecycleObserver {
+        override fun onStart(owner: LifecycleOwner) {
+            model.app.onEvent(AppEvent.Foregrounded)
+        }
+
         override fun onStop(owner: LifecycleOwner) {
             model.app.onEvent(AppEvent.Backgrounded)
         }

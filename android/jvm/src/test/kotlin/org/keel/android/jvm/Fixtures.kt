@@ -42,11 +42,18 @@ object Fixtures {
 
     fun gateway(dir: File) = RustVaultGateway(dir.absolutePath, clock)
 
-    fun app(gateway: RustVaultGateway, settings: MemorySettings = MemorySettings(), biometrics: Biometrics = NoBiometrics) =
-        AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default), biometrics = biometrics)
+    fun app(
+        gateway: RustVaultGateway,
+        settings: MemorySettings = MemorySettings(),
+        biometrics: Biometrics = NoBiometrics,
+        elapsedMillis: () -> Long = { System.nanoTime() / 1_000_000 },
+    ) = AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default), biometrics = biometrics, elapsedMillis = elapsedMillis)
 }
 
-class MemorySettings(override var language: Language? = null) : AppSettings
+class MemorySettings(
+    override var language: Language? = null,
+    override var lockAfterSeconds: Int = 0,
+) : AppSettings
 
 /** Records what the participant tapped instead of dialling. */
 class RecordingPhone : PhoneActions {

@@ -11,6 +11,7 @@ import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextInput
 import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Rule
 import org.junit.Test
@@ -177,6 +178,52 @@ class FlowTest {
         app.onEvent(AppEvent.Backgrounded)
         rule.waitFor(en[Str.screen_unlock_title])
         assertTrue(gateway.isLocked())
+        assertEquals(listOf<Route>(Route.Unlock), app.backStack.value)
+    }
+
+    private fun unlockToToday() {
+        rule.waitFor(en[Str.screen_unlock_title])
+        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+    }
+
+    @Test
+    fun theLockTimeoutSparesAShortTripAndLocksAPhoneThatSleptPastIt() {
+        val gateway = existingVault()
+        var elapsed = 0L
+        val app = Fixtures.app(gateway, MemorySettings(lockAfterSeconds = 60), elapsedMillis = { elapsed })
+        rule.setContent { KeelApp(app, Fixtures.strings, phone, dark = false) }
+        app.start()
+        unlockToToday()
+        // Back within the minute: still unlocked, still on Today.
+        app.onEvent(AppEvent.Backgrounded)
+        elapsed += 10_000
+        app.onEvent(AppEvent.Foregrounded)
+        rule.waitForIdle()
+        assertFalse(gateway.isLocked())
+        assertEquals(listOf<Route>(Route.Today), app.backStack.value)
+        // Away past the minute while the timer could not run (a sleeping
+        // phone): the clock decides on return.
+        app.onEvent(AppEvent.Backgrounded)
+        elapsed += 61_000
+        app.onEvent(AppEvent.Foregrounded)
+        rule.waitFor(en[Str.screen_unlock_title])
+        assertTrue(gateway.isLocked())
+    }
+
+    @Test
+    fun theLockTimerLocksInTheBackgroundAndScreenOffLocksAtOnce() {
+        val gateway = existingVault()
+        val app = launch(gateway, MemorySettings(lockAfterSeconds = 1))
+        unlockToToday()
+        app.onEvent(AppEvent.Backgrounded)
+        rule.waitFor(en[Str.screen_unlock_title])
+        assertTrue(gateway.isLocked())
+        unlockToToday()
+        app.onEvent(AppEvent.ScreenOff)
+        assertTrue(gateway.isLocked())
+        rule.waitFor(en[Str.screen_unlock_title])
         assertEquals(listOf<Route>(Route.Unlock), app.backStack.value)
     }
 

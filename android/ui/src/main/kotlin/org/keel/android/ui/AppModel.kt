@@ -1,6 +1,7 @@
 package org.keel.android.ui
 
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -31,8 +32,11 @@ sealed interface Route {
 
 /** What the platform tells the app; tests send the same events. */
 sealed interface AppEvent {
-    /** The app left the screen (the Android glue applies the lock timeout). */
+    /** The app left the screen: it locks after the participant's timeout. */
     data object Backgrounded : AppEvent
+
+    /** The app is on the screen again: locked if the timeout ran out meanwhile. */
+    data object Foregrounded : AppEvent
 
     /** The screen went off: lock at once. */
     data object ScreenOff : AppEvent
@@ -44,6 +48,14 @@ sealed interface AppEvent {
  */
 interface AppSettings {
     var language: Language?
+
+    /**
+     * How long Keel stays unlocked in the background, in seconds; 0 (the
+     * default) locks the moment it leaves the screen. A longer timeout spares
+     * a passphrase when a call or a map interrupts; the screen going off
+     * locks at once whatever it is.
+     */
+    var lockAfterSeconds: Int
 }
 
 /**
@@ -57,10 +69,19 @@ class AppModel(
     private val scope: CoroutineScope,
     systemLanguage: Language = Language.ENGLISH,
     /** Waits between the unlock countdown's ticks; tests pass their own. */
-    tick: suspend (Long) -> Unit = { delay(it) },
+    private val tick: suspend (Long) -> Unit = { delay(it) },
     /** Biometric unlock on this phone; none unless the platform gives one. */
     private val biometrics: Biometrics = NoBiometrics,
+    /**
+     * A clock that keeps counting while the phone sleeps (Android passes
+     * `SystemClock.elapsedRealtime`), so time in the background is measured
+     * even when the lock timer could not run.
+     */
+    private val elapsedMillis: () -> Long = { System.nanoTime() / 1_000_000 },
 ) {
+    private var backgroundedAt: Long? = null
+    private var lockTimer: Job? = null
+
     private val _backStack = MutableStateFlow<List<Route>>(emptyList())
 
     /** The routes shown, the last on top; empty until [start] has looked. */
@@ -114,8 +135,36 @@ class AppModel(
 
     fun onEvent(event: AppEvent) {
         when (event) {
-            AppEvent.Backgrounded, AppEvent.ScreenOff -> lock()
+            AppEvent.ScreenOff -> {
+                stopLockTimer()
+                lock()
+            }
+            AppEvent.Backgrounded -> {
+                val timeout = settings.lockAfterSeconds * 1000L
+                stopLockTimer()
+                if (timeout <= 0) {
+                    lock()
+                } else {
+                    backgroundedAt = elapsedMillis()
+                    lockTimer = scope.launch {
+                        tick(timeout)
+                        lock()
+                    }
+                }
+            }
+            AppEvent.Foregrounded -> {
+                val since = backgroundedAt
+                stopLockTimer()
+                // The timer may not have run (a sleeping phone): the clock decides.
+                if (since != null && elapsedMillis() - since >= settings.lockAfterSeconds * 1000L) lock()
+            }
         }
+    }
+
+    private fun stopLockTimer() {
+        lockTimer?.cancel()
+        lockTimer = null
+        backgroundedAt = null
     }
 
     private fun replaceWith(route: Route) {
