@@ -69,8 +69,7 @@ class FlowTest {
         launch(gateway)
         rule.waitFor(en[Str.screen_first_launch_title])
         rule.onNode(hasText(en[Str.screen_first_launch_privacy])).assertExistsCompat()
-        field(en[Str.common_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
-        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        typePassphrases(Fixtures.PASSPHRASE, Fixtures.PASSPHRASE)
         button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
         rule.waitFor(en[Str.screen_today_recent])
         rule.onNode(hasText(en[Str.screen_today_no_recent])).assertExistsCompat()
@@ -87,8 +86,7 @@ class FlowTest {
         val gateway = Fixtures.gateway(tmp.root)
         launch(gateway)
         rule.waitFor(en[Str.screen_first_launch_title])
-        field(en[Str.common_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
-        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput("something else entirely")
+        typePassphrases(Fixtures.PASSPHRASE, "something else entirely")
         button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
         rule.waitFor(en[Str.screen_first_launch_mismatch])
         assertTrue(!runBlocking { gateway.exists() })
@@ -99,8 +97,7 @@ class FlowTest {
         val gateway = Fixtures.gateway(tmp.root)
         launch(gateway)
         rule.waitFor(en[Str.screen_first_launch_title])
-        field(en[Str.common_passphrase]).performScrollTo().performTextInput("short")
-        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput("short")
+        typePassphrases("short", "short")
         button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
         rule.waitFor(en[Str.screen_first_launch_too_short])
         assertTrue(!runBlocking { gateway.exists() })
@@ -171,10 +168,7 @@ class FlowTest {
     fun theRightPassphraseOpensTodayAndBackgroundingLocks() {
         val gateway = existingVault()
         val app = launch(gateway)
-        rule.waitFor(en[Str.screen_unlock_title])
-        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
-        button(en[Str.screen_unlock_action]).performClick()
-        rule.waitFor(en[Str.screen_today_recent])
+        unlockToToday()
         app.onEvent(AppEvent.Backgrounded)
         rule.waitFor(en[Str.screen_unlock_title])
         assertTrue(gateway.isLocked())
@@ -186,6 +180,12 @@ class FlowTest {
         field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
         button(en[Str.screen_unlock_action]).performClick()
         rule.waitFor(en[Str.screen_today_recent])
+    }
+
+    /** Types the first-launch passphrase and its confirmation. */
+    private fun typePassphrases(passphrase: String, confirm: String) {
+        field(en[Str.common_passphrase]).performScrollTo().performTextInput(passphrase)
+        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput(confirm)
     }
 
     @Test
@@ -258,10 +258,7 @@ class FlowTest {
             v.savePlan(plan, null, false, Now(Fixtures.clock.millis(), Fixtures.clock.zone.id))
         }
         val app = launch(Fixtures.gateway(tmp.root))
-        rule.waitFor(en[Str.screen_unlock_title])
-        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
-        button(en[Str.screen_unlock_action]).performClick()
-        rule.waitFor(en[Str.screen_today_recent])
+        unlockToToday()
         app.navigate(Route.Sos)
         rule.waitFor(en[Str.screen_sos_people])
         rule.onNode(hasText(en[Str.common_numbered, 1, plan.lapsePlan.steps.first()])).performScrollTo()
@@ -309,8 +306,7 @@ class FlowTest {
         val gateway = Fixtures.gateway(tmp.root)
         val app = launch(gateway, biometrics = bio)
         rule.waitFor(en[Str.screen_first_launch_title])
-        field(en[Str.common_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
-        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        typePassphrases(Fixtures.PASSPHRASE, Fixtures.PASSPHRASE)
         rule.onNode(hasClickAction() and hasText(en[Str.screen_first_launch_biometric])).performScrollTo().performClick()
         button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
         rule.waitFor(en[Str.screen_today_recent])
@@ -358,8 +354,7 @@ class FlowTest {
         val gateway = Fixtures.gateway(tmp.root)
         launch(gateway, biometrics = bio)
         rule.waitFor(en[Str.screen_first_launch_title])
-        field(en[Str.common_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
-        field(en[Str.screen_first_launch_confirm]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        typePassphrases(Fixtures.PASSPHRASE, Fixtures.PASSPHRASE)
         rule.onNode(hasClickAction() and hasText(en[Str.screen_first_launch_biometric])).performScrollTo().performClick()
         button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
         rule.waitFor(en[Str.screen_today_recent])
