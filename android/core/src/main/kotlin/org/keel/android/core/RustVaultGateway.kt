@@ -51,6 +51,10 @@ class RustVaultGateway(
 ) : VaultGateway {
     @Volatile private var vault: Vault? = null
 
+    override suspend fun <T> withVault(block: (vault: Vault, now: Now) -> T): Result<T> = call { block(opened(), now()) }
+
+    override suspend fun <T> withCore(block: () -> T): Result<T> = call(block)
+
     override suspend fun exists(): Boolean = withContext(dispatcher) { vaultExists(dir) }
 
     override suspend fun create(passphrase: String): Result<Unit> = call {

@@ -19,6 +19,7 @@ import org.keel.core.LapseLogged
 import org.keel.core.LapsePlan
 import org.keel.core.Moment
 import org.keel.core.NewDeviceSlot
+import org.keel.core.Now
 import org.keel.core.Plan
 import org.keel.core.PlanRevision
 import org.keel.core.PlanRevisionInfo
@@ -26,6 +27,7 @@ import org.keel.core.SobrietyClockStatus
 import org.keel.core.SupportContact
 import org.keel.core.PassphraseEstimate
 import org.keel.core.TodayScreen
+import org.keel.core.Vault
 
 /**
  * What SOS shows: the saved plan's lapse plan (its steps, overdose safety
@@ -42,6 +44,18 @@ data class CrisisPlan(val lapsePlan: LapsePlan, val contacts: List<SupportContac
  * [CoreError]. Records come back exactly as the core computed them.
  */
 interface VaultGateway {
+    /**
+     * Runs [block] with the opened vault and the gateway clock's now, on the
+     * core's one dispatcher; a core failure comes back as a [CoreError]. Each
+     * further domain (meetings, exercises, insights, report, …) keeps its
+     * calls in a small class of its own built on this door (`MeetingsCalls`
+     * in `MeetingsCalls.kt`), so this interface stays the session's calls.
+     */
+    suspend fun <T> withVault(block: (vault: Vault, now: Now) -> T): Result<T>
+
+    /** Runs a core call that needs no vault (templates, players, file inspection) the same way. */
+    suspend fun <T> withCore(block: () -> T): Result<T>
+
     /** True if a vault exists: show Unlock rather than first launch. */
     suspend fun exists(): Boolean
 

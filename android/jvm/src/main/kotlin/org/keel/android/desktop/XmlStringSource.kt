@@ -10,22 +10,36 @@ import org.w3c.dom.Element
 
 /**
  * The desktop build's texts: the Android resource files themselves
- * (res/values/strings.xml, res/values-es/strings.xml), parsed here so both
- * builds show the same words.
+ * (res/values/strings*.xml, res/values-es/strings*.xml: one file per part of
+ * the app, merged as Android's resource compiler merges them), parsed here
+ * so both builds show the same words.
  */
 class XmlStringSource(private val resDir: File) : StringSource {
     private val cache = HashMap<Language, Strings>()
 
     override fun strings(language: Language): Strings = synchronized(cache) {
         cache.getOrPut(language) {
-            val raw = read(file(language))
+            val raw = readAll(language)
             Strings(language, Str.entries.associateWith { raw[it.name] ?: error("${it.name} missing for $language") })
         }
     }
 
-    fun file(language: Language): File = when (language) {
-        Language.ENGLISH -> File(resDir, "values/strings.xml")
-        Language.SPANISH -> File(resDir, "values-es/strings.xml")
+    /** The resource files of [language], in name order: strings.xml, strings_meetings.xml, … */
+    fun files(language: Language): List<File> {
+        val dir = when (language) {
+            Language.ENGLISH -> File(resDir, "values")
+            Language.SPANISH -> File(resDir, "values-es")
+        }
+        return dir.listFiles { f -> f.name.startsWith("strings") && f.name.endsWith(".xml") }.orEmpty().sortedBy { it.name }
+    }
+
+    /** Every text of [language] across its files; a key defined twice is an error, as it is for Android. */
+    fun readAll(language: Language): Map<String, String> {
+        val out = LinkedHashMap<String, String>()
+        for (f in files(language)) {
+            for ((k, v) in read(f)) check(out.put(k, v) == null) { "$k defined twice for $language" }
+        }
+        return out
     }
 
     companion object {

@@ -12,6 +12,7 @@ import org.keel.android.desktop.XmlStringSource
 import org.keel.android.ui.AppModel
 import org.keel.android.ui.AppSettings
 import org.keel.android.ui.BiometricUnlock
+import org.keel.android.ui.Documents
 import org.keel.android.ui.Biometrics
 import org.keel.android.ui.NoBiometrics
 import org.keel.core.NewDeviceSlot
@@ -47,7 +48,8 @@ object Fixtures {
         settings: MemorySettings = MemorySettings(),
         biometrics: Biometrics = NoBiometrics,
         elapsedMillis: () -> Long = { System.nanoTime() / 1_000_000 },
-    ) = AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default), biometrics = biometrics, elapsedMillis = elapsedMillis)
+        documents: Documents = RecordingDocuments(),
+    ) = AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default), biometrics = biometrics, elapsedMillis = elapsedMillis, documents = documents)
 }
 
 class MemorySettings(
@@ -96,4 +98,32 @@ class FakeBiometrics(var isAvailable: Boolean = true) : Biometrics {
     }
 
     override fun forget(): String? = stored?.first.also { stored = null }
+}
+
+/**
+ * The system's document picker and share sheet without the system: [toOpen]
+ * is the file the participant picks (null: they cancel); what is saved or
+ * shared is kept in [saved] and [shared] by its suggested name.
+ */
+class RecordingDocuments(var toOpen: ByteArray? = null) : Documents {
+    var cancelSave = false
+    val opened = mutableListOf<List<String>>()
+    val saved = LinkedHashMap<String, ByteArray>()
+    val shared = LinkedHashMap<String, ByteArray>()
+
+    override suspend fun open(mimeTypes: List<String>): ByteArray? {
+        opened += mimeTypes
+        return toOpen
+    }
+
+    override suspend fun save(suggestedName: String, mimeType: String, bytes: ByteArray): Boolean {
+        if (cancelSave) return false
+        saved[suggestedName] = bytes
+        return true
+    }
+
+    override suspend fun share(suggestedName: String, mimeType: String, bytes: ByteArray): Boolean {
+        shared[suggestedName] = bytes
+        return true
+    }
 }

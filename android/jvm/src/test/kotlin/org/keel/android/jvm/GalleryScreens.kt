@@ -63,6 +63,20 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("plan_from_template") { PlanPage(ScreenShots.planFromTemplate(language), language, {}, {}, {}) },
     GalleryScreen("plan_edit") { PlanPage(ScreenShots.planEdit(language), language, {}, {}, {}) },
     GalleryScreen("plan_conflict") { PlanPage(ScreenShots.planConflict(language), language, {}, {}, {}) },
+
+    // Exercises
+
+    // Meetings
+
+    // Reminders
+
+    // Insights
+
+    // Report and exports
+
+    // Backup and restore
+
+    // Settings
 )
 
 /** One gallery entry: [name] is lower_snake_case and unique. */

@@ -8,8 +8,8 @@ import org.keel.android.ui.Str
 import org.keel.core.Language
 
 class StringsTest {
-    private val en = XmlStringSource.read(Fixtures.strings.file(Language.ENGLISH))
-    private val es = XmlStringSource.read(Fixtures.strings.file(Language.SPANISH))
+    private val en = Fixtures.strings.readAll(Language.ENGLISH)
+    private val es = Fixtures.strings.readAll(Language.SPANISH)
     private val placeholder = Regex("""%(\d+\$)?[sdf]""")
 
     @Test
@@ -40,6 +40,11 @@ class StringsTest {
                 assertTrue("$lang $key", s.get(key, *args).isNotBlank())
             }
         }
+    }
+
+    @Test
+    fun eachPartsFileHasItsSpanishTwin() {
+        assertEquals(Fixtures.strings.files(Language.ENGLISH).map { it.name }, Fixtures.strings.files(Language.SPANISH).map { it.name })
     }
 
     @Test

@@ -28,6 +28,20 @@ sealed interface Route {
 
     /** The relapse-prevention plan: read, edit, revisions. */
     data object Plan : Route
+
+    // Exercises
+
+    // Meetings
+
+    // Reminders
+
+    // Insights
+
+    // Report and exports
+
+    // Backup and restore
+
+    // Settings
 }
 
 /** What the platform tells the app; tests send the same events. */
@@ -78,6 +92,15 @@ class AppModel(
      * even when the lock timer could not run.
      */
     private val elapsedMillis: () -> Long = { System.nanoTime() / 1_000_000 },
+    /** The system's document picker and share sheet; none unless the platform gives them. */
+    private val documents: Documents = NoDocuments,
+    // Further platform services, one parameter each (defaults for tests that need none):
+
+    // exercises
+
+    // reminders
+
+    // settings
 ) {
     private var backgroundedAt: Long? = null
     private var lockTimer: Job? = null
@@ -97,6 +120,20 @@ class AppModel(
     val log = LogModel(gateway, scope, { _language.value }, onDone = { back() })
     val history = HistoryModel(gateway, scope, { _language.value })
     val plan = PlanModel(gateway, scope)
+
+    // Exercises
+
+    // Meetings
+
+    // Reminders
+
+    // Insights
+
+    // Report and exports
+
+    // Backup and restore
+
+    // Settings
 
     /** Decides the first screen: first launch, or Unlock for an existing vault. */
     fun start() {
@@ -182,6 +219,20 @@ class AppModel(
             Route.Plan -> plan.load()
             Route.FirstLaunch -> firstLaunch.refreshEstimate()
             Route.Forgot -> Unit
+
+            // Exercises
+
+            // Meetings
+
+            // Reminders
+
+            // Insights
+
+            // Report and exports
+
+            // Backup and restore
+
+            // Settings
         }
     }
 

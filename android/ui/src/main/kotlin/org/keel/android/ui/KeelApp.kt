@@ -44,6 +44,20 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                     val state by app.plan.state.collectAsState()
                     PlanPage(state, language, app.plan::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
                 }
+                // Exercises
+
+                // Meetings
+
+                // Reminders
+
+                // Insights
+
+                // Report and exports
+
+                // Backup and restore
+
+                // Settings
+
                 Route.Sos -> {
                     val state by app.sos.state.collectAsState()
                     SosPage(state, phone, app.sos::onEvent) { app.back() }

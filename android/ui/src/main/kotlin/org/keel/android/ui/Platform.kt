@@ -63,3 +63,27 @@ object NoBiometrics : Biometrics {
     override suspend fun unlock(): BiometricUnlock = BiometricUnlock.Cancelled
     override fun forget(): String? = null
 }
+
+/**
+ * Files the participant chooses, through the system's document picker and
+ * share sheet (the Storage Access Framework and `ACTION_SEND` on Android);
+ * tests use a recording fake. Keel never picks a place itself: a file leaves
+ * the vault only where the participant sends it.
+ */
+interface Documents {
+    /** The system picker for one file of [mimeTypes]; its bytes, or null when the participant cancelled. */
+    suspend fun open(mimeTypes: List<String>): ByteArray?
+
+    /** The system "save to" picker for [bytes] named [suggestedName]; false when the participant cancelled. */
+    suspend fun save(suggestedName: String, mimeType: String, bytes: ByteArray): Boolean
+
+    /** The share sheet for [bytes] named [suggestedName]; false when it could not be shown. */
+    suspend fun share(suggestedName: String, mimeType: String, bytes: ByteArray): Boolean
+}
+
+/** A platform without a document picker (and the default in tests that do not need one). */
+object NoDocuments : Documents {
+    override suspend fun open(mimeTypes: List<String>): ByteArray? = null
+    override suspend fun save(suggestedName: String, mimeType: String, bytes: ByteArray) = false
+    override suspend fun share(suggestedName: String, mimeType: String, bytes: ByteArray) = false
+}

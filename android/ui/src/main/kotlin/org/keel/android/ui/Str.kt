@@ -247,4 +247,18 @@ enum class Str {
     screen_sos_breathe_done,
     screen_sos_breathe_cycle,
     screen_sos_breathe_left,
+
+    // Exercises
+
+    // Meetings
+
+    // Reminders
+
+    // Insights
+
+    // Report and exports
+
+    // Backup and restore
+
+    // Settings
 }

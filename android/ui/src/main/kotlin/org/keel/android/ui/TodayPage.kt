@@ -77,6 +77,20 @@ fun TodayPage(
         screen.recent.forEach { entry -> EntryRow(entry) { onOpen(Route.Log(entry.kind, entry.id)) } }
         OutlinedButton(onClick = { onOpen(Route.History) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_history]) }
         OutlinedButton(onClick = { onOpen(Route.Plan) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_plan]) }
+        // Exercises
+
+        // Meetings
+
+        // Reminders
+
+        // Insights
+
+        // Report and exports
+
+        // Backup and restore
+
+        // Settings
+
         SectionTitle(s[Str.screen_today_contacts])
         screen.crisisContacts.forEach { ContactRow(it.name, it.phone, it.canText, phone) }
         TextButton(onClick = onLock, modifier = Modifier.fillMaxWidth().touchTarget()) { ButtonLabel(s[Str.action_lock]) }
