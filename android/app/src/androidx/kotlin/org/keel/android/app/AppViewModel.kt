@@ -19,5 +19,6 @@ class AppViewModel(application: Application) : AndroidViewModel(application) {
         systemLanguage = if (Locale.getDefault().language == "es") Language.SPANISH else Language.ENGLISH,
         biometrics = graph.biometrics,
         elapsedMillis = SystemClock::elapsedRealtime,
+        reminderAlarms = graph.reminderAlarms,
     ).also { it.start() }
 }

@@ -62,15 +62,30 @@ class MainActivity : ComponentActivity() {
         setContent {
             KeelApp(model.app, model.graph.strings, model.graph.phone, dark)
         }
+        if (savedInstanceState == null) ReminderNotifier.takeTarget(intent)?.let(model.app::openReminder)
+    }
+
+    /** A reminder tapped while Keel runs: its screen, after unlock if locked. */
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        ReminderNotifier.takeTarget(intent)?.let(model.app::openReminder)
+    }
+
+    @Deprecated("The framework's permission callback; the androidx result API is not used here")
+    override fun onRequestPermissionsResult(requestCode: Int, permissions: Array<out String>, grantResults: IntArray) {
+        super.onRequestPermissionsResult(requestCode, permissions, grantResults)
+        model.graph.reminderAlarms.onPermissionResult(requestCode)
     }
 
     override fun onResume() {
         super.onResume()
         model.graph.biometrics.activity = this
+        model.graph.reminderAlarms.activity = this
     }
 
     override fun onPause() {
         if (model.graph.biometrics.activity === this) model.graph.biometrics.activity = null
+        if (model.graph.reminderAlarms.activity === this) model.graph.reminderAlarms.activity = null
         super.onPause()
     }
 

@@ -24,4 +24,8 @@ class AppGraph(context: Context) {
 
     /** Biometric unlock; the prompt's texts follow the language kept outside the vault. */
     val biometrics = AndroidBiometrics(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) })
+
+    /** Reminders: the alarms (and the notification permission) and the notifications they post. */
+    val reminderAlarms = AndroidReminderAlarms(app)
+    val reminderNotifier = ReminderNotifier(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) }, discreet = { false })
 }

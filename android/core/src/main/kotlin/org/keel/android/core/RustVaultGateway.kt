@@ -46,7 +46,7 @@ import org.keel.core.vaultExists
  */
 class RustVaultGateway(
     private val dir: String,
-    private val clock: Clock = Clock.systemDefaultZone(),
+    private val clock: Clock = PhoneClock,
     private val dispatcher: CoroutineDispatcher = serialDispatcher(),
 ) : VaultGateway {
     @Volatile private var vault: Vault? = null

@@ -69,6 +69,10 @@ val galleryScreens: List<GalleryScreen> = listOf(
     // Meetings
 
     // Reminders
+    GalleryScreen("reminders_off") { org.keel.android.ui.RemindersPage(ReminderShots.off(language), language, {}, {}, {}) },
+    GalleryScreen("reminders_on") { org.keel.android.ui.RemindersPage(ReminderShots.on(language), language, {}, {}, {}) },
+    GalleryScreen("reminders_notifications_off") { org.keel.android.ui.RemindersPage(ReminderShots.notificationsOff(language), language, {}, {}, {}) },
+    GalleryScreen("reminders_refused") { org.keel.android.ui.RemindersPage(ReminderShots.refused(language), language, {}, {}, {}) },
 
     // Insights
 

@@ -34,6 +34,8 @@ sealed interface Route {
     // Meetings
 
     // Reminders
+    /** The participant's reminder choices and the next reminders. */
+    data object Reminders : Route
 
     // Insights
 
@@ -99,6 +101,8 @@ class AppModel(
     // exercises
 
     // reminders
+    /** The platform's alarms and notification permission; none unless the platform gives them. */
+    private val reminderAlarms: ReminderAlarms = NoReminderAlarms,
 
     // settings
 ) {
@@ -126,6 +130,51 @@ class AppModel(
     // Meetings
 
     // Reminders
+    /** Keeps the platform's alarms equal to the core's reminders. */
+    val reminderScheduler = ReminderScheduler(org.keel.android.core.ReminderCalls(gateway), reminderAlarms) { _language.value }
+    val reminders = RemindersModel(org.keel.android.core.ReminderCalls(gateway), reminderAlarms, scope, { _language.value }, onChanged = { refreshReminders() })
+    private val reminderRefreshes = kotlinx.coroutines.channels.Channel<Unit>(kotlinx.coroutines.channels.Channel.CONFLATED)
+
+    /** The screen a reminder's tap asked for while locked: opened once Today shows after unlock. */
+    @Volatile private var reminderTap: Route? = null
+
+    init {
+        // The alarms follow the vault: refreshed at unlock and at every screen
+        // change while unlocked (each save returns to or opens a screen), and
+        // when the language (the reminders' words) changes; one at a time.
+        scope.launch { for (request in reminderRefreshes) reminderScheduler.refresh() }
+        scope.launch { kotlinx.coroutines.flow.combine(backStack, language) { stack, _ -> stack }.collect { onStackForReminders(it) } }
+    }
+
+    /**
+     * A reminder's notification was tapped: its screen now if unlocked, else
+     * after the participant unlocks (never before: the lock stays first).
+     */
+    fun openReminder(target: ReminderTarget) {
+        val route = target.route()
+        when {
+            gateway.isLocked() -> reminderTap = route
+            // Today is the root: go back to it rather than stack a second one.
+            route == Route.Today -> while (back()) Unit
+            _backStack.value.lastOrNull() != route -> navigate(route)
+        }
+    }
+
+    /** Brings the alarms in line with the core's reminders (unlocked; a locked vault changes nothing). */
+    fun refreshReminders() {
+        reminderRefreshes.trySend(Unit)
+    }
+
+    private fun onStackForReminders(stack: List<Route>) {
+        if (gateway.isLocked()) return
+        val tap = reminderTap
+        if (tap != null && stack == listOf(Route.Today)) {
+            reminderTap = null
+            navigate(tap)
+            return
+        }
+        refreshReminders()
+    }
 
     // Insights
 
@@ -225,6 +274,7 @@ class AppModel(
             // Meetings
 
             // Reminders
+            Route.Reminders -> reminders.load()
 
             // Insights
 

@@ -49,6 +49,10 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 // Meetings
 
                 // Reminders
+                Route.Reminders -> {
+                    val state by app.reminders.state.collectAsState()
+                    RemindersPage(state, language, app.reminders::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
 
                 // Insights
 

@@ -253,6 +253,27 @@ enum class Str {
     // Meetings
 
     // Reminders
+    action_reminders,
+    screen_reminders_title,
+    screen_reminders_intro,
+    screen_reminders_check_in_title,
+    screen_reminders_check_in,
+    screen_reminders_check_in_at,
+    screen_reminders_earlier,
+    screen_reminders_later,
+    screen_reminders_prompts_title,
+    screen_reminders_prompts,
+    screen_reminders_prompts_about,
+    screen_reminders_meetings_title,
+    screen_reminders_meetings,
+    screen_reminders_coming_title,
+    screen_reminders_coming_none,
+    screen_reminders_notifications_off,
+    screen_reminders_allow,
+    screen_reminders_refused,
+    screen_reminders_open_settings,
+    notification_channel_reminders,
+    notification_channel_neutral,
 
     // Insights
 

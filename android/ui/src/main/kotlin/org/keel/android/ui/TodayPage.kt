@@ -82,6 +82,7 @@ fun TodayPage(
         // Meetings
 
         // Reminders
+        OutlinedButton(onClick = { onOpen(Route.Reminders) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_reminders]) }
 
         // Insights
 
