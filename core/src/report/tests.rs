@@ -397,6 +397,46 @@ fn every_topic_builds_a_section_and_the_preview_counts_it() {
     }
 }
 
+/// A new participant's report: every part builds on a vault with nothing
+/// but a few notes (no plan, no logs, no practice, no meetings), in both
+/// languages; an empty period must not make a chart the document refuses.
+#[test]
+fn every_topic_builds_on_a_vault_with_nothing_logged() {
+    let (_d, v) = vault();
+    let s = v.store().unwrap();
+    for lang in [Language::En, Language::Es] {
+        let req = ReportRequest {
+            topics: vec![
+                Topic::Plan,
+                Topic::Cravings,
+                Topic::Checkins,
+                Topic::Exercises,
+                Topic::Attendance,
+                Topic::Insights,
+                Topic::Journal,
+                Topic::Measures,
+            ],
+            lang,
+            ..request()
+        };
+        let doc = build(&s, &req).unwrap();
+        assert_eq!(doc.sections.len(), 9);
+        let checkins = doc
+            .sections
+            .iter()
+            .find(|x| x.id == SectionId::Checkins)
+            .unwrap();
+        assert_eq!(sections::row_count(checkins), 0);
+        assert!(
+            !checkins
+                .blocks
+                .iter()
+                .any(|b| matches!(b, Block::Chart { .. }))
+        );
+        preview(&doc).unwrap();
+    }
+}
+
 /// In the plan section, what the participant wrote is isolated even inside
 /// the lines the core composes around it ("stage: text", "if → then"), and
 /// isolate controls they typed are dropped so none can escape.

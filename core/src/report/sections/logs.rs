@@ -183,62 +183,67 @@ pub fn checkins(store: &Store<'_>, from: NaiveDate, to: NaiveDate, w: &Words) ->
         .map(|d| d.date.format("%m-%d").to_string())
         .collect();
     let mood_value = |c: &CheckIn| insights::mood_value(c.mood);
+    let mut blocks = vec![
+        Block::Paragraph {
+            text: w.label(Label::CheckinsIntro).to_string(),
+        },
+        Block::Summary {
+            facts: vec![
+                fact(w.label(Label::CheckinsLogged), checkins.len()),
+                fact(w.label(Label::DaysCheckedIn), days.len()),
+            ],
+        },
+    ];
+    // A chart needs at least one day: a period without check-ins (a new
+    // participant, a quiet week) says so in its facts and an empty table.
+    if !days.is_empty() {
+        blocks.push(Block::Chart {
+            kind: ChartKind::Line,
+            title: w.label(Label::MoodPerDay).to_string(),
+            labels,
+            series: vec![
+                Series {
+                    name: w.label(Label::Mood).to_string(),
+                    values: days.iter().map(|d| d.mood).collect(),
+                },
+                Series {
+                    name: w.label(Label::CravingLevel).to_string(),
+                    values: days.iter().map(|d| d.craving_level).collect(),
+                },
+            ],
+            y_max: Some(10.0),
+        });
+    }
+    blocks.push(table(
+        w.label(Label::Checkins),
+        &[
+            w.date(),
+            w.time(),
+            w.label(Label::Mood),
+            w.label(Label::CravingLevel),
+            w.label(Label::SleepHours),
+            w.label(Label::Intention),
+            w.label(Label::AnyUse),
+        ],
+        checkins
+            .iter()
+            .map(|c| {
+                let (date, time) = local_parts(c.at);
+                vec![
+                    date,
+                    time,
+                    mood_value(c).to_string(),
+                    c.craving_level.to_string(),
+                    one_decimal(c.sleep_minutes.map(|m| f64::from(m) / 60.0)),
+                    typed(&c.intention),
+                    w.yes_no(c.any_use).to_string(),
+                ]
+            })
+            .collect(),
+    ));
     Ok(Section {
         id: SectionId::Checkins,
         heading: w.label(Label::Checkins).to_string(),
-        blocks: vec![
-            Block::Paragraph {
-                text: w.label(Label::CheckinsIntro).to_string(),
-            },
-            Block::Summary {
-                facts: vec![
-                    fact(w.label(Label::CheckinsLogged), checkins.len()),
-                    fact(w.label(Label::DaysCheckedIn), days.len()),
-                ],
-            },
-            Block::Chart {
-                kind: ChartKind::Line,
-                title: w.label(Label::MoodPerDay).to_string(),
-                labels,
-                series: vec![
-                    Series {
-                        name: w.label(Label::Mood).to_string(),
-                        values: days.iter().map(|d| d.mood).collect(),
-                    },
-                    Series {
-                        name: w.label(Label::CravingLevel).to_string(),
-                        values: days.iter().map(|d| d.craving_level).collect(),
-                    },
-                ],
-                y_max: Some(10.0),
-            },
-            table(
-                w.label(Label::Checkins),
-                &[
-                    w.date(),
-                    w.time(),
-                    w.label(Label::Mood),
-                    w.label(Label::CravingLevel),
-                    w.label(Label::SleepHours),
-                    w.label(Label::Intention),
-                    w.label(Label::AnyUse),
-                ],
-                checkins
-                    .iter()
-                    .map(|c| {
-                        let (date, time) = local_parts(c.at);
-                        vec![
-                            date,
-                            time,
-                            mood_value(c).to_string(),
-                            c.craving_level.to_string(),
-                            one_decimal(c.sleep_minutes.map(|m| f64::from(m) / 60.0)),
-                            typed(&c.intention),
-                            w.yes_no(c.any_use).to_string(),
-                        ]
-                    })
-                    .collect(),
-            ),
-        ],
+        blocks,
     })
 }
