@@ -150,3 +150,25 @@ def test_rekey_keeps_every_record_and_drops_device_slots(vault):
         vault.unlock_with_device_secret(slot.secret.expose_bytes())
     vault.unlock_with_passphrase(PASSPHRASE)
     assert len(vault.list_notes().notes) == 3
+
+
+def test_a_cancelled_report_is_not_remembered(vault):
+    now = phone_now()
+    last7 = vault.date_range(keel.DateRangePreset.LAST7_DAYS, now, keel.Language.ENGLISH)
+    request = keel.ReportRequest(
+        from_date=last7.first_day,
+        to_date=last7.last_day,
+        topics=[keel.ReportTopic.JOURNAL],
+        language=keel.Language.ENGLISH,
+        now=now,
+    )
+    fingerprint = vault.report_preview(request).fingerprint
+    words = keel.generate_passphrase(keel.Language.ENGLISH)
+    # 0: before building; 1: built; 2: sealed, the last check.
+    for at in (0, 1, 2):
+        token = CancelToken()
+        with pytest.raises(KeelError.Cancelled):
+            vault.report_html(request, words, fingerprint, progress=Recorder(cancel_at=at, token=token), cancel=token)
+        assert vault.date_range(keel.DateRangePreset.SINCE_LAST_REPORT, now, keel.Language.ENGLISH) is None
+    vault.report_html(request, words, fingerprint)
+    assert vault.date_range(keel.DateRangePreset.SINCE_LAST_REPORT, now, keel.Language.ENGLISH) is not None

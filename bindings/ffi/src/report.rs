@@ -165,7 +165,10 @@ impl Vault {
     ) -> Result<ReportFile> {
         let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
-        let file = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 0)?;
+        let (file, core) = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 0)?;
+        // Past the last check: the report is made, so "since your last
+        // report" may count it. A cancelled one is never remembered.
+        report::remember(&self.core().store()?, &core)?;
         Ok(ReportFile {
             file_name: file.file_name,
             html: file.html,
@@ -186,8 +189,9 @@ impl Vault {
     ) -> Result<()> {
         let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
-        let file = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 1)?;
+        let (file, core) = self.sealed_report(&request, &passphrase, &fingerprint, &watch, 1)?;
         watch.check()?;
+        report::remember(&self.core().store()?, &core)?;
         report::save(&file, Path::new(&path))?;
         watch.progress(3, 3);
         Ok(())
@@ -196,6 +200,9 @@ impl Vault {
 
 impl Vault {
     /// Builds the report under the vault's guard, then seals it without.
+    /// Remembers nothing: the caller records the report (for "since your
+    /// last report") once no cancel can stop it any more, so a report
+    /// cancelled while it was being sealed leaves no trace in the vault.
     fn sealed_report(
         &self,
         request: &ReportRequest,
@@ -203,16 +210,15 @@ impl Vault {
         fingerprint: &str,
         watch: &Watch<'_>,
         after: u64,
-    ) -> Result<report::ReportFile> {
+    ) -> Result<(report::ReportFile, report::ReportRequest)> {
         let core = request.to_core()?;
         let mut steps = Steps::new(watch, 2 + after);
         report::passphrase::validate("passphrase", passphrase)?;
         let doc = report::build(&self.core().store()?, &core)?;
         steps.step()?;
         let file = report::seal_document(&doc, passphrase, fingerprint)?;
-        report::remember(&self.core().store()?, &core)?;
         steps.step()?;
-        Ok(file)
+        Ok((file, core))
     }
 }
 

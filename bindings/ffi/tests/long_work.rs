@@ -10,8 +10,8 @@ use std::thread;
 use std::time::Duration;
 
 use keel_ffi::{
-    CancelToken, KeelError, Language, Moment, NoteDraft, Now, Progress, RestoreMode, Vault,
-    generate_passphrase,
+    CalendarDate, CancelToken, DateRangePreset, KeelError, Language, Moment, NoteDraft, Now,
+    Progress, ReportRequest, ReportTopic, RestoreMode, Vault, generate_passphrase,
 };
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -313,4 +313,57 @@ fn a_cancelled_creation_leaves_no_vault() {
         Some(token),
     )
     .unwrap();
+}
+
+#[test]
+fn a_cancelled_report_is_not_remembered_as_the_last_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = vault_with_notes(&tmp.path().join("v"), 3);
+    let request = ReportRequest {
+        from_date: CalendarDate {
+            year: 2025,
+            month: 10,
+            day: 1,
+        },
+        to_date: CalendarDate {
+            year: 2025,
+            month: 10,
+            day: 9,
+        },
+        topics: vec![ReportTopic::Journal],
+        language: Language::English,
+        now: phone_now(),
+    };
+    let fingerprint = v.report_preview(request.clone()).unwrap().fingerprint;
+    let pass = generate_passphrase(Language::English).unwrap();
+    let last = |v: &Vault| {
+        v.date_range(
+            DateRangePreset::SinceLastReport,
+            phone_now(),
+            Language::English,
+        )
+        .unwrap()
+    };
+    // 0: before building; 1: built, before sealing; 2: sealed, the last check.
+    for at in [0, 1, 2] {
+        let token = CancelToken::new();
+        let recorder = Arc::new(Recorder {
+            cancel_at: Some((at, token.clone())),
+            ..Recorder::new()
+        });
+        let r = v.report_html(
+            request.clone(),
+            pass.clone(),
+            fingerprint.clone(),
+            Some(recorder),
+            Some(token),
+        );
+        assert!(matches!(r, Err(KeelError::Cancelled)), "{at}: {r:?}");
+        assert_eq!(last(&v), None, "cancelled at {at}");
+    }
+    let file = v
+        .report_html(request, pass, fingerprint, None, None)
+        .unwrap();
+    assert!(file.file_name.starts_with("report-"));
+    assert!(last(&v).is_some());
 }

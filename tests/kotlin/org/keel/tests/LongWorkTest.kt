@@ -10,13 +10,18 @@ import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.keel.core.CancelToken
+import org.keel.core.DateRangePreset
+import org.keel.core.Language
 import org.keel.core.KeelException
 import org.keel.core.Moment
 import org.keel.core.Now
 import org.keel.core.NoteDraft
 import org.keel.core.Progress
+import org.keel.core.ReportRequest
+import org.keel.core.ReportTopic
 import org.keel.core.RestoreMode
 import org.keel.core.Vault
+import org.keel.core.generatePassphrase
 import org.keel.core.vaultExists
 import java.util.Collections
 import java.util.concurrent.CountDownLatch
@@ -137,5 +142,26 @@ class LongWorkTest {
         vault.lock()
         vault.unlockWithPassphrase(passphrase)
         assertEquals(3, vault.listNotes().notes.size)
+    }
+
+    @Test
+    fun cancelledReportIsNotRememberedAsTheLastOne() {
+        val now = phoneNow()
+        val week = vault.dateRange(DateRangePreset.LAST7_DAYS, now, Language.ENGLISH)!!
+        val request = ReportRequest(week.firstDay, week.lastDay, listOf(ReportTopic.JOURNAL), Language.ENGLISH, now)
+        val fingerprint = vault.reportPreview(request).fingerprint
+        val words = generatePassphrase(Language.ENGLISH)
+        // 0: before building; 1: built; 2: sealed, the last check.
+        for (at in 0L..2L) {
+            val token = CancelToken()
+            try {
+                vault.reportHtml(request, words, fingerprint, Recorder(at, token), token)
+                fail("not cancelled at $at")
+            } catch (e: KeelException.Cancelled) {
+            }
+            assertEquals(null, vault.dateRange(DateRangePreset.SINCE_LAST_REPORT, now, Language.ENGLISH))
+        }
+        vault.reportHtml(request, words, fingerprint)
+        assertTrue(vault.dateRange(DateRangePreset.SINCE_LAST_REPORT, now, Language.ENGLISH) != null)
     }
 }
