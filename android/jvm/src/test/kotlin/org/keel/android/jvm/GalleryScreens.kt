@@ -77,6 +77,16 @@ val galleryScreens: List<GalleryScreen> = listOf(
     // Insights
 
     // Report and exports
+    GalleryScreen("report_choose") { org.keel.android.ui.ReportPage(ReportShots.choose(data, language), {}, {}, {}) },
+    GalleryScreen("report_need_topic") { org.keel.android.ui.ReportPage(ReportShots.needTopic(data, language), {}, {}, {}) },
+    GalleryScreen("report_preview") { org.keel.android.ui.ReportPage(ReportShots.preview(data, language), {}, {}, {}) },
+    GalleryScreen("report_making") { org.keel.android.ui.ReportPage(ReportShots.making(data, language), {}, {}, {}) },
+    GalleryScreen("report_cancelled") { org.keel.android.ui.ReportPage(ReportShots.cancelled(data, language), {}, {}, {}) },
+    GalleryScreen("report_ready") { org.keel.android.ui.ReportPage(ReportShots.ready(data, language), {}, {}, {}) },
+    GalleryScreen("export") { org.keel.android.ui.ExportPage(ReportShots.export(data, language), {}, {}, {}) },
+    GalleryScreen("export_need_confirm") { org.keel.android.ui.ExportPage(ReportShots.exportNeedConfirm(data, language), {}, {}, {}) },
+    GalleryScreen("export_csv_ready") { org.keel.android.ui.ExportPage(ReportShots.exportCsv(data, language), {}, {}, {}) },
+    GalleryScreen("export_fhir_ready") { org.keel.android.ui.ExportPage(ReportShots.exportFhir(data, language), {}, {}, {}) },
 
     // Backup and restore
 

@@ -40,6 +40,11 @@ sealed interface Route {
     // Insights
 
     // Report and exports
+    /** The counselor report: choose, preview, make, then save or share. */
+    data object Report : Route
+
+    /** CSV and FHIR exports, saved or shared. */
+    data object Exports : Route
 
     // Backup and restore
 
@@ -179,6 +184,20 @@ class AppModel(
     // Insights
 
     // Report and exports
+    val report = ReportModel(org.keel.android.core.ReportCalls(gateway), scope, { _language.value }, documents)
+    val exports = ExportModel(org.keel.android.core.ExportCalls(gateway), scope, { _language.value }, documents)
+
+    /**
+     * A report or export made is held only while its screen is on the back
+     * stack: leaving it (back, or the lock replacing the stack) stops a
+     * report being made and wipes the file and its passphrase.
+     */
+    private val forgetMadeFiles = scope.launch {
+        backStack.collect { stack ->
+            if (Route.Report !in stack) report.clear()
+            if (Route.Exports !in stack) exports.clear()
+        }
+    }
 
     // Backup and restore
 
@@ -279,6 +298,8 @@ class AppModel(
             // Insights
 
             // Report and exports
+            Route.Report -> report.show()
+            Route.Exports -> exports.show()
 
             // Backup and restore
 

@@ -57,6 +57,14 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 // Insights
 
                 // Report and exports
+                Route.Report -> {
+                    val state by app.report.state.collectAsState()
+                    ReportPage(state, app.report::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.Exports -> {
+                    val state by app.exports.state.collectAsState()
+                    ExportPage(state, app.exports::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
 
                 // Backup and restore
 

@@ -87,6 +87,8 @@ fun TodayPage(
         // Insights
 
         // Report and exports
+        OutlinedButton(onClick = { onOpen(Route.Report) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_report]) }
+        OutlinedButton(onClick = { onOpen(Route.Exports) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_exports]) }
 
         // Backup and restore
 
