@@ -20,5 +20,6 @@ class AppViewModel(application: Application) : AndroidViewModel(application) {
         biometrics = graph.biometrics,
         elapsedMillis = SystemClock::elapsedRealtime,
         reminderAlarms = graph.reminderAlarms,
+        privacy = graph.privacy,
     ).also { it.start() }
 }

@@ -6,7 +6,6 @@ import android.content.Intent
 import android.content.IntentFilter
 import android.content.res.Configuration
 import android.os.Bundle
-import android.view.WindowManager
 import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
@@ -20,7 +19,7 @@ import org.keel.android.ui.KeelApp
 
 /**
  * The one activity (androidx: Compose's setContent, the back dispatcher and
- * the process lifecycle need it; the rest of the glue is plain android.*). FLAG_SECURE: no screenshots, blank in recents. Leaving
+ * the process lifecycle need it; the rest of the glue is plain android.*). FLAG_SECURE (unless the participant turned screen protection off in Settings): no screenshots, blank in recents. Leaving
  * the app or turning the screen off locks the vault; back walks the
  * AppModel's stack before leaving.
  */
@@ -45,7 +44,7 @@ class MainActivity : ComponentActivity() {
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
-        window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
+        AndroidDevicePrivacy.apply(window, model.graph.settings.secureScreen)
         enableEdgeToEdge()
         onBackPressedDispatcher.addCallback(this, object : OnBackPressedCallback(true) {
             override fun handleOnBackPressed() {
@@ -81,11 +80,13 @@ class MainActivity : ComponentActivity() {
         super.onResume()
         model.graph.biometrics.activity = this
         model.graph.reminderAlarms.activity = this
+        model.graph.privacy.activity = this
     }
 
     override fun onPause() {
         if (model.graph.biometrics.activity === this) model.graph.biometrics.activity = null
         if (model.graph.reminderAlarms.activity === this) model.graph.reminderAlarms.activity = null
+        if (model.graph.privacy.activity === this) model.graph.privacy.activity = null
         super.onPause()
     }
 

@@ -27,5 +27,11 @@ class AppGraph(context: Context) {
 
     /** Reminders: the alarms (and the notification permission) and the notifications they post. */
     val reminderAlarms = AndroidReminderAlarms(app)
-    val reminderNotifier = ReminderNotifier(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) }, discreet = { false })
+    val reminderNotifier = ReminderNotifier(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) }, discreet = { settings.discreet })
+
+    /**
+     * Screen protection and the launcher entry, brought in line with the saved discreet choice at start;
+     * switching discreet mode renames the reminders' notification channel too.
+     */
+    val privacy = AndroidDevicePrivacy(app, afterDiscreetSwitch = { reminderNotifier.ensureChannel() }).also { it.reconcile(settings.discreet) }
 }

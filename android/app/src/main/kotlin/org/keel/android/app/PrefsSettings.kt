@@ -5,8 +5,10 @@ import org.keel.android.ui.AppSettings
 import org.keel.core.Language
 
 /**
- * The language and the lock timeout, outside the vault: Unlock and SOS are
- * localised while locked, and the timeout applies before any unlock.
+ * The language, the lock timeout, screen protection and discreet mode,
+ * outside the vault (the app's private `shared_prefs/settings.xml`): Unlock
+ * and SOS are localised while locked, and the others apply before any
+ * unlock. Nothing the participant wrote is kept here.
  */
 class PrefsSettings(context: Context) : AppSettings {
     private val prefs = context.getSharedPreferences("settings", Context.MODE_PRIVATE)
@@ -21,5 +23,17 @@ class PrefsSettings(context: Context) : AppSettings {
         get() = prefs.getInt("lock_after_seconds", 0)
         set(value) {
             prefs.edit().putInt("lock_after_seconds", value.coerceAtLeast(0)).apply()
+        }
+
+    override var secureScreen: Boolean
+        get() = prefs.getBoolean("secure_screen", true)
+        set(value) {
+            prefs.edit().putBoolean("secure_screen", value).apply()
+        }
+
+    override var discreet: Boolean
+        get() = prefs.getBoolean("discreet", false)
+        set(value) {
+            prefs.edit().putBoolean("discreet", value).apply()
         }
 }

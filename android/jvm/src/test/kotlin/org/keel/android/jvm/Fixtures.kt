@@ -55,6 +55,8 @@ object Fixtures {
 class MemorySettings(
     override var language: Language? = null,
     override var lockAfterSeconds: Int = 0,
+    override var secureScreen: Boolean = true,
+    override var discreet: Boolean = false,
 ) : AppSettings
 
 /** Records what the participant tapped instead of dialling. */

@@ -91,6 +91,7 @@ val galleryScreens: List<GalleryScreen> = listOf(
     // Backup and restore
 
     // Settings
+    *settingsShots.toTypedArray(),
 )
 
 /** One gallery entry: [name] is lower_snake_case and unique. */

@@ -86,7 +86,12 @@ class ManifestTest {
 
     @Test
     fun screensAreSecure() {
+        // FLAG_SECURE at every start unless the participant turned screen protection off (on by default).
         val activity = Fixtures.sources.resolve("app/src/androidx/kotlin/org/keel/android/app/MainActivity.kt").readText()
-        assertTrue(activity.contains("FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE"))
+        assertTrue(activity.contains("AndroidDevicePrivacy.apply(window, model.graph.settings.secureScreen)"))
+        val glue = Fixtures.sources.resolve("app/src/main/kotlin/org/keel/android/app/AndroidDevicePrivacy.kt").readText()
+        assertTrue(glue.contains("FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE"))
+        val prefs = Fixtures.sources.resolve("app/src/main/kotlin/org/keel/android/app/PrefsSettings.kt").readText()
+        assertTrue(prefs.contains("getBoolean(\"secure_screen\", true)"))
     }
 }

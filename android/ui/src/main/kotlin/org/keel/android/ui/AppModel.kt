@@ -49,6 +49,20 @@ sealed interface Route {
     // Backup and restore
 
     // Settings
+    /** Settings: language, unlocking, lock timeout, screen protection, discreet mode, privacy, erasing. */
+    data object Settings : Route
+
+    /** Changing the passphrase. */
+    data object ChangePassphrase : Route
+
+    /** Erasing everything, after a clear confirmation. */
+    data object Wipe : Route
+
+    /** What Keel keeps and where. */
+    data object About : Route
+
+    /** Every screen, one tap each: Today's menu. */
+    data object Menu : Route
 }
 
 /** What the platform tells the app; tests send the same events. */
@@ -77,6 +91,21 @@ interface AppSettings {
      * locks at once whatever it is.
      */
     var lockAfterSeconds: Int
+
+    /**
+     * Screen protection (Android's `FLAG_SECURE`), on by default: no
+     * screenshots or recordings of Keel and a blank preview in recent apps.
+     * Off lets the participant take screenshots, which then live in their
+     * photos (and any photo backup), outside the vault.
+     */
+    var secureScreen: Boolean
+
+    /**
+     * Discreet mode, off by default: the launcher shows a neutral name and
+     * icon (an activity alias) and notification channels carry neutral
+     * names, so a glance at the phone does not say what Keel is for.
+     */
+    var discreet: Boolean
 }
 
 /**
@@ -110,6 +139,8 @@ class AppModel(
     private val reminderAlarms: ReminderAlarms = NoReminderAlarms,
 
     // settings
+    /** Screen protection and the launcher's discreet entry; none unless the platform gives them. */
+    private val privacy: DevicePrivacy = NoDevicePrivacy,
 ) {
     private var backgroundedAt: Long? = null
     private var lockTimer: Job? = null
@@ -202,6 +233,9 @@ class AppModel(
     // Backup and restore
 
     // Settings
+    val settingsScreen = SettingsModel(gateway, scope, settings, biometrics, privacy)
+    val passphraseChange = SettingsPassphraseModel(gateway, scope, { _language.value }, tick)
+    val wipe = WipeModel(gateway, scope, biometrics, onWiped = { replaceWith(Route.FirstLaunch) })
 
     /** Decides the first screen: first launch, or Unlock for an existing vault. */
     fun start() {
@@ -304,6 +338,10 @@ class AppModel(
             // Backup and restore
 
             // Settings
+            Route.Settings -> settingsScreen.load()
+            Route.ChangePassphrase -> passphraseChange.open()
+            Route.Wipe -> wipe.open()
+            Route.About, Route.Menu -> Unit
         }
     }
 

@@ -33,6 +33,8 @@ fun Page(
     title: String,
     onBack: (() -> Unit)?,
     onSos: (() -> Unit)?,
+    /** The app's menu, offered where there is no back (Today). */
+    onMenu: (() -> Unit)? = null,
     content: @Composable ColumnScope.() -> Unit,
 ) {
     val s = LocalStrings.current
@@ -45,6 +47,8 @@ fun Page(
             ) {
                 if (onBack != null) {
                     TextButton(onClick = onBack, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_back]) }
+                } else if (onMenu != null) {
+                    TextButton(onClick = onMenu, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_menu]) }
                 } else {
                     Text(s[Str.app_name], style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(start = 8.dp))
                 }

@@ -69,6 +69,20 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 // Backup and restore
 
                 // Settings
+                Route.Settings -> {
+                    val state by app.settingsScreen.state.collectAsState()
+                    SettingsPage(state, language, app.settingsScreen::onEvent, app::setLanguage, app::navigate, { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.ChangePassphrase -> {
+                    val state by app.passphraseChange.state.collectAsState()
+                    SettingsPassphrasePage(state, app.passphraseChange::onEvent, { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.Wipe -> {
+                    val state by app.wipe.state.collectAsState()
+                    WipePage(state, app.wipe::onEvent, { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.About -> AboutPage({ app.back() }) { app.navigate(Route.Sos) }
+                Route.Menu -> MenuPage(app::navigate, { app.back() }) { app.navigate(Route.Sos) }
 
                 Route.Sos -> {
                     val state by app.sos.state.collectAsState()

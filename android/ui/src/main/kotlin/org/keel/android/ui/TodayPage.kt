@@ -34,7 +34,7 @@ fun TodayPage(
     onImHere: () -> Unit = {},
 ) {
     val s = LocalStrings.current
-    Page(title = s[Str.screen_today_title], onBack = null, onSos = onSos) {
+    Page(title = s[Str.screen_today_title], onBack = null, onSos = onSos, onMenu = { onOpen(Route.Menu) }) {
         val screen = state.screen
         if (screen == null) {
             Body(if (state.error != null) s[Str.common_error] else s[Str.common_working])

@@ -1,0 +1,33 @@
+package org.keel.android.ui
+
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+
+/** One line of the menu: its label and the screen it opens. */
+data class MenuEntry(val label: Str, val route: Route)
+
+/**
+ * Every screen of the app that is not already one tap from Today's own
+ * buttons, in the order a participant looks for them: their own records
+ * first, then practice, then the app itself. Today's top bar opens it.
+ */
+val menuEntries: List<MenuEntry> = listOf(
+    MenuEntry(Str.action_history, Route.History),
+    MenuEntry(Str.action_plan, Route.Plan),
+    MenuEntry(Str.action_settings, Route.Settings),
+    MenuEntry(Str.action_about, Route.About),
+)
+
+/** The menu: one large button per screen. */
+@Composable
+fun MenuPage(onOpen: (Route) -> Unit, onBack: () -> Unit, onSos: () -> Unit) {
+    val s = LocalStrings.current
+    Page(title = s[Str.screen_menu_title], onBack = onBack, onSos = onSos) {
+        Body(s[Str.screen_menu_hint])
+        for (entry in menuEntries) {
+            OutlinedButton(onClick = { onOpen(entry.route) }, modifier = Modifier.fillMaxWidth().touchTarget()) { ButtonLabel(s[entry.label]) }
+        }
+    }
+}
