@@ -56,8 +56,10 @@ class SettingsFlowTest {
     private val settings = MemorySettings()
 
     /** A vault made with the raw API, opened in the app through Unlock; the unlock waits pass at once. */
-    private fun unlockedApp(biometrics: Biometrics = NoBiometrics): Pair<AppModel, RustVaultGateway> {
-        Vault.create(tmp.root.path, Fixtures.PASSPHRASE).use { }
+    private val alarms = RecordingReminderAlarms()
+
+    private fun unlockedApp(biometrics: Biometrics = NoBiometrics, setup: (Vault) -> Unit = {}): Pair<AppModel, RustVaultGateway> {
+        Vault.create(tmp.root.path, Fixtures.PASSPHRASE).use(setup)
         val gateway = Fixtures.gateway(tmp.root)
         val app = AppModel(
             gateway,
@@ -66,6 +68,7 @@ class SettingsFlowTest {
             tick = { },
             biometrics = biometrics,
             privacy = privacy,
+            reminderAlarms = alarms,
         )
         rule.setContent { KeelApp(app, Fixtures.strings, phone, dark = false) }
         app.start()
@@ -232,7 +235,9 @@ class SettingsFlowTest {
     @Test
     fun erasingAsksTwiceThenLeavesNoVaultAndOpensFirstLaunch() {
         val biometrics = FakeBiometrics()
-        val (app, gateway) = unlockedApp(biometrics)
+        // A daily check-in reminder at 20:00, armed at unlock.
+        val (app, gateway) = unlockedApp(biometrics) { v -> v.saveMeetingSettings(v.meetingSettings().copy(checkInMinute = 1200u)) }
+        rule.waitUntil(30_000) { alarms.armed.isNotEmpty() }
         openSettings(app)
         toggle(en[Str.screen_settings_biometric])
         rule.waitUntil(30_000) { app.settingsScreen.state.value.biometricOn }
@@ -253,6 +258,8 @@ class SettingsFlowTest {
         assertFalse(runBlocking { gateway.exists() })
         assertNull(biometrics.stored)
         assertFalse(File(tmp.root, "vault.db").exists())
+        // The erased journal's reminders are cancelled and their kept schedule emptied.
+        rule.waitUntil(30_000) { alarms.kept.isEmpty() && alarms.armed.isEmpty() }
         // Settings outside the vault stay as they were.
         assertTrue(settings.secureScreen)
     }

@@ -235,7 +235,11 @@ class AppModel(
     // Settings
     val settingsScreen = SettingsModel(gateway, scope, settings, biometrics, privacy)
     val passphraseChange = SettingsPassphraseModel(gateway, scope, { _language.value }, tick)
-    val wipe = WipeModel(gateway, scope, biometrics, onWiped = { replaceWith(Route.FirstLaunch) })
+    val wipe = WipeModel(gateway, scope, biometrics) {
+        // No reminder of an erased journal: the alarms and their kept schedule go too.
+        scope.launch { reminderScheduler.clear() }
+        replaceWith(Route.FirstLaunch)
+    }
 
     /** Decides the first screen: first launch, or Unlock for an existing vault. */
     fun start() {

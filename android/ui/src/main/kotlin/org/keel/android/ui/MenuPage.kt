@@ -16,6 +16,7 @@ data class MenuEntry(val label: Str, val route: Route)
 val menuEntries: List<MenuEntry> = listOf(
     MenuEntry(Str.action_history, Route.History),
     MenuEntry(Str.action_plan, Route.Plan),
+    MenuEntry(Str.action_reminders, Route.Reminders),
     MenuEntry(Str.action_settings, Route.Settings),
     MenuEntry(Str.action_about, Route.About),
 )

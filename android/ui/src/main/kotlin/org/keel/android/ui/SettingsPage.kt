@@ -58,6 +58,11 @@ fun SettingsPage(
         LockChoice(state.lockAfterSeconds) { onEvent(SettingsEvent.LockAfter(it)) }
         Body(s[Str.screen_settings_lock_hint])
 
+        SectionTitle(s[Str.screen_settings_reminders])
+        OutlinedButton(onClick = { onOpen(Route.Reminders) }, modifier = Modifier.fillMaxWidth().touchTarget()) {
+            ButtonLabel(s[Str.action_reminders])
+        }
+
         SectionTitle(s[Str.screen_settings_screen_title])
         SettingsSwitch(s[Str.screen_settings_secure], state.secureScreen) { onEvent(SettingsEvent.SecureScreen(it)) }
         Body(s[if (state.secureScreen) Str.screen_settings_secure_on else Str.screen_settings_secure_off])

@@ -30,8 +30,8 @@ sealed interface WipeEvent {
  * Erasing everything, in two presses: the page says what goes and what
  * stays, the first press asks once more, the second has the core wipe the
  * vault (an unlocked one only: key slots destroyed first, then the files)
- * and the platform forget its wrapped device secret. Then [onWiped] takes
- * the participant to First launch. A failed wipe says so and keeps the
+ * and the platform forget its wrapped device secret. Then [onWiped] clears
+ * the reminders' alarms and takes the participant to First launch. A failed wipe says so and keeps the
  * vault as it was.
  */
 class WipeModel(
