@@ -38,17 +38,14 @@ fun SettingsPassphrasePage(
         state.estimate?.let { Strength(it) }
         SecretField(s[Str.screen_passphrase_confirm], state.confirm, enabled = !state.busy) { onEvent(PassphraseChangeEvent.ConfirmChanged(it)) }
         state.problem?.let { problem ->
-            SettingsWarning(
-                s[
-                    when (problem) {
-                        PassphraseChangeProblem.Mismatch -> Str.screen_first_launch_mismatch
-                        PassphraseChangeProblem.TooShort -> Str.screen_first_launch_too_short
-                        PassphraseChangeProblem.Weak -> Str.screen_passphrase_weak
-                        PassphraseChangeProblem.WrongCurrent -> Str.screen_passphrase_wrong
-                        PassphraseChangeProblem.Failed -> Str.common_error
-                    },
-                ],
-            )
+            val key = when (problem) {
+                PassphraseChangeProblem.Mismatch -> Str.screen_first_launch_mismatch
+                PassphraseChangeProblem.TooShort -> Str.screen_first_launch_too_short
+                PassphraseChangeProblem.Weak -> Str.screen_passphrase_weak
+                PassphraseChangeProblem.WrongCurrent -> Str.screen_passphrase_wrong
+                PassphraseChangeProblem.Failed -> Str.common_error
+            }
+            SettingsWarning(s[key])
         }
         if (state.waitSeconds > 0) Body(s[Str.screen_unlock_wait, state.waitSeconds])
         Body(s[Str.screen_first_launch_warning])
