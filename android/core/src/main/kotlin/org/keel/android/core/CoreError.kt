@@ -15,8 +15,12 @@ sealed class CoreError : Exception() {
     /** The vault is locked: show Unlock. */
     data object Locked : CoreError()
 
-    /** A value was refused; [field] names it. Nothing was written. */
-    data class InvalidInput(val field: String) : CoreError()
+    /**
+     * A value was refused; [field] names it and [reason] says why (both the
+     * core's codes, listed in docs/errors.md, e.g. `at` / `in_future`), so a
+     * screen can say in its own words what to change. Nothing was written.
+     */
+    data class InvalidInput(val field: String, val reason: String = "") : CoreError()
 
     /** A new passphrase is too easy to guess; [reason] is the core's code. Nothing was written. */
     data class WeakPassphrase(val reason: String) : CoreError()
@@ -51,7 +55,7 @@ sealed class CoreError : Exception() {
             is CoreError -> e
             is KeelException.WrongCredential -> WrongPassphrase
             is KeelException.Locked -> Locked
-            is KeelException.InvalidInput -> InvalidInput(e.field)
+            is KeelException.InvalidInput -> InvalidInput(e.field, e.reason)
             is KeelException.WeakPassphrase -> WeakPassphrase(e.reason)
             is KeelException.NotFound -> NotFound
             is KeelException.Conflict -> Conflict(e.currentRevision)

@@ -8,6 +8,7 @@ import org.keel.android.ui.ForgotPage
 import org.keel.android.ui.HistoryPage
 import org.keel.android.ui.LogPage
 import org.keel.android.ui.PlanPage
+import org.keel.android.ui.PlanSection
 import org.keel.android.ui.SosPage
 import org.keel.android.ui.SosUiState
 import org.keel.android.ui.TodayPage
@@ -58,11 +59,22 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("log_lapse") { LogPage(ScreenShots.lapse(language), language, phone, {}, {}, {}) },
     GalleryScreen("lapse_message") { LogPage(ScreenShots.lapseMessage(language), language, phone, {}, {}, {}) },
     GalleryScreen("history") { HistoryPage(ScreenShots.history(language), language, {}, {}, {}, {}) },
-    GalleryScreen("plan") { PlanPage(ScreenShots.plan(language), language, {}, {}, {}) },
+    GalleryScreen("plan", PLAN_WINDOW_HEIGHT_DP) { PlanPage(ScreenShots.plan(language), language, {}, {}, {}) },
     GalleryScreen("plan_none") { PlanPage(ScreenShots.planNone(), language, {}, {}, {}) },
-    GalleryScreen("plan_from_template") { PlanPage(ScreenShots.planFromTemplate(language), language, {}, {}, {}) },
+    GalleryScreen("plan_from_template", PLAN_WINDOW_HEIGHT_DP) { PlanPage(ScreenShots.planFromTemplate(language), language, {}, {}, {}) },
     GalleryScreen("plan_edit") { PlanPage(ScreenShots.planEdit(language), language, {}, {}, {}) },
     GalleryScreen("plan_conflict") { PlanPage(ScreenShots.planConflict(language), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_goals") { PlanPage(PlanLogShots.planSection(language, PlanSection.GOALS), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_routine") { PlanPage(PlanLogShots.planSection(language, PlanSection.ROUTINE), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_triggers") { PlanPage(PlanLogShots.planSection(language, PlanSection.TRIGGERS), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_trigger_kind") { PlanPage(PlanLogShots.planSection(language, PlanSection.TRIGGERS).copy(choosingKind = 0), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_coping") { PlanPage(PlanLogShots.planSection(language, PlanSection.COPING), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_contacts") { PlanPage(PlanLogShots.planSection(language, PlanSection.CONTACTS), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_overdose") { PlanPage(PlanLogShots.planSection(language, PlanSection.OVERDOSE_SAFETY), language, {}, {}, {}) },
+    GalleryScreen("plan_edit_crisis_lines") { PlanPage(PlanLogShots.planSection(language, PlanSection.CRISIS_LINES), language, {}, {}, {}) },
+    GalleryScreen("plan_invalid") { PlanPage(PlanLogShots.planInvalid(language), language, {}, {}, {}) },
+    GalleryScreen("log_craving_when") { LogPage(PlanLogShots.cravingWhen(language), language, phone, {}, {}, {}) },
+    GalleryScreen("log_craving_in_future") { LogPage(PlanLogShots.cravingInFuture(language), language, phone, {}, {}, {}) },
 
     // Exercises
 
@@ -94,5 +106,17 @@ val galleryScreens: List<GalleryScreen> = listOf(
     *settingsShots.toTypedArray(),
 )
 
-/** One gallery entry: [name] is lower_snake_case and unique. */
-class GalleryScreen(val name: String, val content: @Composable GalleryScope.() -> Unit)
+/**
+ * One gallery entry: [name] is lower_snake_case and unique. [windowHeightDp]
+ * is the tallest it may grow to: a larger window costs every rendering of the
+ * screen time, so only a screen whose full scroll height needs it (the whole
+ * plan at font scale 2) asks for more than the default.
+ */
+class GalleryScreen(
+    val name: String,
+    val windowHeightDp: Float = GalleryTest.WINDOW_HEIGHT_DP,
+    val content: @Composable GalleryScope.() -> Unit,
+)
+
+/** The whole plan read or started from a template: about 11,500 dp at font scale 2 on the small phone. */
+const val PLAN_WINDOW_HEIGHT_DP = 14000f

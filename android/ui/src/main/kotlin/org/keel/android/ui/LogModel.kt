@@ -6,7 +6,9 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
+import java.time.LocalDateTime
 import org.keel.android.core.CoreError
+import org.keel.android.core.LogCalls
 import org.keel.android.core.VaultGateway
 import org.keel.core.CheckIn
 import org.keel.core.CheckInDraft
@@ -37,8 +39,7 @@ enum class HaltPart { HUNGRY, ANGRY, LONELY, TIRED }
  * The log form of one entry kind, new or being edited. The choices
  * ([triggerOptions], [copingOptions]) are the core's craving form as it came
  * (the plan's triggers and if-then steps, then recent free-text ones), plus
- * whatever an edited entry already carries. Fields the form does not show
- * (place, with whom, duration, sleep) are kept as the entry had them.
+ * whatever an edited entry already carries.
  */
 data class LogUiState(
     val kind: EntryKind = EntryKind.CRAVING,
@@ -47,6 +48,10 @@ data class LogUiState(
     val loading: Boolean = true,
     /** When it happened: now for a new entry, the entry's own time when editing. */
     val at: Moment? = null,
+    /** The phone's IANA zone: the calendar a changed date and time is read in. */
+    val zone: String = "UTC",
+    /** The date and time picker is open. */
+    val changingWhen: Boolean = false,
     val triggerOptions: List<TriggerTag> = emptyList(),
     val copingOptions: List<CopingTag> = emptyList(),
     val clocks: List<SobrietyClockStatus> = emptyList(),
@@ -104,6 +109,20 @@ sealed interface LogEvent {
     data class ToggleClock(val id: String) : LogEvent
     data class ResetsClocks(val value: Boolean) : LogEvent
     data class Notes(val text: String) : LogEvent
+    /** Opens or closes the date and time picker. */
+    data class ChangingWhen(val open: Boolean) : LogEvent
+    /** One step of the picker. */
+    data class When(val change: WhenChange) : LogEvent
+    /** Sets the local date and time outright (a full calendar picker, a test). */
+    data class WhenAt(val local: LocalDateTime) : LogEvent
+    /** Back to this moment. */
+    data object WhenNow : LogEvent
+    data class Place(val text: String) : LogEvent
+    /** A craving's length; null: not sure. */
+    data class Duration(val minutes: UInt?) : LogEvent
+    /** Last night's sleep on a check-in; null: not sure. */
+    data class Sleep(val minutes: UInt?) : LogEvent
+    data class WithWhom(val text: String) : LogEvent
     data object Save : LogEvent
     data object AskDelete : LogEvent
     data object CancelDelete : LogEvent
@@ -123,6 +142,7 @@ class LogModel(
     private val language: () -> Language,
     private val onDone: () -> Unit,
 ) {
+    private val calls = LogCalls(gateway)
     private val _state = MutableStateFlow(LogUiState())
     val state: StateFlow<LogUiState> = _state.asStateFlow()
 
@@ -132,7 +152,8 @@ class LogModel(
         scope.launch {
             val form = gateway.cravingForm().getOrElse { return@launch fail(it) }
             val clocks = if (kind == EntryKind.LAPSE) gateway.clocks().getOrElse { return@launch fail(it) } else emptyList()
-            var next = logForm(kind, id, form, clocks, gateway.moment())
+            val zone = calls.now().getOrElse { return@launch fail(it) }.zone
+            var next = logForm(kind, id, form, clocks, gateway.moment()).copy(zone = zone)
             if (id != null) {
                 next = when (kind) {
                     EntryKind.CRAVING -> gateway.craving(id).map { next.with(it) }
@@ -175,6 +196,14 @@ class LogModel(
             is LogEvent.ToggleClock -> edit { copy(clockIds = clockIds.toggled(event.id) { it }) }
             is LogEvent.ResetsClocks -> edit { copy(resetsClocks = event.value) }
             is LogEvent.Notes -> edit { copy(notes = event.text) }
+            is LogEvent.ChangingWhen -> edit { copy(changingWhen = event.open) }
+            is LogEvent.When -> edit { at?.let { copy(at = changedWhen(it, event.change, gateway.moment(), zone)) } ?: this }
+            is LogEvent.WhenAt -> edit { at?.let { copy(at = momentAt(it, event.local, zone)) } ?: this }
+            LogEvent.WhenNow -> edit { copy(at = gateway.moment()) }
+            is LogEvent.Place -> edit { copy(place = event.text) }
+            is LogEvent.WithWhom -> edit { copy(withWhom = event.text) }
+            is LogEvent.Duration -> edit { copy(durationMinutes = event.minutes) }
+            is LogEvent.Sleep -> edit { copy(sleepMinutes = event.minutes) }
             LogEvent.Save -> save()
             LogEvent.AskDelete -> _state.update { it.copy(confirmDelete = true, error = null) }
             LogEvent.CancelDelete -> _state.update { it.copy(confirmDelete = false) }

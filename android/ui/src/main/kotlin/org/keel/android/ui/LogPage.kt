@@ -11,6 +11,7 @@ import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
@@ -19,6 +20,7 @@ import org.keel.core.CravingOutcome
 import org.keel.core.EntryKind
 import org.keel.core.Language
 import org.keel.core.LapseLogged
+import org.keel.core.Moment
 import org.keel.core.Mood
 
 /** Log or edit a craving, a trigger, a check-in or a lapse; after a new lapse, the core's message. */
@@ -40,10 +42,11 @@ fun LogPage(state: LogUiState, language: Language, phone: PhoneActions, onEvent:
             if (state.error != null) ErrorText(state.error) else Body(s[Str.common_working])
             return@Page
         }
-        state.at?.let { Body(s[Str.screen_log_when, formatMoment(it, language)]) }
+        state.at?.let { WhenChoice(it, state.changingWhen, language, onEvent) }
         when (state.kind) {
             EntryKind.CRAVING -> {
                 LevelChoice(s[Str.screen_log_intensity], state.level, onEvent)
+                MinutesChoice(s[Str.screen_log_duration], DURATION_CHOICES, state.durationMinutes) { onEvent(LogEvent.Duration(it)) }
                 TriggerChoice(state, onEvent)
                 CopingChoice(state, onEvent)
                 ContextChoice(state, onEvent)
@@ -64,6 +67,7 @@ fun LogPage(state: LogUiState, language: Language, phone: PhoneActions, onEvent:
             EntryKind.CHECK_IN -> {
                 MoodChoice(state.mood, onEvent)
                 LevelChoice(s[Str.screen_log_craving_level], state.level, onEvent)
+                MinutesChoice(s[Str.screen_log_sleep], SLEEP_CHOICES, state.sleepMinutes) { onEvent(LogEvent.Sleep(it)) }
                 HaltChoice(state, onEvent)
                 SectionTitle(s[Str.screen_log_intention])
                 Field(s[Str.screen_log_intention_hint], state.intention, { onEvent(LogEvent.Intention(it)) })
@@ -178,10 +182,91 @@ private fun CopingChoice(state: LogUiState, onEvent: (LogEvent) -> Unit) {
     }
 }
 
+/** A craving's length: minutes to two hours. */
+private val DURATION_CHOICES: List<UInt> = listOf(5u, 10u, 15u, 30u, 60u, 120u)
+
+/** Hours of sleep, 2 to 12. */
+private val SLEEP_CHOICES: List<UInt> = (2u..12u).map { it * 60u }
+
+/**
+ * A length of time as chips, plus "not sure" (null, what the core stores
+ * when nothing is known). A value saved earlier that is not among [choices]
+ * shows as one more chip, so editing never hides or changes it silently.
+ */
+@Composable
+private fun MinutesChoice(title: String, choices: List<UInt>, value: UInt?, onChange: (UInt?) -> Unit) {
+    val s = LocalStrings.current
+    SectionTitle(title)
+    val shown = if (value != null && value !in choices) (choices + value).sorted() else choices
+    ChoiceRow {
+        shown.forEach { m -> Choice(minutesText(m), value == m, { onChange(if (value == m) null else m) }) }
+        Choice(s[Str.screen_log_not_sure], value == null, { onChange(null) })
+    }
+}
+
+/** "15 min", "2 h", "7 h 30 min". */
+@Composable
+private fun minutesText(minutes: UInt): String {
+    val s = LocalStrings.current
+    val h = (minutes / 60u).toInt()
+    val m = (minutes % 60u).toInt()
+    return when {
+        h == 0 -> s[Str.common_minutes_short, m]
+        m == 0 -> s[Str.common_hours_short, h]
+        else -> s[Str.common_hours_minutes_short, h, m]
+    }
+}
+
+/** Where it happened and with whom (optional, the participant's own words), then HALT and mood. */
 @Composable
 private fun ContextChoice(state: LogUiState, onEvent: (LogEvent) -> Unit) {
+    val s = LocalStrings.current
+    SectionTitle(s[Str.screen_log_where])
+    // Room above each field for its label, which floats up over the border once there is text.
+    Column(Modifier.padding(top = 4.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        Field(s[Str.screen_log_place_hint], state.place, { onEvent(LogEvent.Place(it)) })
+        Field(s[Str.screen_log_with_whom_hint], state.withWhom, { onEvent(LogEvent.WithWhom(it)) })
+    }
     HaltChoice(state, onEvent)
     MoodChoice(state.mood, onEvent)
+}
+
+/**
+ * When it happened, and a picker made of steps rather than a calendar and a
+ * clock dial: big labelled buttons that wrap at any font size and read well
+ * to a screen reader. The core refuses a time still to come (said in
+ * [errorText]); the picker itself does not second-guess it.
+ */
+@Composable
+private fun WhenChoice(at: Moment, open: Boolean, language: Language, onEvent: (LogEvent) -> Unit) {
+    val s = LocalStrings.current
+    SectionTitle(s[Str.screen_log_when_title])
+    Body(formatMoment(at, language))
+    if (!open) {
+        OutlinedButton(onClick = { onEvent(LogEvent.ChangingWhen(true)) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_change_when]) }
+        return
+    }
+    @Composable
+    fun Step(label: Str, change: WhenChange) =
+        OutlinedButton(onClick = { onEvent(LogEvent.When(change)) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[label]) }
+    Body(s[Str.screen_log_day])
+    ChoiceRow {
+        Step(Str.action_when_today, WhenChange.TODAY)
+        Step(Str.action_when_yesterday, WhenChange.YESTERDAY)
+        Step(Str.action_when_day_earlier, WhenChange.DAY_EARLIER)
+        Step(Str.action_when_day_later, WhenChange.DAY_LATER)
+    }
+    Body(s[Str.screen_log_time])
+    ChoiceRow {
+        Step(Str.action_when_hour_earlier, WhenChange.HOUR_EARLIER)
+        Step(Str.action_when_hour_later, WhenChange.HOUR_LATER)
+        Step(Str.action_when_minutes_earlier, WhenChange.MINUTES_EARLIER)
+        Step(Str.action_when_minutes_later, WhenChange.MINUTES_LATER)
+    }
+    ChoiceRow {
+        TextButton(onClick = { onEvent(LogEvent.WhenNow) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_when_now]) }
+        TextButton(onClick = { onEvent(LogEvent.ChangingWhen(false)) }, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_when_done]) }
+    }
 }
 
 @Composable
@@ -237,7 +322,12 @@ fun ErrorText(error: CoreError) {
 
 fun errorText(error: CoreError): Str = when (error) {
     CoreError.NotFound -> Str.common_not_found
-    is CoreError.InvalidInput -> Str.common_invalid
+    // An entry's time: the core's refusal of one still to come, or before 2000, in plain words.
+    is CoreError.InvalidInput -> when {
+        error.field == "at" && error.reason == "in_future" -> Str.screen_log_in_future
+        error.field == "at" -> Str.screen_log_bad_time
+        else -> Str.common_invalid
+    }
     CoreError.StorageFull -> Str.common_storage_full
     is CoreError.Conflict -> Str.common_conflict
     CoreError.Locked -> Str.common_locked
