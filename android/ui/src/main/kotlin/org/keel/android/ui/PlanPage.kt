@@ -114,15 +114,13 @@ private fun PlanInvalid(e: CoreError.InvalidInput) {
     val s = LocalStrings.current
     val section = planSectionOf(e.field)
     val where = if (section != null) s[sectionTitle(section)] else null
-    val why = s[
-        when (e.reason) {
-            "empty" -> Str.screen_plan_invalid_empty
-            "too_long" -> if (e.field.endsWith("phone")) Str.screen_plan_invalid_phone else Str.screen_plan_invalid_too_long
-            "bad_characters", "too_few_digits" -> Str.screen_plan_invalid_phone
-            "too_many" -> Str.screen_plan_invalid_too_many
-            else -> Str.screen_plan_invalid_other
-        },
-    ]
+    val why = when (e.reason) {
+        "empty" -> Str.screen_plan_invalid_empty
+        "too_long" -> if (e.field.endsWith("phone")) Str.screen_plan_invalid_phone else Str.screen_plan_invalid_too_long
+        "bad_characters", "too_few_digits" -> Str.screen_plan_invalid_phone
+        "too_many" -> Str.screen_plan_invalid_too_many
+        else -> Str.screen_plan_invalid_other
+    }.let { s[it] }
     Text(
         if (where != null) s[Str.screen_plan_invalid, where, why] else s[Str.screen_plan_invalid_somewhere, why],
         color = MaterialTheme.colorScheme.error,
