@@ -17,6 +17,8 @@ val menuEntries: List<MenuEntry> = listOf(
     MenuEntry(Str.action_history, Route.History),
     MenuEntry(Str.action_plan, Route.Plan),
     MenuEntry(Str.action_reminders, Route.Reminders),
+    MenuEntry(Str.action_report, Route.Report),
+    MenuEntry(Str.action_exports, Route.Exports),
     MenuEntry(Str.action_settings, Route.Settings),
     MenuEntry(Str.action_about, Route.About),
 )
