@@ -6,6 +6,8 @@ import org.keel.android.ui.FirstLaunchProblem
 import org.keel.android.ui.FirstLaunchUiState
 import org.keel.android.ui.ForgotPage
 import org.keel.android.ui.HistoryPage
+import org.keel.android.ui.InsightsPage
+import org.keel.android.ui.InsightsSection
 import org.keel.android.ui.LogPage
 import org.keel.android.ui.PlanPage
 import org.keel.android.ui.PlanSection
@@ -87,6 +89,17 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("reminders_refused") { org.keel.android.ui.RemindersPage(ReminderShots.refused(language), language, {}, {}, {}) },
 
     // Insights
+    GalleryScreen("insights_cravings") { InsightsPage(InsightsShots.insights(language, InsightsSection.CRAVINGS), {}, {}, {}) },
+    GalleryScreen("insights_triggers") { InsightsPage(InsightsShots.insights(language, InsightsSection.TRIGGERS), {}, {}, {}) },
+    GalleryScreen("insights_what_works") { InsightsPage(InsightsShots.insights(language, InsightsSection.WHAT_WORKS), {}, {}, {}) },
+    GalleryScreen("insights_mood") { InsightsPage(InsightsShots.insights(language, InsightsSection.MOOD), {}, {}, {}) },
+    GalleryScreen("insights_meetings") { InsightsPage(InsightsShots.insights(language, InsightsSection.MEETINGS), {}, {}, {}) },
+    GalleryScreen("insights_streaks") { InsightsPage(InsightsShots.insights(language, InsightsSection.STREAKS), {}, {}, {}) },
+    GalleryScreen("insights_measures") { InsightsPage(InsightsShots.insights(language, InsightsSection.MEASURES), {}, {}, {}) },
+    GalleryScreen("insights_empty") { InsightsPage(InsightsShots.insightsEmpty(language, InsightsSection.CRAVINGS), {}, {}, {}) },
+    GalleryScreen("insights_empty_what_works") { InsightsPage(InsightsShots.insightsEmpty(language, InsightsSection.WHAT_WORKS), {}, {}, {}) },
+    GalleryScreen("insights_loading") { InsightsPage(InsightsShots.insightsLoading(language), {}, {}, {}) },
+    GalleryScreen("insights_error") { InsightsPage(InsightsShots.insightsError(), {}, {}, {}) },
 
     // Report and exports
     GalleryScreen("report_choose") { org.keel.android.ui.ReportPage(ReportShots.choose(data, language), {}, {}, {}) },

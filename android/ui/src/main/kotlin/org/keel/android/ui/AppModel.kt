@@ -8,6 +8,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
+import org.keel.android.core.InsightsCalls
 import org.keel.android.core.VaultGateway
 import org.keel.core.EntryKind
 import org.keel.core.Language
@@ -38,6 +39,8 @@ sealed interface Route {
     data object Reminders : Route
 
     // Insights
+    /** Charts of the participant's records over a chosen range, each with a text alternative. */
+    data object Insights : Route
 
     // Report and exports
     /** The counselor report: choose, preview, make, then save or share. */
@@ -213,6 +216,7 @@ class AppModel(
     }
 
     // Insights
+    val insights = InsightsModel(InsightsCalls(gateway), scope) { _language.value }
 
     // Report and exports
     val report = ReportModel(org.keel.android.core.ReportCalls(gateway), scope, { _language.value }, documents)
@@ -334,6 +338,7 @@ class AppModel(
             Route.Reminders -> reminders.load()
 
             // Insights
+            Route.Insights -> insights.load()
 
             // Report and exports
             Route.Report -> report.show()

@@ -55,6 +55,10 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 }
 
                 // Insights
+                Route.Insights -> {
+                    val state by app.insights.state.collectAsState()
+                    InsightsPage(state, app.insights::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
 
                 // Report and exports
                 Route.Report -> {

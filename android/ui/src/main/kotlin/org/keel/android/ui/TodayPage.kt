@@ -85,6 +85,7 @@ fun TodayPage(
         OutlinedButton(onClick = { onOpen(Route.Reminders) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_reminders]) }
 
         // Insights
+        OutlinedButton(onClick = { onOpen(Route.Insights) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_insights]) }
 
         // Report and exports
         OutlinedButton(onClick = { onOpen(Route.Report) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_report]) }
