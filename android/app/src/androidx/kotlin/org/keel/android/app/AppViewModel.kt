@@ -21,5 +21,6 @@ class AppViewModel(application: Application) : AndroidViewModel(application) {
         elapsedMillis = SystemClock::elapsedRealtime,
         reminderAlarms = graph.reminderAlarms,
         privacy = graph.privacy,
+        exerciseDevice = graph.exerciseDevice,
     ).also { it.start() }
 }

@@ -23,6 +23,9 @@ class AppGraph(context: Context) {
     val phone: PhoneActions = IntentPhoneActions(app)
 
     /** Biometric unlock; the prompt's texts follow the language kept outside the vault. */
+    /** The exercise player's vibrator, tones, keep-screen-on and interruptions. */
+    val exerciseDevice = AndroidExerciseDevice(app)
+
     val biometrics = AndroidBiometrics(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) })
 
     /** Reminders: the alarms (and the notification permission) and the notifications they post. */

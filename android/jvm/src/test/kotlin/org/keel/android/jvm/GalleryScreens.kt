@@ -79,6 +79,21 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("log_craving_in_future") { LogPage(PlanLogShots.cravingInFuture(language), language, phone, {}, {}, {}) },
 
     // Exercises
+    GalleryScreen("exercises") { org.keel.android.ui.ExercisesPage(ExerciseShots.exercises(language), {}, {}, {}, {}) },
+    GalleryScreen("exercises_paused") { org.keel.android.ui.ExercisesPage(ExerciseShots.exercisesPaused(language), {}, {}, {}, {}) },
+    GalleryScreen("exercises_sleep") { org.keel.android.ui.ExercisesPage(ExerciseShots.exercisesSleep(language), {}, {}, {}, {}) },
+    GalleryScreen("exercises_none") { org.keel.android.ui.ExercisesPage(ExerciseShots.exercisesNone(language), {}, {}, {}, {}) },
+    GalleryScreen("exercise_choose") { org.keel.android.ui.ExerciseRunPage(ExerciseShots.choose(language), {}, {}, {}) },
+    GalleryScreen("exercise_playing") { org.keel.android.ui.ExerciseRunPage(ExerciseShots.playing(language), {}, {}, {}) },
+    GalleryScreen("exercise_paused") { org.keel.android.ui.ExerciseRunPage(ExerciseShots.paused(language), {}, {}, {}) },
+    GalleryScreen("exercise_rate_done") { org.keel.android.ui.ExerciseRunPage(ExerciseShots.rateDone(language), {}, {}, {}) },
+    GalleryScreen("exercise_rate_stopped") { org.keel.android.ui.ExerciseRunPage(ExerciseShots.rateStopped(language), {}, {}, {}) },
+    GalleryScreen("exercise_done") { org.keel.android.ui.ExerciseRunPage(ExerciseShots.done(language), {}, {}, {}) },
+    GalleryScreen("exercise_history") { org.keel.android.ui.ExerciseHistoryPage(ExerciseShots.history(language), language, {}, {}, {}) },
+    GalleryScreen("exercise_history_empty") { org.keel.android.ui.ExerciseHistoryPage(ExerciseShots.historyEmpty(), language, {}, {}, {}) },
+    GalleryScreen("exercise_pattern_new") { org.keel.android.ui.ExercisePatternPage(ExerciseShots.patternNew(), {}, {}, {}) },
+    GalleryScreen("exercise_pattern_problem") { org.keel.android.ui.ExercisePatternPage(ExerciseShots.patternProblem(language), {}, {}, {}) },
+    GalleryScreen("exercise_pattern_delete") { org.keel.android.ui.ExercisePatternPage(ExerciseShots.patternDelete(language), {}, {}, {}) },
 
     // Meetings
 

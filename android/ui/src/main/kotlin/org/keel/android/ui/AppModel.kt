@@ -31,6 +31,17 @@ sealed interface Route {
     data object Plan : Route
 
     // Exercises
+    /** The exercise library, by situation and length; the participant's patterns. */
+    data object Exercises : Route
+
+    /** One exercise: its choices, the player, the craving after, the saved session. */
+    data class ExerciseRun(val exerciseId: String) : Route
+
+    /** The exercise sessions so far. */
+    data object ExerciseHistory : Route
+
+    /** The participant's own breathing pattern [id], or a new one (null). */
+    data class ExercisePattern(val id: String?) : Route
 
     // Meetings
 
@@ -136,6 +147,8 @@ class AppModel(
     // Further platform services, one parameter each (defaults for tests that need none):
 
     // exercises
+    /** Haptics, sounds, keep-screen-on and interruptions for the exercise player. */
+    private val exerciseDevice: ExerciseDevice = NoExerciseDevice,
 
     // reminders
     /** The platform's alarms and notification permission; none unless the platform gives them. */
@@ -165,6 +178,7 @@ class AppModel(
     val plan = PlanModel(gateway, scope)
 
     // Exercises
+    val exercises = ExerciseModel(org.keel.android.core.ExerciseCalls(gateway), scope, { _language.value }, exerciseDevice, onDone = { back() })
 
     // Meetings
 
@@ -331,6 +345,10 @@ class AppModel(
             Route.Forgot -> Unit
 
             // Exercises
+            Route.Exercises -> exercises.loadLibrary()
+            is Route.ExerciseRun -> exercises.open(route.exerciseId)
+            Route.ExerciseHistory -> exercises.loadHistory()
+            is Route.ExercisePattern -> exercises.openPattern(route.id)
 
             // Meetings
 

@@ -45,6 +45,22 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                     PlanPage(state, language, app.plan::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
                 }
                 // Exercises
+                Route.Exercises -> {
+                    val state by app.exercises.state.collectAsState()
+                    ExercisesPage(state, app.exercises::onEvent, onOpen = app::navigate, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                is Route.ExerciseRun -> {
+                    val state by app.exercises.state.collectAsState()
+                    ExerciseRunPage(state.run, app.exercises::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.ExerciseHistory -> {
+                    val state by app.exercises.state.collectAsState()
+                    ExerciseHistoryPage(state.history, language, app.exercises::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                is Route.ExercisePattern -> {
+                    val state by app.exercises.state.collectAsState()
+                    ExercisePatternPage(state.editor, app.exercises::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
 
                 // Meetings
 

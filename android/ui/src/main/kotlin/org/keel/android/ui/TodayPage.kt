@@ -78,6 +78,7 @@ fun TodayPage(
         OutlinedButton(onClick = { onOpen(Route.History) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_history]) }
         OutlinedButton(onClick = { onOpen(Route.Plan) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_plan]) }
         // Exercises
+        OutlinedButton(onClick = { onOpen(Route.Exercises) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_exercises]) }
 
         // Meetings
 
