@@ -198,6 +198,7 @@ class ExerciseModel(
     @Volatile private var lastFrameAt: Long? = null
     @Volatile private var firedCue = -1
     @Volatile private var sessionId: String? = null
+    @Volatile private var libraryLanguage: Language? = null
 
     init {
         device.onInterrupted { onEvent(ExerciseEvent.Pause) }
@@ -208,7 +209,10 @@ class ExerciseModel(
         val lang = language()
         scope.launch {
             calls.list(lang)
-                .onSuccess { list -> _state.update { it.copy(library = it.library.copy(list = list, error = null)) } }
+                .onSuccess { list ->
+                    libraryLanguage = lang
+                    _state.update { it.copy(library = it.library.copy(list = list, error = null)) }
+                }
                 .onFailure { e -> _state.update { it.copy(library = it.library.copy(error = CoreError.from(e))) } }
         }
     }
@@ -224,7 +228,8 @@ class ExerciseModel(
         if (active && run.exercise?.id == exerciseId) return
         if (active) abandonQuietly()
         val lang = language()
-        val exercise = _state.value.library.list?.exercises?.firstOrNull { it.id == exerciseId }
+        // The library's copy, if it is in the language shown now.
+        val exercise = _state.value.library.list?.takeIf { libraryLanguage == lang }?.exercises?.firstOrNull { it.id == exerciseId }
         _state.update { it.copy(run = ExerciseRunState(exercise = exercise, loading = exercise == null, vibrate = run.vibrate, sound = run.sound)) }
         if (exercise != null) return
         scope.launch {
