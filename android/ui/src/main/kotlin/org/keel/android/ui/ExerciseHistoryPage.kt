@@ -47,7 +47,7 @@ private fun SessionCard(session: ExerciseSession, title: String, language: Langu
                 ExerciseSessionStatus.IN_PROGRESS -> Str.exercise_status_in_progress
             }
             Body(s[Str.common_joined, formatMoment(session.startedAt, language), s[status]])
-            session.practicedMs?.let { Body(s[Str.screen_exercise_practiced, duration(it)]) }
+            session.practicedMs?.let { Body(s[Str.screen_exercise_practiced, exerciseDuration(it)]) }
             CravingChange(session.cravingBefore, session.cravingAfter)
         }
     }

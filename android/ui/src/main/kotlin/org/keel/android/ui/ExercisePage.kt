@@ -113,15 +113,15 @@ private fun lengths(durations: List<ExerciseDuration>): String {
     val s = LocalStrings.current
     val first = durations.firstOrNull() ?: return ""
     val last = durations.last()
-    return if (first.totalMs == last.totalMs) duration(first.totalMs) else s[Str.screen_exercises_lengths, duration(first.totalMs), duration(last.totalMs)]
+    return if (first.totalMs == last.totalMs) exerciseDuration(first.totalMs) else s[Str.screen_exercises_lengths, exerciseDuration(first.totalMs), exerciseDuration(last.totalMs)]
 }
 
 /** A length for reading: seconds under a minute, else whole minutes (rounded). */
 @Composable
-fun duration(ms: ULong): String {
+fun exerciseDuration(ms: ULong): String {
     val s = LocalStrings.current
     val seconds = ((ms + 500uL) / 1000uL).toInt()
-    return if (seconds < 60) s[Str.common_seconds_short, seconds] else s[Str.common_minutes_short, (seconds + 30) / 60]
+    return if (seconds < 60) s[Str.exercise_seconds_short, seconds] else s[Str.exercise_minutes_short, (seconds + 30) / 60]
 }
 
 fun situationText(situation: ExerciseSituation): Str = when (situation) {
@@ -167,7 +167,7 @@ private fun Choose(exercise: Exercise, state: ExerciseRunState, onEvent: (Exerci
         Body(exercise.whenToUse)
     }
     SectionTitle(s[Str.screen_exercise_steps])
-    exercise.outline.forEachIndexed { i, step -> Body(s[Str.common_numbered, i + 1, s[Str.common_joined, step.text, duration(step.durationMs)]]) }
+    exercise.outline.forEachIndexed { i, step -> Body(s[Str.common_numbered, i + 1, s[Str.common_joined, step.text, exerciseDuration(step.durationMs)]]) }
     SectionTitle(s[Str.screen_exercise_length])
     ChoiceRow {
         exercise.durations.forEach { option ->
@@ -194,7 +194,7 @@ private fun Choose(exercise: Exercise, state: ExerciseRunState, onEvent: (Exerci
 private fun lengthText(option: ExerciseDuration): String {
     val s = LocalStrings.current
     val length = option.length
-    return if (length is ExerciseLength.Cycles) s[Str.common_joined, s[Str.screen_exercise_breaths, length.cycles.toInt()], duration(option.totalMs)] else duration(option.totalMs)
+    return if (length is ExerciseLength.Cycles) s[Str.common_joined, s[Str.screen_exercise_breaths, length.cycles.toInt()], exerciseDuration(option.totalMs)] else exerciseDuration(option.totalMs)
 }
 
 /** A 0-10 craving rating; tapping the chosen number again clears it (rating is optional). */
@@ -241,7 +241,7 @@ private fun Player(state: ExerciseRunState, onEvent: (ExerciseEvent) -> Unit) {
         val cycle = frame.cycle
         val cycles = frame.cycles
         if (cycle != null && cycles != null) Body(s[Str.screen_exercise_breath, cycle.toInt(), cycles.toInt()])
-        Body(s[Str.screen_exercise_left, duration(frame.remainingMs)])
+        Body(s[Str.screen_exercise_left, exerciseDuration(frame.remainingMs)])
         LinearProgressIndicator(progress = { frame.progress.toFloat() }, modifier = Modifier.fillMaxWidth())
         if (state.paused) {
             Body(s[Str.screen_exercise_paused], Modifier.semantics { liveRegion = LiveRegionMode.Polite })
@@ -259,7 +259,7 @@ private const val SHAPE_MAX = 200
 @Composable
 private fun RateAfter(state: ExerciseRunState, onEvent: (ExerciseEvent) -> Unit) {
     val s = LocalStrings.current
-    Body(if (state.playedToEnd) s[Str.screen_exercise_done] else s[Str.screen_exercise_stopped, duration(state.practicedMs)])
+    Body(if (state.playedToEnd) s[Str.screen_exercise_done] else s[Str.screen_exercise_stopped, exerciseDuration(state.practicedMs)])
     RatingChoice(s[Str.screen_exercise_after], state.cravingAfter) { onEvent(ExerciseEvent.CravingAfter(it)) }
     state.error?.let { ErrorText(it) }
     Button(
@@ -274,7 +274,7 @@ private fun Done(state: ExerciseRunState, onEvent: (ExerciseEvent) -> Unit, onBa
     val s = LocalStrings.current
     val session = state.session ?: return
     Body(s[Str.screen_exercise_saved], Modifier.semantics { liveRegion = LiveRegionMode.Polite })
-    session.practicedMs?.let { Body(s[Str.screen_exercise_practiced, duration(it)]) }
+    session.practicedMs?.let { Body(s[Str.screen_exercise_practiced, exerciseDuration(it)]) }
     CravingChange(session.cravingBefore, session.cravingAfter)
     Button(onClick = { onEvent(ExerciseEvent.Again) }, modifier = Modifier.fillMaxWidth().touchTarget()) { ButtonLabel(s[Str.action_exercise_again]) }
     OutlinedButton(onClick = onBack, modifier = Modifier.fillMaxWidth().touchTarget()) { ButtonLabel(s[Str.action_exercise_library]) }

@@ -312,8 +312,8 @@ enum class Str {
 
     // Exercises
     action_exercises,
-    common_seconds_short,
-    common_minutes_short,
+    exercise_seconds_short,
+    exercise_minutes_short,
     screen_exercises_title,
     screen_exercises_intro,
     screen_exercises_situation,
