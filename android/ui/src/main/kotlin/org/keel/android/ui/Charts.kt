@@ -6,11 +6,8 @@ import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.IntrinsicSize
 import androidx.compose.foundation.layout.Row
-import androidx.compose.foundation.layout.Spacer
-import androidx.compose.foundation.layout.fillMaxHeight
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
-import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.width
 import androidx.compose.material3.MaterialTheme
@@ -107,13 +104,19 @@ fun LineChart(points: List<Pair<Float, Float>>, min: Float, max: Float, marked: 
 fun HeatMap(rows: List<Pair<String, List<Int>>>, max: Int, columnLabels: List<String>) {
     val low = MaterialTheme.colorScheme.surfaceVariant
     val high = MaterialTheme.colorScheme.primary
-    // Wide enough for a short weekday name, growing with the font.
-    val labelWidth = with(LocalDensity.current) { 36.sp.toDp() }
-    Column(verticalArrangement = Arrangement.spacedBy(2.dp)) {
-        rows.forEach { (label, cells) ->
-            Row(Modifier.fillMaxWidth().height(IntrinsicSize.Min), verticalAlignment = Alignment.CenterVertically) {
-                Text(label, style = MaterialTheme.typography.labelMedium, modifier = Modifier.width(labelWidth))
-                Canvas(Modifier.weight(1f).fillMaxHeight().heightIn(min = 18.dp)) {
+    val names = MaterialTheme.typography.labelMedium
+    // A row is as tall as a line of its name at the participant's font size.
+    val rowHeight = with(LocalDensity.current) { maxOf(18.dp, names.lineHeight.toDp()) }
+    Row(Modifier.fillMaxWidth()) {
+        // The names' column is as wide as the widest name, leaving the cells the rest.
+        Column(Modifier.width(IntrinsicSize.Max).padding(end = 8.dp), verticalArrangement = Arrangement.spacedBy(2.dp)) {
+            rows.forEach { (label, _) ->
+                Box(Modifier.height(rowHeight), contentAlignment = Alignment.CenterStart) { Text(label, style = names, maxLines = 1) }
+            }
+        }
+        Column(Modifier.weight(1f), verticalArrangement = Arrangement.spacedBy(2.dp)) {
+            rows.forEach { (_, cells) ->
+                Canvas(Modifier.fillMaxWidth().height(rowHeight)) {
                     val w = size.width / cells.size.coerceAtLeast(1)
                     cells.forEachIndexed { i, n ->
                         val share = if (max > 0) n.toFloat() / max else 0f
@@ -123,11 +126,9 @@ fun HeatMap(rows: List<Pair<String, List<Int>>>, max: Int, columnLabels: List<St
                     }
                 }
             }
-        }
-        Row(Modifier.fillMaxWidth()) {
-            Spacer(Modifier.width(labelWidth))
-            Row(Modifier.weight(1f)) {
-                columnLabels.forEach { Box(Modifier.weight(1f)) { Text(it, style = MaterialTheme.typography.labelSmall) } }
+            Row(Modifier.fillMaxWidth()) {
+                val hours = MaterialTheme.typography.labelSmall.copy(letterSpacing = 0.sp)
+                columnLabels.forEach { Box(Modifier.weight(1f)) { Text(it, style = hours) } }
             }
         }
     }
