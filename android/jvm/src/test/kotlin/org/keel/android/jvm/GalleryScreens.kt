@@ -4,7 +4,13 @@ import androidx.compose.runtime.Composable
 import org.keel.android.ui.FirstLaunchPage
 import org.keel.android.ui.FirstLaunchProblem
 import org.keel.android.ui.FirstLaunchUiState
+import org.keel.android.ui.AttendancePage
+import org.keel.android.ui.AttendanceRecordPage
 import org.keel.android.ui.ForgotPage
+import org.keel.android.ui.MeetingEditPage
+import org.keel.android.ui.MeetingImportPage
+import org.keel.android.ui.MeetingListPage
+import org.keel.android.ui.MeetingsPage
 import org.keel.android.ui.HistoryPage
 import org.keel.android.ui.InsightsPage
 import org.keel.android.ui.InsightsSection
@@ -96,6 +102,20 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("exercise_pattern_delete") { org.keel.android.ui.ExercisePatternPage(ExerciseShots.patternDelete(language), {}, {}, {}) },
 
     // Meetings
+    GalleryScreen("meetings") { MeetingsPage(MeetingsShots.meetings(language), {}, {}, {}, {}) },
+    GalleryScreen("meetings_here") { MeetingsPage(MeetingsShots.meetingsHere(language), {}, {}, {}, {}) },
+    GalleryScreen("meetings_new") { MeetingsPage(MeetingsShots.meetingsEmpty(language), {}, {}, {}, {}) },
+    GalleryScreen("meetings_requirement") { MeetingsPage(MeetingsShots.meetingsRequirement(language), {}, {}, {}, {}) },
+    GalleryScreen("meetings_export") { MeetingsPage(MeetingsShots.meetingsExport(language), {}, {}, {}, {}) },
+    GalleryScreen("meeting_list") { MeetingListPage(MeetingsShots.list(language), {}, {}, {}) },
+    GalleryScreen("meeting_add") { MeetingEditPage(MeetingsShots.add(language), {}, {}, {}) },
+    GalleryScreen("meeting_add_bad_zone") { MeetingEditPage(MeetingsShots.editBadZone(language), {}, {}, {}) },
+    GalleryScreen("meeting_edit_monthly_delete") { MeetingEditPage(MeetingsShots.editMonthlyDelete(language), {}, {}, {}) },
+    GalleryScreen("meeting_import") { MeetingImportPage(MeetingsShots.importStart(language), {}, {}, {}, {}) },
+    GalleryScreen("meeting_import_preview") { MeetingImportPage(MeetingsShots.importPreview(language), {}, {}, {}, {}) },
+    GalleryScreen("meeting_import_done") { MeetingImportPage(MeetingsShots.importDone(language), {}, {}, {}, {}) },
+    GalleryScreen("attendance") { AttendancePage(MeetingsShots.attendance(language), {}, {}, {}) },
+    GalleryScreen("attendance_record") { AttendanceRecordPage(MeetingsShots.attendanceRecord(language), {}, {}, {}) },
 
     // Reminders
     GalleryScreen("reminders_off") { org.keel.android.ui.RemindersPage(ReminderShots.off(language), language, {}, {}, {}) },

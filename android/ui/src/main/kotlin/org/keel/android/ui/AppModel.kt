@@ -9,6 +9,7 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.keel.android.core.InsightsCalls
+import org.keel.android.core.MeetingsCalls
 import org.keel.android.core.VaultGateway
 import org.keel.core.EntryKind
 import org.keel.core.Language
@@ -44,6 +45,23 @@ sealed interface Route {
     data class ExercisePattern(val id: String?) : Route
 
     // Meetings
+    /** The week, "I'm here", today and the coming week. */
+    data object Meetings : Route
+
+    /** Every meeting, by name. */
+    data object MeetingList : Route
+
+    /** A new meeting, or meeting [id] to edit or delete. */
+    data class MeetingEdit(val id: String? = null) : Route
+
+    /** Import from a Meeting Guide file. */
+    data object MeetingImport : Route
+
+    /** Hours per week and every attendance record. */
+    data object AttendanceHistory : Route
+
+    /** The attendance record of a period, to show. */
+    data object AttendanceRecordSheet : Route
 
     // Reminders
     /** The participant's reminder choices and the next reminders. */
@@ -181,6 +199,13 @@ class AppModel(
     val exercises = ExerciseModel(org.keel.android.core.ExerciseCalls(gateway), scope, { _language.value }, exerciseDevice, onDone = { back() })
 
     // Meetings
+    private val meetingsCalls = MeetingsCalls(gateway)
+    val meetings = MeetingsModel(meetingsCalls, scope, { _language.value }, documents)
+    val meetingList = MeetingListModel(meetingsCalls, scope) { _language.value }
+    val meetingEdit = MeetingEditModel(meetingsCalls, scope, { _language.value }, today = { gateway.moment().localDate() }, onDone = { back() })
+    val meetingImport = MeetingImportModel(meetingsCalls, scope, { _language.value }, documents)
+    val attendance = AttendanceModel(meetingsCalls, scope) { _language.value }
+    val attendanceRecord = AttendanceRecordModel(meetingsCalls, scope) { _language.value }
 
     // Reminders
     /** Keeps the platform's alarms equal to the core's reminders. */
@@ -351,6 +376,12 @@ class AppModel(
             is Route.ExercisePattern -> exercises.openPattern(route.id)
 
             // Meetings
+            Route.Meetings -> meetings.load()
+            Route.MeetingList -> meetingList.load()
+            is Route.MeetingEdit -> meetingEdit.open(route.id)
+            Route.MeetingImport -> meetingImport.open()
+            Route.AttendanceHistory -> attendance.load()
+            Route.AttendanceRecordSheet -> attendanceRecord.load()
 
             // Reminders
             Route.Reminders -> reminders.load()

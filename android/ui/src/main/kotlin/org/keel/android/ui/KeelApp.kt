@@ -63,6 +63,30 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 }
 
                 // Meetings
+                Route.Meetings -> {
+                    val state by app.meetings.state.collectAsState()
+                    MeetingsPage(state, app.meetings::onEvent, onOpen = app::navigate, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.MeetingList -> {
+                    val state by app.meetingList.state.collectAsState()
+                    MeetingListPage(state, onOpen = app::navigate, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                is Route.MeetingEdit -> {
+                    val state by app.meetingEdit.state.collectAsState()
+                    MeetingEditPage(state, app.meetingEdit::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.MeetingImport -> {
+                    val state by app.meetingImport.state.collectAsState()
+                    MeetingImportPage(state, app.meetingImport::onEvent, onOpen = app::navigate, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.AttendanceHistory -> {
+                    val state by app.attendance.state.collectAsState()
+                    AttendancePage(state, app.attendance::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.AttendanceRecordSheet -> {
+                    val state by app.attendanceRecord.state.collectAsState()
+                    AttendanceRecordPage(state, app.attendanceRecord::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
 
                 // Reminders
                 Route.Reminders -> {

@@ -81,6 +81,7 @@ fun TodayPage(
         OutlinedButton(onClick = { onOpen(Route.Exercises) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_exercises]) }
 
         // Meetings
+        OutlinedButton(onClick = { onOpen(Route.Meetings) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_meetings]) }
 
         // Reminders
         OutlinedButton(onClick = { onOpen(Route.Reminders) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_reminders]) }
