@@ -119,6 +119,25 @@ def test_backups_as_bytes_for_streams(old_phone, new_phone):
     assert e.value.reason == "not_a_backup"
 
 
+def test_a_backup_is_inspected_on_a_phone_with_no_vault_yet(old_phone):
+    made = old_phone.backup_bytes(BACKUP_PASSPHRASE, phone_now())
+    contents = keel.inspect_backup_without_vault(made.bytes, BACKUP_PASSPHRASE)
+    assert (contents.records, contents.vault_records) == (2, 0)
+    assert contents.created_at.offset_minutes == 60
+    notes = next(c for c in contents.collections if c.collection == "journal.note")
+    assert (notes.in_backup, notes.in_vault) == (2, 0)
+    assert all(c.in_vault == 0 for c in contents.collections)
+    with pytest.raises(KeelError.WrongCredential):
+        keel.inspect_backup_without_vault(made.bytes, "not the right one")
+    with pytest.raises(KeelError.DamagedBackup) as e:
+        keel.inspect_backup_without_vault(b"", BACKUP_PASSPHRASE)
+    assert e.value.reason == "not_a_backup"
+    token = keel.CancelToken()
+    token.cancel()
+    with pytest.raises(KeelError.Cancelled):
+        keel.inspect_backup_without_vault(made.bytes, BACKUP_PASSPHRASE, cancel=token)
+
+
 def test_restore_onto_a_phone_with_no_vault(backup_file, tmp_path):
     where = str(tmp_path / "fresh")
     data = backup_file.read_bytes()

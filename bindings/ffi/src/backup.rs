@@ -143,6 +143,30 @@ pub fn restore_new_vault(
     })
 }
 
+/// What a backup holds and from when, for a phone with no vault yet
+/// (onboarding): the backup's bytes are opened and checked whole with
+/// `backup_passphrase`, as [`Vault::inspect_backup_bytes`] does, and every
+/// count on the vault's side is zero. Writes nothing. Long: a key
+/// derivation; [`restore_new_vault`] derives it again.
+#[uniffi::export(default(progress = None, cancel = None))]
+pub fn inspect_backup_without_vault(
+    backup: Vec<u8>,
+    backup_passphrase: String,
+    progress: Option<Arc<dyn Progress>>,
+    cancel: Option<Arc<CancelToken>>,
+) -> Result<BackupContents> {
+    let backup_passphrase = Zeroizing::new(backup_passphrase);
+    let watch = Watch::new(progress, cancel);
+    let mut steps = Steps::new(&watch, 1);
+    steps.check()?;
+    let opened = backup::open(&backup, &backup_passphrase)?;
+    // Cancelled during the derivation: the participant asked to stop.
+    steps.check()?;
+    let c = backup::contents_alone(&opened);
+    steps.finish();
+    Ok(c.into())
+}
+
 impl From<BackupError> for KeelError {
     fn from(e: BackupError) -> Self {
         keel_core::Error::from(e).into()

@@ -30,7 +30,7 @@ mod work;
 
 pub use backup::{
     BackupCollectionCount, BackupContents, BackupFile, BackupSummary, RestoreMode, RestoreSummary,
-    RestoredVault, restore_new_vault, suggested_backup_file_name,
+    RestoredVault, inspect_backup_without_vault, restore_new_vault, suggested_backup_file_name,
 };
 pub use error::KeelError;
 pub use exercises::{

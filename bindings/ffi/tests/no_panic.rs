@@ -14,7 +14,9 @@ use keel_ffi::{
     exercise_library, generate_passphrase, import_meeting_guide, language_for_locale,
     meeting_kind_label, meeting_type_label, plan_template, salvage_vault, vault_exists,
 };
-use keel_ffi::{CancelToken, check_export_passphrase, restore_new_vault};
+use keel_ffi::{
+    CancelToken, check_export_passphrase, inspect_backup_without_vault, restore_new_vault,
+};
 use keel_ffi::{MeasureAnswer, MeasureKind, MeasureSchedule, measure_form};
 use proptest::prelude::*;
 
@@ -193,6 +195,11 @@ proptest! {
         .err();
         prop_assert!(e.as_ref().is_some_and(typed));
         prop_assert!(!vault_exists(dir.clone()));
+        let e = no_panic("inspect_backup_without_vault", || {
+            inspect_backup_without_vault(bytes.clone(), pass.clone(), None, Some(token.clone()))
+        })
+        .err();
+        prop_assert!(e.as_ref().is_some_and(typed));
         no_panic("cancel", || token.cancel());
         prop_assert!(token.is_cancelled());
     }

@@ -439,7 +439,18 @@ fn vault_counts(store: &Store<'_>) -> Result<BTreeMap<&'static str, u64>> {
 
 /// What `opened` holds against the vault (counts only; quick).
 pub fn contents(store: &Store<'_>, opened: &Opened) -> Result<BackupContents> {
-    let in_vault = vault_counts(store)?;
+    Ok(contents_against(opened, &vault_counts(store)?))
+}
+
+/// What `opened` holds, for a phone with no vault yet (onboarding shows it
+/// before the participant chooses a new passphrase): every count on the
+/// vault's side is zero.
+pub fn contents_alone(opened: &Opened) -> BackupContents {
+    contents_against(opened, &BTreeMap::new())
+}
+
+/// What `opened` holds set against `in_vault` (per kept collection).
+fn contents_against(opened: &Opened, in_vault: &BTreeMap<&'static str, u64>) -> BackupContents {
     let mut in_backup: HashMap<&str, u64> = HashMap::new();
     for e in &opened.entries {
         *in_backup.entry(e.collection).or_default() += 1;
@@ -453,12 +464,12 @@ pub fn contents(store: &Store<'_>, opened: &Opened) -> Result<BackupContents> {
             in_vault: in_vault.get(c.name).copied().unwrap_or(0),
         })
         .collect();
-    Ok(BackupContents {
+    BackupContents {
         created_at: opened.created_at,
         records: opened.entries.len() as u64,
         vault_records: in_vault.values().sum(),
         collections,
-    })
+    }
 }
 
 /// Opens and checks `file` and says what it holds against the vault, so

@@ -422,6 +422,22 @@ fn a_backup_restores_onto_a_phone_with_no_vault_or_leaves_none() {
 }
 
 #[test]
+fn a_backup_is_inspected_without_a_vault_as_it_is_against_an_empty_one() {
+    let (_d, a, _, _) = filled();
+    let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();
+    let alone = contents_alone(&open(&file, PASS).unwrap());
+    let (_e, b) = new_vault();
+    assert_eq!(alone, inspect(&b.store().unwrap(), &file, PASS).unwrap());
+    assert_eq!((alone.records, alone.vault_records), (6, 0));
+    assert_eq!(alone.created_at, NOW);
+    assert!(alone.collections.iter().all(|c| c.in_vault == 0));
+    assert_eq!(
+        alone.collections.iter().map(|c| c.in_backup).sum::<u64>(),
+        6
+    );
+}
+
+#[test]
 fn an_id_taken_by_another_kind_of_record_is_a_damaged_backup() {
     let (_d, a, clock, _) = filled();
     let (file, _) = create(&a.store().unwrap(), PASS, NOW).unwrap();

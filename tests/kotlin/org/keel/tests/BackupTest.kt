@@ -11,6 +11,7 @@ import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.keel.core.CalendarDate
+import org.keel.core.CancelToken
 import org.keel.core.KeelException
 import org.keel.core.Moment
 import org.keel.core.Now
@@ -22,6 +23,7 @@ import org.keel.core.RestoreMode
 import org.keel.core.Vault
 import org.keel.core.checkExportPassphrase
 import org.keel.core.generatePassphrase
+import org.keel.core.inspectBackupWithoutVault
 import org.keel.core.restoreNewVault
 import org.keel.core.suggestedBackupFileName
 import org.keel.core.suggestedReportFileName
@@ -132,6 +134,35 @@ class BackupTest {
             restoreNewVault(fresh, java.io.File(path).readBytes(), backupPassphrase, "my new passphrase here")
             fail("restored over an existing vault")
         } catch (e: KeelException.AlreadyExists) {
+        }
+    }
+
+    @Test
+    fun aBackupIsInspectedOnAPhoneWithNoVaultYet() {
+        val made = oldPhone.backupBytes(backupPassphrase, phoneNow())
+        val contents = inspectBackupWithoutVault(made.bytes, backupPassphrase)
+        assertEquals(2uL, contents.records)
+        assertEquals(0uL, contents.vaultRecords)
+        assertEquals(offset, contents.createdAt.offsetMinutes)
+        assertEquals(2uL, contents.collections.first { it.collection == "journal.note" }.inBackup)
+        assertTrue(contents.collections.all { it.inVault == 0uL })
+        try {
+            inspectBackupWithoutVault(made.bytes, "not the right passphrase")
+            fail("expected WrongCredential")
+        } catch (e: KeelException.WrongCredential) {
+        }
+        try {
+            inspectBackupWithoutVault(ByteArray(0), backupPassphrase)
+            fail("expected DamagedBackup")
+        } catch (e: KeelException.DamagedBackup) {
+            assertEquals("not_a_backup", e.reason)
+        }
+        val token = CancelToken()
+        token.cancel()
+        try {
+            inspectBackupWithoutVault(made.bytes, backupPassphrase, cancel = token)
+            fail("expected Cancelled")
+        } catch (e: KeelException.Cancelled) {
         }
     }
 
