@@ -12,6 +12,9 @@ import java.util.Locale
 class AppViewModel(application: Application) : AndroidViewModel(application) {
     val graph: AppGraph = (application as KeelApplication).graph
 
+    /** The system pickers and share sheet; outlives rotations with this ViewModel. Leftover shared files go at once. */
+    val documents = AndroidDocuments(application).also { it.sweep() }
+
     val app = AppModel(
         gateway = graph.gateway,
         settings = graph.settings,
@@ -22,5 +25,6 @@ class AppViewModel(application: Application) : AndroidViewModel(application) {
         reminderAlarms = graph.reminderAlarms,
         privacy = graph.privacy,
         exerciseDevice = graph.exerciseDevice,
+        documents = documents,
     ).also { it.start() }
 }

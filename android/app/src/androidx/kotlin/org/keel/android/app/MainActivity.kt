@@ -38,6 +38,8 @@ class MainActivity : ComponentActivity() {
         }
 
         override fun onStop(owner: LifecycleOwner) {
+            // A system file picker Keel opened is not leaving Keel.
+            if (model.documents.pickerShowing) return
             model.app.onEvent(AppEvent.Backgrounded)
         }
     }
@@ -45,6 +47,7 @@ class MainActivity : ComponentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         AndroidDevicePrivacy.apply(window, model.graph.settings.secureScreen)
+        model.documents.attach(this)
         enableEdgeToEdge()
         onBackPressedDispatcher.addCallback(this, object : OnBackPressedCallback(true) {
             override fun handleOnBackPressed() {
@@ -91,6 +94,7 @@ class MainActivity : ComponentActivity() {
     }
 
     override fun onDestroy() {
+        model.documents.detach(this)
         unregisterReceiver(screenOff)
         ProcessLifecycleOwner.get().lifecycle.removeObserver(background)
         super.onDestroy()

@@ -6,6 +6,7 @@ import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.withContext
 import org.keel.core.AttendanceRecord
+import org.keel.core.CancelToken
 import org.keel.core.CheckIn
 import org.keel.core.CheckInDraft
 import org.keel.core.Craving
@@ -32,11 +33,14 @@ import org.keel.core.PassphraseEstimate
 import org.keel.core.Plan
 import org.keel.core.PlanRevision
 import org.keel.core.PlanRevisionInfo
+import org.keel.core.Progress
+import org.keel.core.RestoreSummary
 import org.keel.core.SobrietyClockStatus
 import org.keel.core.TodayScreen
 import org.keel.core.Vault
 import org.keel.core.generatePassphrase
 import org.keel.core.planTemplate as templateOf
+import org.keel.core.restoreNewVault
 import org.keel.core.vaultExists
 
 /**
@@ -60,6 +64,20 @@ class RustVaultGateway(
     override suspend fun create(passphrase: String): Result<Unit> = call {
         vault?.destroy()
         vault = Vault.create(dir, passphrase)
+    }
+
+    override suspend fun restoreNew(
+        backup: ByteArray,
+        backupPassphrase: String,
+        passphrase: String,
+        progress: Progress?,
+        cancel: CancelToken?,
+    ): Result<RestoreSummary> = call {
+        vault?.destroy()
+        vault = null
+        val restored = restoreNewVault(dir, backup, backupPassphrase, passphrase, progress, cancel)
+        vault = restored.vault
+        restored.summary
     }
 
     override suspend fun estimatePassphrase(passphrase: String, language: Language): Result<PassphraseEstimate> =

@@ -1,6 +1,7 @@
 package org.keel.android.core
 
 import org.keel.core.AttendanceRecord
+import org.keel.core.CancelToken
 import org.keel.core.CheckIn
 import org.keel.core.CheckInDraft
 import org.keel.core.Craving
@@ -23,6 +24,8 @@ import org.keel.core.Now
 import org.keel.core.Plan
 import org.keel.core.PlanRevision
 import org.keel.core.PlanRevisionInfo
+import org.keel.core.Progress
+import org.keel.core.RestoreSummary
 import org.keel.core.SobrietyClockStatus
 import org.keel.core.SupportContact
 import org.keel.core.PassphraseEstimate
@@ -61,6 +64,21 @@ interface VaultGateway {
 
     /** Creates the vault with [passphrase]; it is unlocked afterwards. */
     suspend fun create(passphrase: String): Result<Unit>
+
+    /**
+     * Creates the vault from a backup instead (first launch on a new phone):
+     * the core checks the whole [backup] with [backupPassphrase], makes the
+     * vault under the new [passphrase] and writes every record; unlocked
+     * afterwards. Long (two key derivations); a failure or a cancel through
+     * [cancel] leaves no vault.
+     */
+    suspend fun restoreNew(
+        backup: ByteArray,
+        backupPassphrase: String,
+        passphrase: String,
+        progress: Progress?,
+        cancel: CancelToken?,
+    ): Result<RestoreSummary>
 
     /**
      * The core's strength estimate of a passphrase being typed, its reason

@@ -149,6 +149,17 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("export_fhir_ready") { org.keel.android.ui.ExportPage(ReportShots.exportFhir(data, language), {}, {}, {}) },
 
     // Backup and restore
+    GalleryScreen("first_launch_restore") { org.keel.android.ui.FirstLaunchRestorePage(BackupShots.restoreStart(), language, {}, {}, {}) },
+    GalleryScreen("first_launch_restore_wrong") { org.keel.android.ui.FirstLaunchRestorePage(BackupShots.restoreWrongPassphrase(), language, {}, {}, {}) },
+    GalleryScreen("first_launch_restore_contents") { org.keel.android.ui.FirstLaunchRestorePage(BackupShots.restoreContents(data, language), language, {}, {}, {}) },
+    GalleryScreen("first_launch_restore_working") { org.keel.android.ui.FirstLaunchRestorePage(BackupShots.restoreWorking(data, language), language, {}, {}, {}) },
+    GalleryScreen("backup") { org.keel.android.ui.BackupPage(org.keel.android.ui.BackupUiState(), language, {}, {}, {}) },
+    GalleryScreen("backup_saved") { org.keel.android.ui.BackupPage(BackupShots.backupSaved(data, language), language, {}, {}, {}) },
+    GalleryScreen("backup_working") { org.keel.android.ui.BackupPage(BackupShots.backupWorking(), language, {}, {}, {}) },
+    GalleryScreen("backup_weak") { org.keel.android.ui.BackupPage(BackupShots.backupWeak(), language, {}, {}, {}) },
+    GalleryScreen("backup_restore_confirm") { org.keel.android.ui.BackupPage(BackupShots.restoreConfirm(data, language), language, {}, {}, {}) },
+    GalleryScreen("backup_restore_damaged") { org.keel.android.ui.BackupPage(BackupShots.restoreDamaged(), language, {}, {}, {}) },
+    GalleryScreen("backup_restore_done") { org.keel.android.ui.BackupPage(BackupShots.restoreDone(data, language), language, {}, {}, {}) },
 
     // Settings
     *settingsShots.toTypedArray(),

@@ -79,6 +79,11 @@ sealed interface Route {
     data object Exports : Route
 
     // Backup and restore
+    /** Restoring from a backup file on first launch, before any vault exists. */
+    data object FirstLaunchRestore : Route
+
+    /** Backup to a file; restore a backup into this vault. */
+    data object Backup : Route
 
     // Settings
     /** Settings: language, unlocking, lock timeout, screen protection, discreet mode, privacy, erasing. */
@@ -274,6 +279,8 @@ class AppModel(
     }
 
     // Backup and restore
+    val firstLaunchRestore = FirstLaunchRestoreModel(gateway, scope, documents, language = { _language.value }, onRestored = { replaceWith(Route.Today) })
+    val backup = BackupModel(gateway, scope, documents, language = { _language.value })
 
     // Settings
     val settingsScreen = SettingsModel(gateway, scope, settings, biometrics, privacy)
@@ -394,6 +401,8 @@ class AppModel(
             Route.Exports -> exports.show()
 
             // Backup and restore
+            Route.FirstLaunchRestore -> firstLaunchRestore.refreshEstimate()
+            Route.Backup -> backup.open()
 
             // Settings
             Route.Settings -> settingsScreen.load()
@@ -404,6 +413,6 @@ class AppModel(
     }
 
     private companion object {
-        val LOCKED_ROUTES = setOf(Route.Unlock, Route.Forgot, Route.FirstLaunch)
+        val LOCKED_ROUTES = setOf(Route.Unlock, Route.Forgot, Route.FirstLaunch, Route.FirstLaunchRestore)
     }
 }

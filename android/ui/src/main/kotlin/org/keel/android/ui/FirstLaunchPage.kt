@@ -35,6 +35,8 @@ fun FirstLaunchPage(
     onEvent: (FirstLaunchEvent) -> Unit,
     onLanguage: (Language) -> Unit,
     onSos: () -> Unit,
+    /** Restore from a backup file instead of starting empty. */
+    onRestore: () -> Unit = {},
 ) {
     val s = LocalStrings.current
     Page(title = s[Str.screen_first_launch_title], onBack = null, onSos = onSos) {
@@ -43,6 +45,13 @@ fun FirstLaunchPage(
         Body(s[Str.screen_first_launch_privacy])
         SectionTitle(s[Str.screen_first_launch_language])
         LanguageChoice(language, onLanguage)
+        SectionTitle(s[Str.screen_first_launch_restore_title])
+        Body(s[Str.screen_first_launch_restore_hint])
+        OutlinedButton(
+            onClick = onRestore,
+            enabled = !state.busy,
+            modifier = Modifier.fillMaxWidth().touchTarget(),
+        ) { ButtonLabel(s[Str.screen_first_launch_restore]) }
         SectionTitle(s[Str.screen_first_launch_passphrase])
         Body(s[Str.screen_first_launch_passphrase_hint])
         OutlinedButton(

@@ -21,7 +21,17 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 null -> Box(Modifier.fillMaxSize())
                 Route.FirstLaunch -> {
                     val state by app.firstLaunch.state.collectAsState()
-                    FirstLaunchPage(state, language, app.firstLaunch::onEvent, app::setLanguage) { app.navigate(Route.Sos) }
+                    FirstLaunchPage(
+                        state,
+                        language,
+                        app.firstLaunch::onEvent,
+                        app::setLanguage,
+                        onSos = { app.navigate(Route.Sos) },
+                        onRestore = {
+                            app.firstLaunchRestore.reset()
+                            app.navigate(Route.FirstLaunchRestore)
+                        },
+                    )
                 }
                 Route.Unlock -> {
                     val state by app.unlock.state.collectAsState()
@@ -111,6 +121,14 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 }
 
                 // Backup and restore
+                Route.FirstLaunchRestore -> {
+                    val state by app.firstLaunchRestore.state.collectAsState()
+                    FirstLaunchRestorePage(state, language, app.firstLaunchRestore::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                Route.Backup -> {
+                    val state by app.backup.state.collectAsState()
+                    BackupPage(state, language, app.backup::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
 
                 // Settings
                 Route.Settings -> {

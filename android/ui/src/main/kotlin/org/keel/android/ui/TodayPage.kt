@@ -94,6 +94,7 @@ fun TodayPage(
         OutlinedButton(onClick = { onOpen(Route.Exports) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_exports]) }
 
         // Backup and restore
+        OutlinedButton(onClick = { onOpen(Route.Backup) }, modifier = Modifier.fillMaxWidth().touchTarget()) { Text(s[Str.action_backup]) }
 
         // Settings
 
