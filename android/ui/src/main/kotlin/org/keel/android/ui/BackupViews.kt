@@ -92,7 +92,7 @@ fun BackupProblemText(problem: BackupProblem) {
 
 /** A passphrase field that hides what is typed. */
 @Composable
-fun SecretField(value: String, label: String, enabled: Boolean, onChange: (String) -> Unit) {
+fun BackupSecretField(value: String, label: String, enabled: Boolean, onChange: (String) -> Unit) {
     OutlinedTextField(
         value = value,
         onValueChange = onChange,
