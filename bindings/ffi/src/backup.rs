@@ -239,11 +239,7 @@ impl Vault {
         let passphrase = Zeroizing::new(passphrase);
         let watch = Watch::on(self, progress, cancel);
         let mut steps = Steps::new(&watch, 2);
-        let opened = backup::open(&backup, &passphrase)?;
-        steps.step()?;
-        let c = backup::contents(&self.core().store()?, &opened)?;
-        steps.finish();
-        Ok(c.into())
+        self.inspect_with(&backup, &passphrase, &mut steps)
     }
 
     /// [`Vault::restore_from_path`] for a backup's bytes.
@@ -276,11 +272,7 @@ impl Vault {
         let mut steps = Steps::new(&watch, 3);
         let file = backup::read_file(Path::new(&path))?;
         steps.step()?;
-        let opened = backup::open(&file, &passphrase)?;
-        steps.step()?;
-        let c = backup::contents(&self.core().store()?, &opened)?;
-        steps.finish();
-        Ok(c.into())
+        self.inspect_with(&file, &passphrase, &mut steps)
     }
 
     /// Restores the backup at `path`: the whole file is checked first
@@ -303,6 +295,21 @@ impl Vault {
 }
 
 impl Vault {
+    /// Opens and checks `file` without the vault, then counts what it holds
+    /// against the vault: the last two of `steps`.
+    fn inspect_with(
+        &self,
+        file: &[u8],
+        passphrase: &str,
+        steps: &mut Steps<'_>,
+    ) -> Result<BackupContents> {
+        let opened = backup::open(file, passphrase)?;
+        steps.step()?;
+        let c = backup::contents(&self.core().store()?, &opened)?;
+        steps.finish();
+        Ok(c.into())
+    }
+
     /// Opens `file` without the vault, then writes it in under the vault's
     /// guard; `before` steps were done by the caller.
     fn restore_with(

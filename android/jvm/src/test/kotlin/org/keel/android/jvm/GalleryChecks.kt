@@ -18,6 +18,7 @@ import androidx.compose.ui.text.TextLayoutResult
  *
  * - text clipped: a text whose layout overflows (cut lines, ellipsis) or
  *   that its parents or the screen's edge cut off;
+ * - a word broken across two lines because it is wider than its room;
  * - text overlapping other text (not its own ancestor or descendant);
  * - an interactive element (click, text input) without a label (content
  *   description or text);
@@ -74,6 +75,7 @@ object GalleryChecks {
         node.config.getOrNull(SemanticsActions.GetTextLayoutResult)?.action?.invoke(layouts)
         val layout = layouts.firstOrNull()
         if (layout != null && overflows(layout)) return listOf("$shot: text '$text' is cut off (lines dropped or an ellipsis)")
+        if (layout != null) brokenWord(layout)?.let { return listOf("$shot: the word '$it' is broken across lines") }
         // Where the text is laid out vs what is left of it after every
         // parent's clip: any difference was cut off.
         val laid = Rect(node.positionInRoot, node.size.toSize())
@@ -97,6 +99,24 @@ object GalleryChecks {
      */
     private fun overflows(layout: TextLayoutResult): Boolean =
         layout.multiParagraph.didExceedMaxLines || (0 until layout.lineCount).any { layout.isLineEllipsized(it) }
+
+    /**
+     * A word split between two lines with no hyphen: it did not fit the
+     * width, so the text wraps inside it ("Recordator|ios"), which reads as
+     * two words. Answers the word, or null.
+     */
+    private fun brokenWord(layout: TextLayoutResult): String? {
+        val text = layout.layoutInput.text.text
+        for (line in 0 until layout.lineCount - 1) {
+            val end = layout.getLineEnd(line)
+            if (end in 1 until text.length && text[end - 1].isLetterOrDigit() && text[end].isLetterOrDigit()) {
+                val start = text.lastIndexOfAny(charArrayOf(' ', '\n'), end - 1) + 1
+                val stop = text.indexOfAny(charArrayOf(' ', '\n'), end).let { if (it < 0) text.length else it }
+                return text.substring(start, stop)
+            }
+        }
+        return null
+    }
 
     private fun overlapProblems(shot: String, texts: List<SemanticsNode>): List<String> {
         val problems = mutableListOf<String>()

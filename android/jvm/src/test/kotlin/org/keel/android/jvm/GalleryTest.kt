@@ -29,6 +29,7 @@ import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import androidx.compose.ui.unit.Density
 import androidx.compose.ui.unit.dp
+import androidx.compose.ui.unit.sp
 import java.io.File
 import java.util.concurrent.Future
 import org.junit.AfterClass
@@ -40,6 +41,7 @@ import org.junit.runner.RunWith
 import org.junit.runners.Parameterized
 import org.keel.android.ui.KeelTheme
 import org.keel.android.ui.LocalStrings
+import org.keel.android.ui.PageTitle
 import org.keel.core.Language
 
 /** The phones of the gallery, in dp. */
@@ -255,6 +257,22 @@ class GalleryChecksTest {
     fun textOffTheScreenFails() {
         val problems = problemsOf { Box(Modifier.requiredSize(600.dp, 20.dp)) { Text("Far right", modifier = Modifier.align(Alignment.CenterEnd)) } }
         assertTrue(problems.toString(), problems.any { "off the screen" in it || "clipped" in it })
+    }
+
+    @Test
+    fun aWordBrokenAcrossLinesFails() {
+        val problems = problemsOf { Text("Recordatorios", fontSize = 40.sp, modifier = Modifier.width(120.dp)) }
+        assertTrue(problems.toString(), problems.any { "broken across lines" in it && "Recordatorios" in it })
+    }
+
+    @Test
+    fun aPageTitleShrinksToKeepItsLongestWordWhole() {
+        val problems = problemsOf {
+            CompositionLocalProvider(LocalDensity provides Density(GalleryTest.DENSITY, 2f)) {
+                Box(Modifier.width(160.dp)) { PageTitle("Recordatorios y más") }
+            }
+        }
+        assertEquals(emptyList<String>(), problems)
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.keel.android.ui
 
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.BoxWithConstraints
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ColumnScope
 import androidx.compose.foundation.layout.Row
@@ -16,12 +17,16 @@ import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.text.TextStyle
+import androidx.compose.ui.text.rememberTextMeasurer
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import androidx.compose.ui.unit.isSpecified
 
 /**
  * The frame of every screen: a bar with back (when there is somewhere to
@@ -64,16 +69,40 @@ fun Page(
                 modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(horizontal = 20.dp, vertical = 8.dp),
                 verticalArrangement = Arrangement.spacedBy(12.dp),
             ) {
-                Text(
-                    title,
-                    style = MaterialTheme.typography.headlineMedium,
-                    modifier = Modifier.semantics { heading() },
-                )
+                PageTitle(title)
                 content()
             }
         }
     }
 }
+
+/**
+ * A page's title at the theme's headline size, made smaller only as far as
+ * its longest word needs to fit the width. At font scale 2.0 on a small
+ * phone a long word ("Recordatorios", "Configuración") is wider than the
+ * screen and would be broken in the middle, which reads as two words.
+ */
+@Composable
+fun PageTitle(text: String) {
+    val style = MaterialTheme.typography.headlineMedium
+    val measurer = rememberTextMeasurer()
+    BoxWithConstraints(Modifier.fillMaxWidth()) {
+        val room = constraints.maxWidth
+        val longest = remember(text, style, measurer) {
+            text.split(' ').maxOf { word -> measurer.measure(word, style, softWrap = false, maxLines = 1).size.width }
+        }
+        val fitted = if (longest <= room) style else shrunk(style, FIT_SAFETY * room / longest)
+        Text(text, style = fitted, modifier = Modifier.semantics { heading() })
+    }
+}
+
+/** Under one: the measured word and the drawn one may differ by a rounding. */
+private const val FIT_SAFETY = 0.97f
+
+private fun shrunk(style: TextStyle, factor: Float): TextStyle = style.copy(
+    fontSize = style.fontSize * factor,
+    lineHeight = if (style.lineHeight.isSpecified) style.lineHeight * factor else style.lineHeight,
+)
 
 @Composable
 fun SectionTitle(text: String) {
