@@ -16,9 +16,12 @@ data class MenuEntry(val label: Str, val route: Route)
 val menuEntries: List<MenuEntry> = listOf(
     MenuEntry(Str.action_history, Route.History),
     MenuEntry(Str.action_plan, Route.Plan),
+    MenuEntry(Str.action_meetings, Route.Meetings),
+    MenuEntry(Str.action_insights, Route.Insights),
     MenuEntry(Str.action_reminders, Route.Reminders),
     MenuEntry(Str.action_report, Route.Report),
     MenuEntry(Str.action_exports, Route.Exports),
+    MenuEntry(Str.action_backup, Route.Backup),
     MenuEntry(Str.action_settings, Route.Settings),
     MenuEntry(Str.action_about, Route.About),
 )
