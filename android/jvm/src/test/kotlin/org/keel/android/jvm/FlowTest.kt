@@ -280,8 +280,10 @@ class FlowTest {
         val options = ExerciseOptions(Language.ENGLISH, ExerciseLength.Minutes(SosModel.BREATHING_MINUTES))
         val timeline = ExercisePlayer.builtin(SosModel.BREATHING_EXERCISE, options).use { it.timeline() }
         assertTrue(timeline.totalMs in 50_000uL..70_000uL)
+        // Scrolled to on the running clock: a scroll is an animation, and on a stopped clock it never ends.
+        button(en[Str.screen_sos_breathe_start]).performScrollTo()
         rule.mainClock.autoAdvance = false
-        button(en[Str.screen_sos_breathe_start]).performScrollTo().performClick()
+        button(en[Str.screen_sos_breathe_start]).performClick()
         rule.mainClock.advanceTimeByFrame() // the first frame starts the playback
         var at = 0L
         for (segment in timeline.segments.take(4)) {
@@ -295,7 +297,10 @@ class FlowTest {
         rule.onNode(hasText(en[Str.screen_sos_breathe_done])).assertExists()
         // Again: a new run from its first phase. (The clock stays stepped by
         // hand: a running exercise asks for every frame.)
-        button(en[Str.screen_sos_breathe_again]).performScrollTo().performClick()
+        rule.mainClock.autoAdvance = true
+        button(en[Str.screen_sos_breathe_again]).performScrollTo()
+        rule.mainClock.autoAdvance = false
+        button(en[Str.screen_sos_breathe_again]).performClick()
         rule.mainClock.advanceTimeBy(2_000)
         rule.onNode(hasText(timeline.segments.first().text)).assertExists()
     }

@@ -57,8 +57,10 @@ class SosBreathingFlowTest {
         val options = ExerciseOptions(Language.ENGLISH, ExerciseLength.Minutes(SosModel.BREATHING_MINUTES))
         val timeline = ExercisePlayer.builtin(SosModel.BREATHING_EXERCISE, options).use { it.timeline() }
         val (first, second) = timeline.segments
+        // Scrolled to on the running clock: a scroll is an animation, and on a stopped clock it never ends.
+        button(en[Str.screen_sos_breathe_start]).performScrollTo()
         rule.mainClock.autoAdvance = false
-        button(en[Str.screen_sos_breathe_start]).performScrollTo().performClick()
+        button(en[Str.screen_sos_breathe_start]).performClick()
         rule.mainClock.advanceTimeByFrame() // the first frame starts the playback
         // Into the second phase of the first cycle.
         rule.mainClock.advanceTimeBy(((second.startMs + second.endMs) / 2u).toLong())
