@@ -15,7 +15,9 @@
 //!   the day of a lapse is never counted as a sober day in the total;
 //! - **longest streak** is the longest run between resets (including the
 //!   current one); deleting or editing a lapse recomputes everything, since
-//!   the clock is derived from the clock's date and the lapses, never stored.
+//!   the clock is derived from the clock's date and the lapses, never stored;
+//! - the **streak history** ([`history`]) lists every streak between resets,
+//!   the longest of them being the longest streak.
 //!
 //! Milestones: 24 hours, 7, 30, 60 and 90 days, 6 and 9 months, 1 year, 18
 //! months, then every year.
@@ -30,6 +32,10 @@ use crate::summary::Held;
 use crate::summary::lapses::{LapseFact, LapseIndex};
 use crate::time::LocalInstant;
 use crate::validate::{SHORT_TEXT_MAX, required_text};
+
+pub mod history;
+
+pub use history::{Streak, StreakHistory};
 
 /// Most clocks a participant may keep.
 pub const MAX_CLOCKS: usize = 20;
@@ -213,7 +219,46 @@ pub fn next_milestone(start: NaiveDate, today: NaiveDate) -> (Milestone, Option<
 /// The status of one clock on `today`, given the lapse index.
 pub fn status(id: RecordId, clock: &Clock, lapses: &[&LapseFact], today: NaiveDate) -> ClockStatus {
     let facts: Vec<(NaiveDate, bool)> = lapses.iter().map(|f| (f.date, f.resets)).collect();
-    let s = streaks(clock.sobriety_date, &facts, today);
+    status_of(id, clock, &facts, today)
+}
+
+/// Every clock with its lapses (local date, resets) at `now`, oldest
+/// sobriety date first, and today (inside the caller's transaction; repairs
+/// the lapse index if needed).
+#[allow(clippy::type_complexity)]
+fn clocks_in(
+    store: &Store<'_>,
+    now: LocalInstant,
+) -> Result<(NaiveDate, Vec<(RecordId, Clock, Vec<(NaiveDate, bool)>)>)> {
+    let today = local_today("now", now)?;
+    let mut index = Held::<LapseIndex>::load(store)?;
+    index.save(store)?;
+    let mut clocks = store.list::<Clock>()?.items;
+    clocks.sort_by(|(a_id, a), (b_id, b)| {
+        (a.sobriety_date, &a.label, a_id).cmp(&(b.sobriety_date, &b.label, b_id))
+    });
+    let clocks = clocks
+        .into_iter()
+        .map(|(id, clock)| {
+            let facts = index
+                .value
+                .for_clock(id)
+                .map(|f| (f.date, f.resets))
+                .collect();
+            (id, clock, facts)
+        })
+        .collect();
+    Ok((today, clocks))
+}
+
+/// The status of one clock from its lapses (local date, resets).
+fn status_of(
+    id: RecordId,
+    clock: &Clock,
+    facts: &[(NaiveDate, bool)],
+    today: NaiveDate,
+) -> ClockStatus {
+    let s = streaks(clock.sobriety_date, facts, today);
     let (next_milestone, milestone_today) = next_milestone(s.streak_start, today);
     ClockStatus {
         id,
@@ -232,20 +277,31 @@ pub fn status(id: RecordId, clock: &Clock, lapses: &[&LapseFact], today: NaiveDa
 /// Every clock's status at `now`, oldest sobriety date first (inside the
 /// caller's transaction; repairs the lapse index if needed).
 pub(crate) fn statuses_in(store: &Store<'_>, now: LocalInstant) -> Result<Vec<ClockStatus>> {
-    let today = local_today("now", now)?;
-    let mut index = Held::<LapseIndex>::load(store)?;
-    index.save(store)?;
-    let mut clocks = store.list::<Clock>()?.items;
-    clocks.sort_by(|(a_id, a), (b_id, b)| {
-        (a.sobriety_date, &a.label, a_id).cmp(&(b.sobriety_date, &b.label, b_id))
-    });
+    let (today, clocks) = clocks_in(store, now)?;
     Ok(clocks
         .iter()
-        .map(|(id, clock)| {
-            let lapses: Vec<&LapseFact> = index.value.for_clock(*id).collect();
-            status(*id, clock, &lapses, today)
-        })
+        .map(|(id, clock, facts)| status_of(*id, clock, facts, today))
         .collect())
+}
+
+/// Every clock's status at `now` with its streak history (the `limit` most
+/// recent streaks, 1 to [`history::MAX_STREAKS`]), in the order of
+/// [`statuses`]. One pass over the lapse index for both.
+pub fn statuses_with_history(
+    store: &Store<'_>,
+    now: LocalInstant,
+    limit: usize,
+) -> Result<Vec<(ClockStatus, StreakHistory)>> {
+    store.atomically(|s| {
+        let (today, clocks) = clocks_in(s, now)?;
+        clocks
+            .iter()
+            .map(|(id, clock, facts)| {
+                let h = history::history(clock.sobriety_date, facts, today, limit)?;
+                Ok((status_of(*id, clock, facts, today), h))
+            })
+            .collect()
+    })
 }
 
 /// Every clock's status at `now`.

@@ -29,6 +29,7 @@ from keel import (
     Language,
     Halt,
     KeelError,
+    LapseDraft,
     Moment,
     Now,
     MeetingDraft,
@@ -39,6 +40,7 @@ from keel import (
     Mood,
     ReportRequest,
     ReportTopic,
+    SobrietyClockDraft,
     TriggerCategory,
     TriggerTag,
 )
@@ -115,6 +117,47 @@ def test_insights_are_chart_ready(journal):
     with pytest.raises(KeelError.InvalidInput) as e:
         journal.insights(date_of(t), date_of(t), now_in("Nowhere/Land"), Language.ENGLISH)
     assert (e.value.field, e.value.reason) == ("zone", "unknown_zone")
+
+
+def test_streak_history_per_clock_in_insights(tmp_path):
+    v = keel.Vault.create(str(tmp_path / "streaks"), "a long enough passphrase")
+    utc = Now(utc_millis=now_ms(), zone="UTC")
+    today = datetime.datetime.fromtimestamp(utc.utc_millis / 1000, datetime.timezone.utc).date()
+
+    def cal(d):
+        return CalendarDate(year=d.year, month=d.month, day=d.day)
+
+    def ago(days):
+        return today - datetime.timedelta(days=days)
+
+    start = ago(40)
+    clock = v.add_clock(SobrietyClockDraft(label="Alcohol", sobriety_date=cal(start)), utc)
+    other = v.add_clock(SobrietyClockDraft(label="Cannabis", sobriety_date=cal(ago(5))), utc)
+    for days, resets in [(30, True), (20, False), (10, True)]:
+        # Noon UTC that day: its calendar day in the UTC offset the lapse carries.
+        noon = datetime.datetime.combine(ago(days), datetime.time(12), datetime.timezone.utc)
+        v.add_lapse(LapseDraft(at=Moment(utc_millis=int(noon.timestamp() * 1000), offset_minutes=0),
+                               clock_ids=[clock.id], resets_clocks=resets, substance="", triggers=[],
+                               context=ctx(), notes=""), utc, Language.ENGLISH)
+    got = v.insights(cal(ago(6)), cal(today), utc, Language.ENGLISH)
+    assert [h.clock_id for h in got.streak_history] == [c.id for c in got.clocks] == [clock.id, other.id]
+    history = got.streak_history[0]
+    assert history.older_streaks == 0
+    seen = [(s.first_day, s.last_day, s.days, s.reset_on, s.lapses_within) for s in history.streaks]
+    assert seen == [
+        (cal(start), cal(ago(31)), 10, cal(ago(30)), 0),
+        (cal(ago(29)), cal(ago(11)), 19, cal(ago(10)), 1),
+        (cal(ago(9)), None, 9, None, 0),
+    ]
+    assert max(s.days for s in history.streaks) == got.clocks[0].longest_days == 19
+    assert [(s.first_day, s.days, s.last_day) for s in got.streak_history[1].streaks] == [(cal(ago(5)), 5, None)]
+
+    with pytest.raises(KeelError.InvalidInput) as e:
+        v.insights(cal(ago(6)), cal(today), Now(utc_millis=now_ms(), zone="Nowhere/Land"), Language.ENGLISH)
+    assert e.value.field == "zone"
+    v.lock()
+    with pytest.raises(KeelError.Locked):
+        v.insights(cal(ago(6)), cal(today), utc, Language.ENGLISH)
 
 
 def test_a_report_with_every_section(journal):

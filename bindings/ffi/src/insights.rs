@@ -7,7 +7,7 @@ use crate::exercises::ExerciseInsight;
 use crate::meetings::WeekSummary;
 use crate::mirror::all;
 use crate::plan::TriggerCategory;
-use crate::sobriety::{CalendarDate, SobrietyClockStatus};
+use crate::sobriety::{CalendarDate, SobrietyClockStatus, SobrietyStreakHistory};
 use crate::types::{Language, Now};
 use crate::vault::Vault;
 
@@ -81,6 +81,9 @@ pub struct Insights {
     pub attendance_weeks: Vec<WeekSummary>,
     pub attendance_rate: Option<f64>,
     pub clocks: Vec<SobrietyClockStatus>,
+    /// Each clock's streak history over its whole life (the 12 most recent
+    /// streaks), in the order of `clocks`.
+    pub streak_history: Vec<SobrietyStreakHistory>,
     pub damaged_ids: Vec<String>,
 }
 
@@ -167,6 +170,12 @@ impl Vault {
                 .collect(),
             attendance_weeks: all(i.attendance_weeks),
             attendance_rate: i.attendance_rate,
+            streak_history: i
+                .clocks
+                .iter()
+                .zip(i.streak_history)
+                .map(|(c, h)| SobrietyStreakHistory::new(c.id, h))
+                .collect(),
             clocks: all(i.clocks),
             damaged_ids: i.damaged.iter().map(ToString::to_string).collect(),
         })

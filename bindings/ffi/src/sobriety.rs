@@ -10,7 +10,7 @@ use keel_core::calendar::date_from_parts;
 use keel_core::sobriety::{self, MilestoneUnit as CoreUnit};
 
 use crate::error::Result;
-use crate::mirror::mirror_enum;
+use crate::mirror::{all, mirror_enum};
 use crate::types::Now;
 use crate::vault::Vault;
 
@@ -118,6 +118,55 @@ impl From<sobriety::ClockStatus> for SobrietyClockStatus {
             lapses: c.lapses,
             next_milestone: c.next_milestone.into(),
             milestone_today: c.milestone_today.map(Milestone::from),
+        }
+    }
+}
+
+/// One streak of a clock: a run of sober days between resets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct SobrietyStreak {
+    pub first_day: CalendarDate,
+    /// The last sober day; null for the current streak, still going.
+    pub last_day: Option<CalendarDate>,
+    /// Calendar days in the streak: first and last included for a finished
+    /// one, the days since its first for the current one.
+    pub days: u32,
+    /// The day of the lapse that reset the clock and ended this streak;
+    /// null for the current one.
+    pub reset_on: Option<CalendarDate>,
+    /// Lapses logged on its days that the participant chose not to let
+    /// reset the clock (their days count in `days`).
+    pub lapses_within: u32,
+}
+
+impl From<sobriety::Streak> for SobrietyStreak {
+    fn from(s: sobriety::Streak) -> Self {
+        SobrietyStreak {
+            first_day: s.first_day.into(),
+            last_day: s.last_day.map(CalendarDate::from),
+            days: s.days,
+            reset_on: s.reset_on.map(CalendarDate::from),
+            lapses_within: s.lapses_within,
+        }
+    }
+}
+
+/// A clock's streak history: its most recent streaks, oldest first, the
+/// current one last; `older_streaks` earlier ones were left out.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SobrietyStreakHistory {
+    /// The clock's id, as in `SobrietyClockStatus`.
+    pub clock_id: String,
+    pub streaks: Vec<SobrietyStreak>,
+    pub older_streaks: u32,
+}
+
+impl SobrietyStreakHistory {
+    pub(crate) fn new(clock_id: RecordId, h: sobriety::StreakHistory) -> Self {
+        SobrietyStreakHistory {
+            clock_id: clock_id.to_string(),
+            streaks: all(h.streaks),
+            older_streaks: h.older,
         }
     }
 }

@@ -11,7 +11,9 @@
 //! - what each exercise did for cravings (before and after);
 //! - check-in mood, sleep and craving level per day;
 //! - program hours per week against the requirement, and the attendance rate;
-//! - each sobriety clock's streaks.
+//! - each sobriety clock's streaks, with its streak history (the most
+//!   recent streaks, how each ended; `sobriety::history` says how they are
+//!   counted), over the clock's whole life rather than the period.
 //!
 //! Days are the participant's calendar days: an entry belongs to the local
 //! date of its own offset.
@@ -25,7 +27,7 @@ use crate::exercises::session::{self, Session};
 use crate::logs::{CheckIn, Craving, CravingOutcome, Encounter, Lapse, Mood};
 use crate::meetings::requirement::{self, WeekSummary};
 use crate::plan::TriggerCategory;
-use crate::sobriety::{self, ClockStatus};
+use crate::sobriety::{self, ClockStatus, StreakHistory};
 use crate::store::{MAX_PAGE, PageRequest, RecordId, Store, Timed};
 use crate::time::LocalInstant;
 
@@ -101,6 +103,9 @@ pub struct Insights {
     /// Share of scheduled meetings attended over the last 28 days.
     pub attendance_rate: Option<f64>,
     pub clocks: Vec<ClockStatus>,
+    /// Each clock's streak history ([`sobriety::history::SHOWN`] most
+    /// recent streaks), in the order of `clocks`.
+    pub streak_history: Vec<StreakHistory>,
     /// Records that failed their integrity check (kept, left out).
     pub damaged: Vec<RecordId>,
 }
@@ -399,6 +404,10 @@ pub fn insights(
             .collect();
     damaged.sort();
     damaged.dedup();
+    let (clocks, streak_history) =
+        sobriety::statuses_with_history(store, now, sobriety::history::SHOWN)?
+            .into_iter()
+            .unzip();
     Ok(Insights {
         from,
         to,
@@ -411,7 +420,8 @@ pub fn insights(
         mood: mood_series(&checkins),
         attendance_weeks,
         attendance_rate: (scheduled > 0).then(|| f64::from(attended) / f64::from(scheduled)),
-        clocks: sobriety::statuses(store, now)?,
+        clocks,
+        streak_history,
         damaged,
     })
 }

@@ -213,3 +213,76 @@ fn insights_over_two_weeks() {
     let far = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
     assert!(insights(&s, date(1), far, now).is_err());
 }
+
+/// A lapse at `utc` (y, m, d, h UTC) in the participant's offset then.
+fn lapse_at(
+    y: i32,
+    m: u32,
+    d: u32,
+    h: u32,
+    offset_minutes: i32,
+    clock: RecordId,
+    resets: bool,
+) -> Lapse {
+    Lapse {
+        at: LocalInstant {
+            utc_millis: Utc
+                .with_ymd_and_hms(y, m, d, h, 0, 0)
+                .unwrap()
+                .timestamp_millis(),
+            offset_minutes,
+        },
+        clock_ids: vec![clock],
+        resets_clocks: resets,
+        substance: String::new(),
+        triggers: Vec::new(),
+        context: Context::default(),
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn streak_history_counts_local_calendar_days_across_dst_and_travel() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = Vault::create(
+        dir.path().join("v").to_str().unwrap(),
+        "a long enough passphrase",
+    )
+    .unwrap();
+    let s = v.store().unwrap();
+    let now = at(2026, 11, 20, 21);
+    let (clock, _) = sobriety::add(
+        &s,
+        "Alcohol",
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        now,
+    )
+    .unwrap();
+    // 2026-03-09 02:30 UTC is the evening of March 8 in New York, the day
+    // its clocks went forward (UTC−4 from 02:00 local): a lapse on the 8th.
+    logs::add(&s, lapse_at(2026, 3, 9, 2, -240, clock, true), now).unwrap();
+    // Traveling in Tokyo (UTC+9): 20:00 UTC on June 30 is July 1 there.
+    logs::add(&s, lapse_at(2026, 6, 30, 20, 540, clock, false), now).unwrap();
+    // Home again, after the clocks went back (UTC−5): a lapse on Nov 2.
+    logs::add(&s, lapse_at(2026, 11, 2, 15, -300, clock, true), now).unwrap();
+    let got = insights(&s, date(9), date(20), now).unwrap();
+    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    let h = &got.streak_history[0];
+    assert_eq!(h.older, 0);
+    let seen: Vec<_> = h
+        .streaks
+        .iter()
+        .map(|x| (x.first_day, x.last_day, x.days, x.reset_on, x.lapses_within))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (d(3, 1), Some(d(3, 7)), 7, Some(d(3, 8)), 0),
+            (d(3, 9), Some(d(11, 1)), 238, Some(d(11, 2)), 1),
+            (d(11, 3), None, 17, None, 0),
+        ]
+    );
+    assert_eq!(got.clocks[0].longest_days, 238);
+    assert_eq!(got.clocks[0].current_days, 17);
+    assert_eq!(got.clocks[0].id, clock);
+}

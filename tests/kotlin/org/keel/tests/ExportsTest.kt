@@ -18,11 +18,13 @@ import org.keel.core.EntryContext
 import org.keel.core.Language
 import org.keel.core.Halt
 import org.keel.core.KeelException
+import org.keel.core.LapseDraft
 import org.keel.core.Moment
 import org.keel.core.Now
 import org.keel.core.Mood
 import org.keel.core.ReportRequest
 import org.keel.core.ReportTopic
+import org.keel.core.SobrietyClockDraft
 import org.keel.core.TriggerCategory
 import org.keel.core.TriggerTag
 import org.keel.core.Vault
@@ -94,6 +96,43 @@ class ExportsTest {
         )
         val preview = vault.reportPreview(request)
         assertEquals(listOf("overview", "plan", "cravings", "checkins", "exercises", "attendance", "insights"), preview.sections.map { it.id })
+    }
+
+    @Test
+    fun streakHistoryIsPerClockAndBounded() {
+        val phone = Now(System.currentTimeMillis(), "UTC")
+        val today = Instant.ofEpochMilli(phone.utcMillis).atOffset(ZoneOffset.UTC).toLocalDate()
+        fun cal(daysAgo: Long) = today.minusDays(daysAgo).let { CalendarDate(it.year, it.monthValue.toUByte(), it.dayOfMonth.toUByte()) }
+        val clock = vault.addClock(SobrietyClockDraft("Alcohol", cal(60)), phone)
+        // A resetting lapse at noon UTC every third day, 57 days ago to 3:
+        // 19 resets, so 20 streaks (the first of 3 days, then 2 each, then the current one).
+        for (daysAgo in 57L downTo 3L step 3) {
+            val noon = today.minusDays(daysAgo).atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli()
+            val context = EntryContext("", "", Halt(false, false, false, false), null)
+            vault.addLapse(LapseDraft(Moment(noon, 0), listOf(clock.id), true, "", emptyList(), context, ""), phone, Language.ENGLISH)
+        }
+        val insights = vault.insights(cal(6), cal(0), phone, Language.ENGLISH)
+        val history = insights.streakHistory.single()
+        assertEquals(clock.id, history.clockId)
+        assertEquals(12, history.streaks.size)
+        assertEquals(8u, history.olderStreaks)
+        val current = history.streaks.last()
+        assertEquals(null, current.lastDay)
+        assertEquals(null, current.resetOn)
+        assertEquals(cal(2), current.firstDay)
+        assertEquals(insights.clocks.single().currentDays, current.days)
+        val finished = history.streaks.dropLast(1)
+        assertTrue(finished.all { it.days == 2u && it.lapsesWithin == 0u })
+        assertEquals(cal(3), finished.last().resetOn)
+        // The longest (3 days, the first) is among the older streaks: the clock still says so.
+        assertEquals(3u, insights.clocks.single().longestDays)
+        vault.lock()
+        try {
+            vault.insights(cal(6), cal(0), phone, Language.ENGLISH)
+            fail("a locked vault answered")
+        } catch (e: KeelException.Locked) {
+            // expected
+        }
     }
 
     @Test

@@ -123,6 +123,43 @@ class InsightsFlowTest {
     }
 
     @Test
+    fun eachClocksStreakHistoryIsShownInWordsAndReadOut() {
+        val (app, gateway) = insightsOf { InsightsShots.fill(it, Language.ENGLISH) }
+        tap(en[Str.screen_insights_section_streaks])
+        rule.waitFor(en[Str.screen_insights_history_title])
+        val i = app.insights.state.value.data!!.insights
+        val clock = i.clocks.single()
+        val history = i.streakHistory.single()
+        assertEquals(clock.id, history.clockId)
+        // Three resets and one lapse that did not reset: four streaks, the longest the clock's.
+        assertEquals(listOf(11u, 14u, 24u, 19u), history.streaks.map { it.days })
+        assertEquals(listOf(0u, 0u, 0u, 1u), history.streaks.map { it.lapsesWithin })
+        assertEquals(clock.longestDays, history.streaks.maxOf { it.days })
+        assertEquals(1, described(words.streakHistoryAlt(clock.label, history)))
+        history.streaks.forEach { rule.onNode(hasText(words.streak(it))).performScrollTo().assertExists() }
+        val current = history.streaks.last()
+        val going = en[Str.screen_insights_history_going, words.longDate(current.firstDay), 19L]
+        rule.onNode(hasText(en[Str.screen_insights_history_kept, going, 1L])).performScrollTo().assertExists()
+        val first = history.streaks.first()
+        rule.onNode(hasText(en[Str.screen_insights_history_ended, words.longDate(first.firstDay), words.longDate(first.lastDay!!), 11L])).assertExists()
+
+        // A lapse logged today that resets the clock: another range reloads, and the
+        // history ends the current streak today and starts a new one at 0 days.
+        runBlocking {
+            gateway.withVault { v, now ->
+                val quiet = org.keel.core.EntryContext("", "", org.keel.core.Halt(false, false, false, false), null)
+                v.addLapse(org.keel.core.LapseDraft(InsightsShots.at(0, 8), listOf(clock.id), true, "", emptyList(), quiet, ""), now, Language.ENGLISH)
+            }.getOrThrow()
+        }
+        tap(app.insights.state.value.data!!.ranges.first { it.preset == DateRangePreset.LAST7_DAYS }.label)
+        rule.waitUntil(30_000) { app.insights.state.value.data?.insights?.streakHistory?.single()?.streaks?.size == 5 }
+        val after = app.insights.state.value.data!!.insights.streakHistory.single()
+        assertEquals(listOf(11u, 14u, 24u, 19u, 0u), after.streaks.map { it.days })
+        rule.waitFor(words.streak(after.streaks.last()))
+        assertEquals(1, described(words.streakHistoryAlt(clock.label, after)))
+    }
+
+    @Test
     fun aNewParticipantIsToldWhatIsMissingRatherThanShownEmptyCharts() {
         insightsOf { }
         for ((section, keys) in listOf(

@@ -45,7 +45,8 @@ import org.keel.core.planTemplate
  * Four weeks of a participant's records for the Insights screen, written
  * through the core's own calls and read back with [InsightsCalls]: cravings
  * at several hours with the plan's triggers and coping, one rated exercise,
- * a lapse that restarted the clock, check-ins with sleep, a twice-weekly
+ * lapses (three that restarted the clock, one that did not, so the
+ * clock has four streaks), check-ins with sleep, a twice-weekly
  * group with its attendance, and PHQ-9 and GAD-7 answered three times.
  */
 object InsightsShots {
@@ -85,7 +86,14 @@ object InsightsShots {
         }
         val session = v.startExerciseSession(ExerciseSessionStart("breath.box", ExerciseLength.Standard, at(2, 21, 15), 8u, rated))
         v.finishExerciseSession(session.id, ExerciseSessionEnd(at(2, 21, 20), null, 4u, rated))
-        v.addLapse(LapseDraft(at(20, 22), v.listClocks(now).map { it.id }, true, "", listOf(triggers[0]), EntryContext("", "", Halt(false, false, true, false), Mood.VERY_LOW), ""), now, lang)
+        val clocks = v.listClocks(now).map { it.id }
+        v.addLapse(LapseDraft(at(20, 22), clocks, true, "", listOf(triggers[0]), EntryContext("", "", Halt(false, false, true, false), Mood.VERY_LOW), ""), now, lang)
+        // Earlier resets and one lapse the participant chose not to count
+        // against the clock: streaks of 11, 14 and 24 days, then the current one.
+        val quiet = EntryContext("", "", Halt(false, false, false, false), null)
+        for ((daysAgo, resets) in listOf(60L to true, 45L to true, 8L to false)) {
+            v.addLapse(LapseDraft(at(daysAgo, 20), clocks, resets, "", emptyList(), quiet, ""), now, lang)
+        }
         for (d in 1L..14L) {
             val mood = listOf(Mood.LOW, Mood.OKAY, Mood.GOOD, Mood.OKAY, Mood.VERY_GOOD)[(d % 5).toInt()]
             v.addCheckIn(CheckInDraft(at(d, 21, 30), mood, ((d * 3) % 8).toUByte(), (330 + (d * 37) % 180).toUInt(), "", false, Halt(false, false, false, false), ""))

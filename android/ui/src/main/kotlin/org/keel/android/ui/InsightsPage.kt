@@ -6,6 +6,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.unit.dp
 import org.keel.android.core.InsightsData
 import org.keel.core.DateRange
 import org.keel.core.Insights
@@ -13,12 +14,13 @@ import org.keel.core.MeasureHistory
 import org.keel.core.MeasureKind
 import org.keel.core.MoodDay
 import org.keel.core.SobrietyClockStatus
+import org.keel.core.SobrietyStreakHistory
 
 /**
  * Insights: the core's chart-ready records over the chosen range, drawn as
  * they came — cravings by day and week, the weekday × hour heat map, top
- * triggers, what works, mood and sleep, meeting hours, streaks and the
- * questionnaires' scores over time. Every chart has a text alternative.
+ * triggers, what works, mood and sleep, meeting hours, streaks (with each
+ * clock's streak history) and the questionnaires' scores over time. Every chart has a text alternative.
  */
 @Composable
 fun InsightsPage(state: InsightsUiState, onEvent: (InsightsEvent) -> Unit, onBack: () -> Unit, onSos: () -> Unit) {
@@ -52,7 +54,7 @@ fun InsightsPage(state: InsightsUiState, onEvent: (InsightsEvent) -> Unit, onBac
             InsightsSection.WHAT_WORKS -> WhatWorks(i, w)
             InsightsSection.MOOD -> MoodAndSleep(i.mood, data.range, w)
             InsightsSection.MEETINGS -> Meetings(i, w)
-            InsightsSection.STREAKS -> Streaks(i.clocks, w)
+            InsightsSection.STREAKS -> Streaks(i.clocks, i.streakHistory, w)
             InsightsSection.MEASURES -> Measures(data, w)
         }
     }
@@ -202,7 +204,7 @@ private fun Meetings(i: Insights, w: InsightsWords) {
 }
 
 @Composable
-private fun Streaks(clocks: List<SobrietyClockStatus>, w: InsightsWords) {
+private fun Streaks(clocks: List<SobrietyClockStatus>, histories: List<SobrietyStreakHistory>, w: InsightsWords) {
     val s = LocalStrings.current
     SectionTitle(s[Str.screen_insights_streaks_title])
     if (clocks.isEmpty()) {
@@ -215,7 +217,26 @@ private fun Streaks(clocks: List<SobrietyClockStatus>, w: InsightsWords) {
         BarRow(s[Str.screen_insights_streak_current], s[Str.screen_insights_days_value, c.currentDays.toLong()], c.currentDays.toFloat() / longest)
         BarRow(s[Str.screen_insights_streak_longest], s[Str.screen_insights_days_value, c.longestDays.toLong()], c.longestDays.toFloat() / longest)
         Body(s[Str.screen_insights_streak_since, w.longDate(c.sobrietyDate), c.totalSoberDays.toLong(), c.lapses.toLong()])
+        histories.firstOrNull { it.clockId == c.id }?.let { StreakHistory(c.label, it, w) }
     }
+}
+
+/**
+ * One clock's streaks as the core listed them, oldest first: a bar each
+ * (read out as the same list in words), then the list itself.
+ */
+@Composable
+private fun StreakHistory(label: String, history: SobrietyStreakHistory, w: InsightsWords) {
+    val s = LocalStrings.current
+    Text(s[Str.screen_insights_history_title], style = MaterialTheme.typography.titleSmall, modifier = Modifier.semantics { heading() })
+    Body(s[Str.screen_insights_history_intro])
+    if (history.olderStreaks > 0u) Body(s[Str.screen_insights_history_older, history.olderStreaks.toLong()])
+    val first = history.streaks.firstOrNull() ?: return
+    ChartFrame(w.streakHistoryAlt(label, history)) {
+        BarChart(history.streaks.map { it.days.toFloat() }, height = 96.dp)
+        AxisEnds(w.shortDate(first.firstDay), s[Str.screen_insights_history_now])
+    }
+    history.streaks.forEach { Body(w.streak(it)) }
 }
 
 @Composable

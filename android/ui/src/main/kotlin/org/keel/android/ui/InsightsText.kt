@@ -18,6 +18,8 @@ import org.keel.core.MeasureDirection
 import org.keel.core.MeasureScoreTrend
 import org.keel.core.Moment
 import org.keel.core.MoodDay
+import org.keel.core.SobrietyStreak
+import org.keel.core.SobrietyStreakHistory
 
 /**
  * The words of the Insights screen in [s]'s language: values the core
@@ -91,6 +93,23 @@ class InsightsWords(private val s: Strings) {
     fun moodAlt(title: String, mood: List<MoodDay>, value: (MoodDay) -> Double?): String {
         val items = mood.mapNotNull { d -> value(d)?.let { s[Str.screen_insights_series_item, shortDate(d.date), decimal(it)] } }
         return s[Str.screen_insights_series_alt, title, items.listed()]
+    }
+
+    /** One streak in words: its first and last day (or "going on"), its days, and lapses that did not reset it. */
+    fun streak(streak: SobrietyStreak): String {
+        val last = streak.lastDay
+        val span = if (last == null) {
+            s[Str.screen_insights_history_going, longDate(streak.firstDay), streak.days.toLong()]
+        } else {
+            s[Str.screen_insights_history_ended, longDate(streak.firstDay), longDate(last), streak.days.toLong()]
+        }
+        return if (streak.lapsesWithin > 0u) s[Str.screen_insights_history_kept, span, streak.lapsesWithin.toLong()] else span
+    }
+
+    /** A clock's streak history chart read out: each streak as [streak] says it, and how many earlier ones are left out. */
+    fun streakHistoryAlt(label: String, history: SobrietyStreakHistory): String {
+        val items = s[Str.screen_insights_history_alt, label, history.streaks.map(::streak).listed()]
+        return if (history.olderStreaks > 0u) "$items ${s[Str.screen_insights_history_older, history.olderStreaks.toLong()]}" else items
     }
 
     /** A measure's score over time read out: each response's value and band. */
