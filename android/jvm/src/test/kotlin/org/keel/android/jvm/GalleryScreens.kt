@@ -108,9 +108,9 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("meetings_requirement") { MeetingsPage(MeetingsShots.meetingsRequirement(language), {}, {}, {}, {}) },
     GalleryScreen("meetings_export") { MeetingsPage(MeetingsShots.meetingsExport(language), {}, {}, {}, {}) },
     GalleryScreen("meeting_list") { MeetingListPage(MeetingsShots.list(language), {}, {}, {}) },
-    GalleryScreen("meeting_add") { MeetingEditPage(MeetingsShots.add(language), {}, {}, {}) },
-    GalleryScreen("meeting_add_bad_zone") { MeetingEditPage(MeetingsShots.editBadZone(language), {}, {}, {}) },
-    GalleryScreen("meeting_edit_monthly_delete") { MeetingEditPage(MeetingsShots.editMonthlyDelete(language), {}, {}, {}) },
+    GalleryScreen("meeting_add", MEETING_EDIT_WINDOW_HEIGHT_DP) { MeetingEditPage(MeetingsShots.add(language), {}, {}, {}) },
+    GalleryScreen("meeting_add_bad_zone", MEETING_EDIT_WINDOW_HEIGHT_DP) { MeetingEditPage(MeetingsShots.editBadZone(language), {}, {}, {}) },
+    GalleryScreen("meeting_edit_monthly_delete", MEETING_EDIT_WINDOW_HEIGHT_DP) { MeetingEditPage(MeetingsShots.editMonthlyDelete(language), {}, {}, {}) },
     GalleryScreen("meeting_import") { MeetingImportPage(MeetingsShots.importStart(language), {}, {}, {}, {}) },
     GalleryScreen("meeting_import_preview") { MeetingImportPage(MeetingsShots.importPreview(language), {}, {}, {}, {}) },
     GalleryScreen("meeting_import_done") { MeetingImportPage(MeetingsShots.importDone(language), {}, {}, {}, {}) },
@@ -176,6 +176,9 @@ class GalleryScreen(
     val windowHeightDp: Float = GalleryTest.WINDOW_HEIGHT_DP,
     val content: @Composable GalleryScope.() -> Unit,
 )
+
+/** The meeting editor, every field with its date or time said in words: about 8,500 dp at font scale 2 on the small phone in Spanish. */
+const val MEETING_EDIT_WINDOW_HEIGHT_DP = 10000f
 
 /** The whole plan read or started from a template: about 11,500 dp at font scale 2 on the small phone. */
 const val PLAN_WINDOW_HEIGHT_DP = 14000f

@@ -1,6 +1,7 @@
 package org.keel.android.jvm
 
 import androidx.compose.ui.test.hasClickAction
+import androidx.compose.ui.test.hasContentDescription
 import androidx.compose.ui.test.hasSetTextAction
 import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.junit4.ComposeContentTestRule
@@ -10,6 +11,7 @@ import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextClearance
 import androidx.compose.ui.test.performTextInput
 import java.time.DayOfWeek
+import java.time.LocalDate
 import java.time.format.TextStyle
 import java.util.Locale
 import kotlinx.coroutines.runBlocking
@@ -25,6 +27,7 @@ import org.keel.android.ui.KeelApp
 import org.keel.android.ui.MeetingImportModel
 import org.keel.android.ui.Route
 import org.keel.android.ui.Str
+import org.keel.android.ui.dateInWords
 import org.keel.core.AttendanceStatus
 import org.keel.core.Language
 import org.keel.core.MeetingRepeat
@@ -96,7 +99,14 @@ class MeetingsFlowTest {
         type(en[Str.screen_meeting_edit_time], "25:99", clear = true)
         tap(en[Str.action_save])
         rule.waitFor(en[Str.screen_meeting_edit_bad_time])
-        type(en[Str.screen_meeting_edit_time], "18:30", clear = true)
+        type(en[Str.screen_meeting_edit_time], "17:30", clear = true)
+        // The time's steps: an hour later, then back to the quarter hour before; said in words.
+        rule.onNode(hasClickAction() and hasContentDescription(en[Str.a11y_meeting_step, en[Str.screen_meeting_edit_time], en[Str.action_meeting_steps]])).performScrollTo().performClick()
+        tap(en[Str.action_when_hour_later])
+        rule.waitFor("6:30", substring = true)
+        tap(en[Str.action_meeting_quarter_later])
+        tap(en[Str.action_meeting_quarter_earlier])
+        rule.waitUntil(10_000) { rule.onAllNodes(hasSetTextAction() and hasText("18:30")).fetchSemanticsNodes().isNotEmpty() }
         // A zone the core does not know: its refusal in plain words, nothing saved.
         type(en[Str.screen_meeting_edit_zone_field], "Mars/Olympus", clear = true)
         tap(en[Str.action_save])
@@ -119,6 +129,13 @@ class MeetingsFlowTest {
         rule.waitFor(en[Str.screen_meeting_edit_title])
         tap(DayOfWeek.THURSDAY.getDisplayName(TextStyle.SHORT, Locale.US))
         type(en[Str.screen_meeting_edit_every_weeks], "2", clear = true)
+        // An end date four weeks on, stepped from the start date (the end date is empty): each
+        // step names its field to a screen reader, and the date is said in words.
+        val endStep = hasClickAction() and hasContentDescription(en[Str.a11y_meeting_step, en[Str.screen_meeting_edit_end_date], en[Str.action_meeting_week_later]])
+        rule.onNode(hasClickAction() and hasContentDescription(en[Str.a11y_meeting_step, en[Str.screen_meeting_edit_end_date], en[Str.action_meeting_steps]])).performScrollTo().performClick()
+        repeat(4) { rule.onNode(endStep).performScrollTo().performClick() }
+        val start = saved.schedule.startDate.let { LocalDate.of(it.year, it.month.toInt(), it.day.toInt()) }
+        rule.waitFor(dateInWords(start.plusDays(28), Language.ENGLISH))
         type(en[Str.screen_meeting_edit_zone_field], "America/New_York", clear = true)
         tap(en[Str.action_save_changes])
         rule.waitFor(en[Str.screen_meeting_list_title])
@@ -126,6 +143,7 @@ class MeetingsFlowTest {
         assertEquals(saved.id, edited.id)
         assertEquals(MeetingRepeat.Weekly(listOf(Weekday.TUESDAY, Weekday.THURSDAY), 2u), edited.schedule.repeat)
         assertEquals("America/New_York", edited.schedule.zone)
+        assertEquals(start.plusDays(28).toString(), edited.schedule.endDate?.let { "%04d-%02d-%02d".format(it.year, it.month.toInt(), it.day.toInt()) })
         // The list says the time is the meeting's own zone's, not the phone's.
         rule.waitFor("America/New_York", substring = true)
 

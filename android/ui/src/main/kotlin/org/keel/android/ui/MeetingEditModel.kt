@@ -1,8 +1,6 @@
 package org.keel.android.ui
 
 import java.time.LocalDate
-import java.time.LocalTime
-import java.time.format.DateTimeParseException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -63,11 +61,7 @@ data class MeetingForm(
         if (name.isBlank()) return null to MeetingProblem.NAME
         val start = date(startDate) ?: return null to MeetingProblem.DATE
         val end = if (endDate.isBlank()) null else date(endDate) ?: return null to MeetingProblem.END_DATE
-        val time = try {
-            LocalTime.parse(startTime.trim().padStart(5, '0'))
-        } catch (_: DateTimeParseException) {
-            return null to MeetingProblem.TIME
-        }
+        val time = readTime(startTime) ?: return null to MeetingProblem.TIME
         val minutes = duration.trim().toUShortOrNull()?.takeIf { it in 1u..1440u } ?: return null to MeetingProblem.DURATION
         val reminderMinutes = if (reminder.isBlank()) null else reminder.trim().toUShortOrNull() ?: return null to MeetingProblem.REMINDER
         val rule = when (repeat) {
@@ -99,12 +93,8 @@ data class MeetingForm(
     }
 
     companion object {
-        private fun date(text: String): CalendarDate? = try {
-            val d = LocalDate.parse(text.trim())
-            CalendarDate(d.year, d.monthValue.toUByte(), d.dayOfMonth.toUByte())
-        } catch (_: DateTimeParseException) {
-            null
-        }
+        private fun date(text: String): CalendarDate? =
+            readDate(text)?.let { d -> CalendarDate(d.year, d.monthValue.toUByte(), d.dayOfMonth.toUByte()) }
 
         private fun text(d: CalendarDate) = LocalDate.of(d.year, d.month.toInt(), d.day.toInt()).toString()
 

@@ -97,12 +97,12 @@ private fun WhenSection(f: MeetingForm, change: (MeetingForm) -> Unit) {
         RepeatChoice.ONCE -> Unit
     }
     Body(s[Str.screen_meeting_edit_format_hint])
-    Field(s[if (f.repeat == RepeatChoice.ONCE) Str.screen_meeting_edit_date else Str.screen_meeting_edit_start_date], f.startDate, { change(f.copy(startDate = it)) })
-    Field(s[Str.screen_meeting_edit_time], f.startTime, { change(f.copy(startTime = it)) })
+    MeetingDateField(s[if (f.repeat == RepeatChoice.ONCE) Str.screen_meeting_edit_date else Str.screen_meeting_edit_start_date], f.startDate, { change(f.copy(startDate = it)) })
+    MeetingTimeField(s[Str.screen_meeting_edit_time], f.startTime, { change(f.copy(startTime = it)) })
     Field(s[Str.screen_meeting_edit_duration], f.duration, { change(f.copy(duration = it)) })
     if (f.repeat != RepeatChoice.ONCE) {
         Body(s[Str.screen_meeting_edit_end_hint])
-        Field(s[Str.screen_meeting_edit_end_date], f.endDate, { change(f.copy(endDate = it)) })
+        MeetingDateField(s[Str.screen_meeting_edit_end_date], f.endDate, { change(f.copy(endDate = it)) }, from = f.startDate)
     }
     SectionTitle(s[Str.screen_meeting_edit_zone])
     Body(s[Str.screen_meeting_edit_zone_hint])

@@ -389,6 +389,13 @@ enum class Str {
 
     // Meetings
     action_meetings,
+    action_meeting_week_earlier,
+    action_meeting_week_later,
+    action_meeting_quarter_earlier,
+    action_meeting_quarter_later,
+    a11y_meeting_step,
+    action_meeting_steps,
+    action_meeting_steps_done,
     action_meetings_add,
     action_meetings_list,
     action_meetings_list_plain,
