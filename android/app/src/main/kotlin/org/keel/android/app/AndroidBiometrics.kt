@@ -17,6 +17,7 @@ import org.keel.android.ui.BiometricUnlock
 import org.keel.android.ui.Biometrics
 import org.keel.android.ui.Str
 import org.keel.android.ui.Strings
+import org.keel.android.ui.appName
 import org.keel.core.NewDeviceSlot
 
 /**
@@ -33,6 +34,8 @@ import org.keel.core.NewDeviceSlot
 class AndroidBiometrics(
     private val context: Context,
     private val texts: () -> Strings,
+    /** Discreet mode now: the prompt names the app as the launcher does. */
+    private val discreet: () -> Boolean,
     private val key: DeviceKey = DeviceKey(),
     private val store: File = File(context.noBackupFilesDir, "device-slot"),
 ) : Biometrics {
@@ -104,7 +107,7 @@ class AndroidBiometrics(
             val cancel = CancellationSignal()
             cont.invokeOnCancellation { cancel.cancel() }
             val prompt = BiometricPrompt.Builder(host)
-                .setTitle(s[Str.screen_biometric_prompt_title])
+                .setTitle(s[Str.screen_biometric_prompt_title, s.appName(discreet())])
                 .setNegativeButton(s[Str.screen_biometric_prompt_cancel], host.mainExecutor) { _, _ -> if (cont.isActive) cont.resume(null) }
                 .setAllowedAuthenticators(BiometricManager.Authenticators.BIOMETRIC_STRONG)
                 .build()

@@ -26,7 +26,7 @@ class AppGraph(context: Context) {
     /** The exercise player's vibrator, tones, keep-screen-on and interruptions. */
     val exerciseDevice = AndroidExerciseDevice(app)
 
-    val biometrics = AndroidBiometrics(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) })
+    val biometrics = AndroidBiometrics(app, texts = { strings.strings(settings.language ?: Language.ENGLISH) }, discreet = { settings.discreet })
 
     /** Reminders: the alarms (and the notification permission) and the notifications they post. */
     val reminderAlarms = AndroidReminderAlarms(app)

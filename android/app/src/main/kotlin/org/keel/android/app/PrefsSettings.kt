@@ -5,7 +5,8 @@ import org.keel.android.ui.AppSettings
 import org.keel.core.Language
 
 /**
- * The language, the lock timeout, screen protection and discreet mode,
+ * The language, the lock timeout, screen protection, discreet mode and the
+ * exercise player's sound and vibration choices,
  * outside the vault (the app's private `shared_prefs/settings.xml`): Unlock
  * and SOS are localised while locked, and the others apply before any
  * unlock. Nothing the participant wrote is kept here.
@@ -35,5 +36,17 @@ class PrefsSettings(context: Context) : AppSettings {
         get() = prefs.getBoolean("discreet", false)
         set(value) {
             prefs.edit().putBoolean("discreet", value).apply()
+        }
+
+    override var exerciseVibrate: Boolean
+        get() = prefs.getBoolean("exercise_vibrate", true)
+        set(value) {
+            prefs.edit().putBoolean("exercise_vibrate", value).apply()
+        }
+
+    override var exerciseSound: Boolean
+        get() = prefs.getBoolean("exercise_sound", false)
+        set(value) {
+            prefs.edit().putBoolean("exercise_sound", value).apply()
         }
 }

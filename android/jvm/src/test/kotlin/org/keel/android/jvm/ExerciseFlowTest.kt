@@ -1,6 +1,8 @@
 package org.keel.android.jvm
 
 import androidx.compose.runtime.mutableStateOf
+import androidx.compose.ui.test.assertIsNotSelected
+import androidx.compose.ui.test.assertIsSelected
 import androidx.compose.ui.test.hasClickAction
 import androidx.compose.ui.test.hasContentDescription
 import androidx.compose.ui.test.hasSetTextAction
@@ -137,6 +139,31 @@ class ExerciseFlowTest {
         tap(en[Str.action_exercises])
         tap(box.title)
         rule.waitFor(en[Str.action_exercise_start])
+    }
+
+    @Test
+    fun soundAndVibrationChoicesAreKeptForTheNextRunAndTheNextStart() {
+        launch(MemorySettings(exerciseVibrate = true, exerciseSound = false))
+        openBox()
+        assertTrue(run.vibrate)
+        assertFalse(run.sound)
+        tap(en[Str.screen_exercise_sound])
+        tap(en[Str.screen_exercise_vibrate])
+        rule.waitUntil(30_000) { settings.exerciseSound && !settings.exerciseVibrate }
+
+        // Another exercise starts with the same choices, shown as chosen.
+        app.back()
+        val other = exerciseLibrary(Language.ENGLISH).first { it.id != box.id }
+        tap(other.title)
+        rule.waitUntil(30_000) { run.exercise?.id == other.id && !run.loading }
+        rule.onNode(hasClickAction() and hasText(en[Str.screen_exercise_sound])).performScrollTo().assertIsSelected()
+        rule.onNode(hasClickAction() and hasText(en[Str.screen_exercise_vibrate])).assertIsNotSelected()
+
+        // Keel started again (a new process) reads them back from the kept settings.
+        val again = AppModel(gateway, settings, CoroutineScope(SupervisorJob() + Dispatchers.Default), exerciseDevice = device)
+        again.exercises.open(box.id)
+        assertTrue(again.exercises.state.value.run.sound)
+        assertFalse(again.exercises.state.value.run.vibrate)
     }
 
     /**

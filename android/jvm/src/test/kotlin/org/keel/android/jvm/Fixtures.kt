@@ -57,6 +57,8 @@ class MemorySettings(
     override var lockAfterSeconds: Int = 0,
     override var secureScreen: Boolean = true,
     override var discreet: Boolean = false,
+    override var exerciseVibrate: Boolean = true,
+    override var exerciseSound: Boolean = false,
 ) : AppSettings
 
 /** Records what the participant tapped instead of dialling. */

@@ -151,7 +151,7 @@ class FlowTest {
         rule.waitFor(en[Str.screen_unlock_title])
         field(en[Str.screen_unlock_passphrase]).performTextInput("not my passphrase at all")
         button(en[Str.screen_unlock_action]).performClick()
-        rule.waitFor(en[Str.screen_unlock_wrong])
+        rule.waitFor(en[Str.screen_unlock_wrong, en[Str.app_name]])
         rule.waitFor(en[Str.screen_unlock_wait, 5].substringBefore("5"), substring = true)
         field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
         button(en[Str.screen_unlock_action]).assertIsNotEnabled()
@@ -238,7 +238,7 @@ class FlowTest {
         // and no steps of a plan the locked vault cannot show.
         rule.waitFor("988", substring = true)
         rule.waitFor("SAMHSA", substring = true)
-        rule.onNode(hasText(es[Str.screen_sos_steps_locked])).performScrollTo()
+        rule.onNode(hasText(es[Str.screen_sos_steps_locked, es[Str.app_name]])).performScrollTo()
         button(es[Str.action_call, "988"]).performScrollTo().performClick()
         button(es[Str.action_text, "988"]).performScrollTo().performClick()
         button(es[Str.action_call, "1-800-662-4357"]).performScrollTo().performClick()
@@ -373,7 +373,7 @@ class FlowTest {
         launch(existingVault())
         rule.waitFor(en[Str.screen_unlock_title])
         button(en[Str.screen_unlock_forgot]).performClick()
-        rule.waitFor(en[Str.screen_forgot_body])
+        rule.waitFor(en[Str.screen_forgot_body, en[Str.app_name]])
         button(en[Str.action_back]).performClick()
         rule.waitFor(en[Str.screen_unlock_title])
     }

@@ -1,6 +1,8 @@
 package org.keel.android.jvm
 
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import org.keel.android.ui.LocalDiscreet
 import org.keel.android.ui.FirstLaunchPage
 import org.keel.android.ui.FirstLaunchProblem
 import org.keel.android.ui.FirstLaunchUiState
@@ -53,6 +55,9 @@ val galleryScreens: List<GalleryScreen> = listOf(
     GalleryScreen("unlock_biometric") { UnlockPage(UnlockUiState(biometric = true), {}, {}, {}) },
     GalleryScreen("unlock_biometric_ended") { UnlockPage(UnlockUiState(biometricEnded = true), {}, {}, {}) },
     GalleryScreen("unlock_wait") { UnlockPage(UnlockUiState(failures = 2, waitSeconds = 10, wrong = true), {}, {}, {}) },
+    GalleryScreen("unlock_discreet") {
+        CompositionLocalProvider(LocalDiscreet provides true) { UnlockPage(UnlockUiState(failures = 1, waitSeconds = 5, wrong = true), {}, {}, {}) }
+    },
     GalleryScreen("forgot") { ForgotPage({}, {}) },
     GalleryScreen("today") { TodayPage(TodayUiState(screen = data.today(language)), phone, {}, {}) },
     GalleryScreen("today_new") { TodayPage(TodayUiState(screen = data.todayEmpty(language)), phone, {}, {}) },

@@ -24,6 +24,7 @@ import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.keel.android.core.RustVaultGateway
+import org.keel.android.core.VaultGateway
 import org.keel.android.ui.AppModel
 import org.keel.android.ui.Biometrics
 import org.keel.android.ui.DevicePrivacy
@@ -58,11 +59,16 @@ class SettingsFlowTest {
     /** A vault made with the raw API, opened in the app through Unlock; the unlock waits pass at once. */
     private val alarms = RecordingReminderAlarms()
 
-    private fun unlockedApp(biometrics: Biometrics = NoBiometrics, setup: (Vault) -> Unit = {}): Pair<AppModel, RustVaultGateway> {
+    private fun unlockedApp(
+        biometrics: Biometrics = NoBiometrics,
+        /** The gateway the app uses over the real one (a [PausingGateway] to hold a call at a gate). */
+        wrap: (RustVaultGateway) -> VaultGateway = { it },
+        setup: (Vault) -> Unit = {},
+    ): Pair<AppModel, RustVaultGateway> {
         Vault.create(tmp.root.path, Fixtures.PASSPHRASE).use(setup)
         val gateway = Fixtures.gateway(tmp.root)
         val app = AppModel(
-            gateway,
+            wrap(gateway),
             settings,
             CoroutineScope(SupervisorJob() + Dispatchers.Default),
             tick = { },
@@ -117,6 +123,8 @@ class SettingsFlowTest {
     @Test
     fun todaysMenuOpensEveryEntryAndBackReturnsToTheMenu() {
         val (app, _) = unlockedApp()
+        // Exercises is one tap from Today and from the menu too.
+        assertTrue(menuEntries.any { it.route == Route.Exercises })
         for (entry in menuEntries) {
             tapMenu()
             rule.waitFor(en[Str.screen_menu_hint])
@@ -262,6 +270,98 @@ class SettingsFlowTest {
         rule.waitUntil(30_000) { alarms.kept.isEmpty() && alarms.armed.isEmpty() }
         // Settings outside the vault stay as they were.
         assertTrue(settings.secureScreen)
+    }
+
+    /** Any text on screen with the app's own name in it. */
+    private fun keelShown() = rule.onAllNodes(hasText("Keel", substring = true)).fetchSemanticsNodes().isNotEmpty()
+
+    @Test
+    fun discreetModeKeepsTheNameKeelOffTheLockedScreens() {
+        val (app, _) = unlockedApp()
+        openSettings(app)
+        toggle(en[Str.screen_settings_discreet])
+        rule.waitUntil(30_000) { app.discreet.value }
+
+        app.lock()
+        rule.waitFor(en[Str.screen_unlock_title])
+        rule.waitFor(en[Str.screen_settings_discreet_name])
+        assertFalse(keelShown())
+        // A wrong passphrase is said with the neutral name too.
+        field(en[Str.screen_unlock_passphrase]).performTextInput("not my passphrase at all")
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_unlock_wrong, en[Str.screen_settings_discreet_name]])
+        assertFalse(keelShown())
+        tap(en[Str.screen_unlock_forgot])
+        rule.waitFor(en[Str.screen_forgot_body, en[Str.screen_settings_discreet_name]])
+        assertFalse(keelShown())
+        app.back()
+
+        // Off again: the locked screen says Keel.
+        rule.waitUntil(30_000) { app.unlock.state.value.waitSeconds == 0 }
+        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        openSettings(app)
+        toggle(en[Str.screen_settings_discreet])
+        rule.waitUntil(30_000) { !app.discreet.value }
+        app.lock()
+        rule.waitFor(en[Str.screen_unlock_title])
+        rule.waitFor(en[Str.app_name])
+        assertTrue(keelShown())
+    }
+
+    @Test
+    fun renewingTheKeyKeepsTheDataAndThePassphraseAndEndsBiometricUnlock() {
+        val biometrics = FakeBiometrics()
+        var pausing: PausingGateway? = null
+        val (app, gateway) = unlockedApp(biometrics, wrap = { PausingGateway(it).also { g -> pausing = g } }) { v ->
+            v.saveMeetingSettings(v.meetingSettings().copy(checkInMinute = 1200u))
+        }
+        openSettings(app)
+        toggle(en[Str.screen_settings_biometric])
+        rule.waitUntil(30_000) { app.settingsScreen.state.value.biometricOn && !app.settingsScreen.state.value.busy }
+        val slot = runBlocking { gateway.deviceSlots() }.getOrThrow()
+        assertEquals(1, slot.size)
+
+        // A wrong passphrase is refused: nothing changed, biometric unlock still on.
+        field(en[Str.screen_settings_rekey_passphrase]).performScrollTo().performTextInput("not my passphrase at all")
+        tap(en[Str.screen_settings_rekey_action])
+        rule.waitFor(en[Str.screen_settings_rekey_wrong])
+        assertEquals(slot, runBlocking { gateway.deviceSlots() }.getOrThrow())
+        assertTrue(biometrics.enrolled())
+        rule.waitUntil(30_000) { app.rekey.state.value.waitSeconds == 0 }
+
+        // Cancelled while the call is held at the gate: nothing changed.
+        field(en[Str.screen_settings_rekey_passphrase]).performScrollTo().performTextInput(Fixtures.PASSPHRASE)
+        pausing!!.pause()
+        tap(en[Str.screen_settings_rekey_action])
+        rule.waitUntil(30_000) { app.rekey.state.value.busy }
+        tap(en[Str.action_cancel])
+        pausing!!.resume()
+        rule.waitFor(en[Str.screen_settings_rekey_cancelled])
+        assertNull(app.rekey.state.value.done)
+        assertEquals(slot, runBlocking { gateway.deviceSlots() }.getOrThrow())
+        assertTrue(biometrics.enrolled())
+
+        // Renewed: every record sealed again, the device slot gone and the switch off.
+        tap(en[Str.screen_settings_rekey_action])
+        rule.waitFor(en[Str.screen_settings_rekey_biometric_off])
+        val done = app.rekey.state.value.done!!
+        assertTrue(done.records > 0uL)
+        assertEquals(1uL, done.deviceSlotsRemoved)
+        rule.onNode(hasText(en[Str.screen_settings_rekey_done, done.records.toLong()])).assertExists()
+        assertEquals(emptyList<String>(), runBlocking { gateway.deviceSlots() }.getOrThrow())
+        assertNull(biometrics.stored)
+        rule.waitUntil(30_000) { !app.settingsScreen.state.value.biometricOn }
+
+        // Locked, then unlocked with the same passphrase: the data is still there.
+        app.lock()
+        rule.waitFor(en[Str.screen_unlock_title])
+        assertTrue(rule.onAllNodes(hasText(en[Str.screen_unlock_biometric])).fetchSemanticsNodes().isEmpty())
+        field(en[Str.screen_unlock_passphrase]).performTextInput(Fixtures.PASSPHRASE)
+        button(en[Str.screen_unlock_action]).performClick()
+        rule.waitFor(en[Str.screen_today_recent])
+        assertEquals(1200.toUShort(), runBlocking { gateway.withVault { v, _ -> v.meetingSettings().checkInMinute } }.getOrThrow())
     }
 
     @Test

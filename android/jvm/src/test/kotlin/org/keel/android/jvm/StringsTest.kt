@@ -51,6 +51,6 @@ class StringsTest {
     fun androidEscapesAreRead() {
         assertEquals("Keel's data", XmlStringSource.unescape("Keel\\'s data"))
         assertEquals("a\nb", XmlStringSource.unescape("a\\nb"))
-        assertTrue(en.getValue("screen_forgot_start_over").contains("Keel's"))
+        assertTrue(en.getValue("screen_forgot_start_over").contains("this app's data"))
     }
 }

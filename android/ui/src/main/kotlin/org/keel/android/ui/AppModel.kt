@@ -143,6 +143,16 @@ interface AppSettings {
      * names, so a glance at the phone does not say what Keel is for.
      */
     var discreet: Boolean
+
+    /**
+     * The exercise player's last choices, each run starting with them:
+     * vibrate at each cue (on by default) and play its sounds (off by
+     * default). Plain preferences, outside the vault, because they hold no
+     * personal content: how someone likes a breathing exercise to sound says
+     * nothing of what they wrote, and no time is kept with them.
+     */
+    var exerciseVibrate: Boolean
+    var exerciseSound: Boolean
 }
 
 /**
@@ -192,6 +202,11 @@ class AppModel(
     private val _language = MutableStateFlow(settings.language ?: systemLanguage)
     val language: StateFlow<Language> = _language.asStateFlow()
 
+    private val _discreet = MutableStateFlow(settings.discreet)
+
+    /** Discreet mode as kept: the locked screens name the app as the launcher does ([appName]). */
+    val discreet: StateFlow<Boolean> = _discreet.asStateFlow()
+
     val firstLaunch = FirstLaunchModel(gateway, scope, language = { _language.value }, onCreated = { replaceWith(Route.Today) }, biometrics = biometrics)
     val unlock = UnlockModel(gateway, scope, tick, onUnlocked = { replaceWith(Route.Today) }, biometrics = biometrics)
     val today = TodayModel(gateway, scope) { _language.value }
@@ -201,7 +216,7 @@ class AppModel(
     val plan = PlanModel(gateway, scope)
 
     // Exercises
-    val exercises = ExerciseModel(org.keel.android.core.ExerciseCalls(gateway), scope, { _language.value }, exerciseDevice, onDone = { back() })
+    val exercises = ExerciseModel(org.keel.android.core.ExerciseCalls(gateway), scope, { _language.value }, exerciseDevice, settings, onDone = { back() })
 
     // Meetings
     private val meetingsCalls = MeetingsCalls(gateway)
@@ -283,7 +298,8 @@ class AppModel(
     val backup = BackupModel(gateway, scope, documents, language = { _language.value })
 
     // Settings
-    val settingsScreen = SettingsModel(gateway, scope, settings, biometrics, privacy)
+    val settingsScreen = SettingsModel(gateway, scope, settings, biometrics, privacy, onDiscreet = { _discreet.value = it })
+    val rekey = RekeyModel(org.keel.android.core.RekeyCalls(gateway), scope, tick, biometrics, onBiometricEnded = { settingsScreen.load() })
     val passphraseChange = SettingsPassphraseModel(gateway, scope, { _language.value }, tick)
     val wipe = WipeModel(gateway, scope, biometrics) {
         // No reminder of an erased journal: the alarms and their kept schedule go too.
@@ -405,7 +421,10 @@ class AppModel(
             Route.Backup -> backup.open()
 
             // Settings
-            Route.Settings -> settingsScreen.load()
+            Route.Settings -> {
+                settingsScreen.load()
+                rekey.open()
+            }
             Route.ChangePassphrase -> passphraseChange.open()
             Route.Wipe -> wipe.open()
             Route.About, Route.Menu -> Unit

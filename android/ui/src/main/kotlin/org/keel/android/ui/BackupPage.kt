@@ -41,7 +41,7 @@ private fun BackUpSection(state: BackupUiState, onEvent: (BackupEvent) -> Unit) 
         modifier = Modifier.fillMaxWidth().touchTarget(),
     ) { ButtonLabel(s[Str.screen_first_launch_suggest]) }
     state.suggested?.let { SuggestedBackupPassphrase(it) }
-    BackupSecretField(state.backupPassphrase, s[Str.screen_backup_passphrase], enabled = !state.busy) {
+    PassphraseField(s[Str.screen_backup_passphrase], state.backupPassphrase, enabled = !state.busy) {
         onEvent(BackupEvent.BackupPassphraseChanged(it))
     }
     state.problemOf(BackupTask.Backup)?.let { BackupProblemText(it) }
@@ -75,7 +75,7 @@ private fun RestoreSection(state: BackupUiState, language: Language, onEvent: (B
         modifier = Modifier.fillMaxWidth().touchTarget(),
     ) { ButtonLabel(s[if (state.hasFile) Str.screen_backup_choose_other else Str.screen_backup_choose_file]) }
     if (state.hasFile) {
-        BackupSecretField(state.restorePassphrase, s[Str.screen_backup_restore_passphrase], enabled = !state.busy) {
+        PassphraseField(s[Str.screen_backup_restore_passphrase], state.restorePassphrase, enabled = !state.busy) {
             onEvent(BackupEvent.RestorePassphraseChanged(it))
         }
         if (state.contents == null && state.progressOf(BackupTask.Restore) == null) {

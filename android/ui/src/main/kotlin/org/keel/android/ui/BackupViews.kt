@@ -7,14 +7,12 @@ import androidx.compose.material3.Card
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
-import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import org.keel.core.BackupContents
 import org.keel.core.Language
@@ -89,18 +87,3 @@ fun BackupProblemText(problem: BackupProblem) {
         modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
     )
 }
-
-/** A passphrase field that hides what is typed. */
-@Composable
-fun BackupSecretField(value: String, label: String, enabled: Boolean, onChange: (String) -> Unit) {
-    OutlinedTextField(
-        value = value,
-        onValueChange = onChange,
-        label = { Text(label) },
-        visualTransformation = PasswordVisualTransformation(),
-        singleLine = true,
-        enabled = enabled,
-        modifier = Modifier.fillMaxWidth(),
-    )
-}
-

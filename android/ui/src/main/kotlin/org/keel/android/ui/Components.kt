@@ -55,7 +55,7 @@ fun Page(
                 } else if (onMenu != null) {
                     TextButton(onClick = onMenu, modifier = Modifier.touchTarget()) { ButtonLabel(s[Str.action_menu]) }
                 } else {
-                    Text(s[Str.app_name], style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(start = 8.dp))
+                    Text(appName(), style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(start = 8.dp))
                 }
                 if (onSos != null) {
                     Button(

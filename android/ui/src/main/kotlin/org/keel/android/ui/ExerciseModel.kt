@@ -187,9 +187,11 @@ class ExerciseModel(
     private val scope: CoroutineScope,
     private val language: () -> Language,
     private val device: ExerciseDevice,
+    /** Where the last sound and vibration choices are kept ([AppSettings.exerciseVibrate]). */
+    private val settings: AppSettings,
     private val onDone: () -> Unit,
 ) {
-    private val _state = MutableStateFlow(ExerciseUiState())
+    private val _state = MutableStateFlow(ExerciseUiState(run = ExerciseRunState(vibrate = settings.exerciseVibrate, sound = settings.exerciseSound)))
     val state: StateFlow<ExerciseUiState> = _state.asStateFlow()
 
     @Volatile private var player: ExercisePlayer? = null
@@ -230,7 +232,7 @@ class ExerciseModel(
         val lang = language()
         // The library's copy, if it is in the language shown now.
         val exercise = _state.value.library.list?.takeIf { libraryLanguage == lang }?.exercises?.firstOrNull { it.id == exerciseId }
-        _state.update { it.copy(run = ExerciseRunState(exercise = exercise, loading = exercise == null, vibrate = run.vibrate, sound = run.sound)) }
+        _state.update { it.copy(run = ExerciseRunState(exercise = exercise, loading = exercise == null, vibrate = settings.exerciseVibrate, sound = settings.exerciseSound)) }
         if (exercise != null) return
         scope.launch {
             calls.exercise(exerciseId, lang)
@@ -284,8 +286,14 @@ class ExerciseModel(
             is ExerciseEvent.MaxMinutes -> setLibrary { it.copy(maxMinutes = event.minutes) }
             is ExerciseEvent.Length -> setRun { it.copy(length = event.length) }
             is ExerciseEvent.CravingBefore -> setRun { it.copy(cravingBefore = event.level) }
-            is ExerciseEvent.Vibrate -> setRun { it.copy(vibrate = event.on) }
-            is ExerciseEvent.Sound -> setRun { it.copy(sound = event.on) }
+            is ExerciseEvent.Vibrate -> {
+                settings.exerciseVibrate = event.on
+                setRun { it.copy(vibrate = event.on) }
+            }
+            is ExerciseEvent.Sound -> {
+                settings.exerciseSound = event.on
+                setRun { it.copy(sound = event.on) }
+            }
             ExerciseEvent.Start -> start()
             is ExerciseEvent.Frame -> frame(event.nowMillis)
             ExerciseEvent.Pause -> pause()

@@ -12,7 +12,6 @@ import androidx.compose.material3.Card
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -22,7 +21,6 @@ import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.semantics
-import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import org.keel.core.Language
 import org.keel.core.PassphraseEstimate
@@ -60,25 +58,9 @@ fun FirstLaunchPage(
             modifier = Modifier.fillMaxWidth().touchTarget(),
         ) { Text(s[Str.screen_first_launch_suggest]) }
         state.suggested?.let { Suggested(it) }
-        OutlinedTextField(
-            value = state.passphrase,
-            onValueChange = { onEvent(FirstLaunchEvent.PassphraseChanged(it)) },
-            label = { Text(s[Str.common_passphrase]) },
-            visualTransformation = PasswordVisualTransformation(),
-            singleLine = true,
-            enabled = !state.busy,
-            modifier = Modifier.fillMaxWidth(),
-        )
+        PassphraseField(s[Str.common_passphrase], state.passphrase, enabled = !state.busy) { onEvent(FirstLaunchEvent.PassphraseChanged(it)) }
         state.estimate?.let { Strength(it) }
-        OutlinedTextField(
-            value = state.confirm,
-            onValueChange = { onEvent(FirstLaunchEvent.ConfirmChanged(it)) },
-            label = { Text(s[Str.screen_first_launch_confirm]) },
-            visualTransformation = PasswordVisualTransformation(),
-            singleLine = true,
-            enabled = !state.busy,
-            modifier = Modifier.fillMaxWidth(),
-        )
+        PassphraseField(s[Str.screen_first_launch_confirm], state.confirm, enabled = !state.busy) { onEvent(FirstLaunchEvent.ConfirmChanged(it)) }
         state.problem?.let { problem ->
             val key = when (problem) {
                 FirstLaunchProblem.Mismatch -> Str.screen_first_launch_mismatch

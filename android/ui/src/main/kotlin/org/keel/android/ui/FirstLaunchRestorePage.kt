@@ -33,7 +33,7 @@ fun FirstLaunchRestorePage(
         if (state.hasFile) {
             SectionTitle(s[Str.screen_backup_passphrase_step])
             Body(s[Str.screen_backup_passphrase_hint])
-            BackupSecretField(state.backupPassphrase, s[Str.screen_backup_passphrase], enabled = !state.busy) {
+            PassphraseField(s[Str.screen_backup_passphrase], state.backupPassphrase, enabled = !state.busy) {
                 onEvent(FirstLaunchRestoreEvent.BackupPassphraseChanged(it))
             }
             if (state.contents == null && !state.busy) {
@@ -49,11 +49,11 @@ fun FirstLaunchRestorePage(
             BackupContentsCard(contents, language, againstVault = false)
             SectionTitle(s[Str.screen_restore_new_passphrase_step])
             Body(s[Str.screen_restore_new_passphrase_hint])
-            BackupSecretField(state.passphrase, s[Str.common_passphrase], enabled = !state.busy) {
+            PassphraseField(s[Str.common_passphrase], state.passphrase, enabled = !state.busy) {
                 onEvent(FirstLaunchRestoreEvent.PassphraseChanged(it))
             }
             state.estimate?.let { Strength(it) }
-            BackupSecretField(state.confirm, s[Str.screen_first_launch_confirm], enabled = !state.busy) {
+            PassphraseField(s[Str.screen_first_launch_confirm], state.confirm, enabled = !state.busy) {
                 onEvent(FirstLaunchRestoreEvent.ConfirmChanged(it))
             }
             Body(s[Str.screen_first_launch_warning])

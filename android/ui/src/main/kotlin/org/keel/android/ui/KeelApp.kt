@@ -14,8 +14,9 @@ import androidx.compose.ui.Modifier
 fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boolean) {
     val stack by app.backStack.collectAsState()
     val language by app.language.collectAsState()
+    val discreet by app.discreet.collectAsState()
     val texts = remember(language) { strings.strings(language) }
-    CompositionLocalProvider(LocalStrings provides texts) {
+    CompositionLocalProvider(LocalStrings provides texts, LocalDiscreet provides discreet) {
         KeelTheme(dark) {
             when (stack.lastOrNull()) {
                 null -> Box(Modifier.fillMaxSize())
@@ -133,7 +134,8 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 // Settings
                 Route.Settings -> {
                     val state by app.settingsScreen.state.collectAsState()
-                    SettingsPage(state, language, app.settingsScreen::onEvent, app::setLanguage, app::navigate, { app.back() }) { app.navigate(Route.Sos) }
+                    val rekey by app.rekey.state.collectAsState()
+                    SettingsPage(state, rekey, language, app.settingsScreen::onEvent, app.rekey::onEvent, app::setLanguage, app::navigate, { app.back() }) { app.navigate(Route.Sos) }
                 }
                 Route.ChangePassphrase -> {
                     val state by app.passphraseChange.state.collectAsState()

@@ -9,13 +9,15 @@ import androidx.compose.ui.Modifier
 data class MenuEntry(val label: Str, val route: Route)
 
 /**
- * Every screen of the app that is not already one tap from Today's own
- * buttons, in the order a participant looks for them: their own records
- * first, then practice, then the app itself. Today's top bar opens it.
+ * The app's screens, in the order a participant looks for them: their own
+ * records first, then practice, then the app itself. Some are also one tap
+ * from Today (Exercises, Reminders); the menu lists them all the same, so
+ * it is the one place to find everything. Today's top bar opens it.
  */
 val menuEntries: List<MenuEntry> = listOf(
     MenuEntry(Str.action_history, Route.History),
     MenuEntry(Str.action_plan, Route.Plan),
+    MenuEntry(Str.action_exercises, Route.Exercises),
     MenuEntry(Str.action_meetings, Route.Meetings),
     MenuEntry(Str.action_insights, Route.Insights),
     MenuEntry(Str.action_reminders, Route.Reminders),

@@ -46,6 +46,8 @@ class SettingsModel(
     private val settings: AppSettings,
     private val biometrics: Biometrics = NoBiometrics,
     private val privacy: DevicePrivacy = NoDevicePrivacy,
+    /** Discreet mode was switched: the app names itself accordingly from now on. */
+    private val onDiscreet: (Boolean) -> Unit = {},
 ) {
     private val _state = MutableStateFlow(SettingsUiState())
     val state: StateFlow<SettingsUiState> = _state.asStateFlow()
@@ -80,6 +82,7 @@ class SettingsModel(
             is SettingsEvent.Discreet -> {
                 settings.discreet = event.on
                 privacy.discreetLauncher(event.on)
+                onDiscreet(event.on)
                 _state.update { it.copy(discreet = event.on) }
             }
             is SettingsEvent.Biometric -> if (event.on) biometricOn() else biometricOff()

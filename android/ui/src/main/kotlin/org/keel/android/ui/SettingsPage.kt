@@ -23,14 +23,16 @@ import org.keel.core.Language
 
 /**
  * Settings, one section each: language, unlocking (passphrase, biometric),
- * the lock timeout, reminders, screen protection with its trade-off,
+ * renewing the key ([RekeySection]), the lock timeout, reminders, screen protection with its trade-off,
  * discreet mode, the privacy page, erasing.
  */
 @Composable
 fun SettingsPage(
     state: SettingsUiState,
+    rekey: RekeyUiState,
     language: Language,
     onEvent: (SettingsEvent) -> Unit,
+    onRekey: (RekeyEvent) -> Unit,
     onLanguage: (Language) -> Unit,
     /** Opens another screen: the passphrase change, the privacy page, erasing, reminders. */
     onOpen: (Route) -> Unit,
@@ -47,12 +49,14 @@ fun SettingsPage(
             ButtonLabel(s[Str.screen_settings_change_passphrase])
         }
         if (state.biometricsAvailable || state.biometricOn) {
-            SettingsSwitch(s[Str.screen_settings_biometric], state.biometricOn, enabled = !state.busy) { onEvent(SettingsEvent.Biometric(it)) }
+            SettingsSwitch(s[Str.screen_settings_biometric], state.biometricOn, enabled = !state.busy && !rekey.busy) { onEvent(SettingsEvent.Biometric(it)) }
         } else {
             Body(s[Str.screen_settings_biometric_unavailable])
         }
         if (state.biometricCancelled) Body(s[Str.screen_settings_biometric_cancelled])
         if (state.error) SettingsWarning(s[Str.common_error])
+
+        RekeySection(rekey, onRekey)
 
         SectionTitle(s[Str.screen_settings_lock_after])
         LockChoice(state.lockAfterSeconds) { onEvent(SettingsEvent.LockAfter(it)) }

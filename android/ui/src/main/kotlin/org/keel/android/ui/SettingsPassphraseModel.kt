@@ -64,7 +64,9 @@ class SettingsPassphraseModel(
     val state: StateFlow<PassphraseChangeUiState> = _state.asStateFlow()
 
     private var estimating: Job? = null
-    private var countdown: Job? = null
+    private val wait = PassphraseWait(scope, tick, { _state.value.waitSeconds }) {
+        _state.update { it.copy(waitSeconds = (it.waitSeconds - 1).coerceAtLeast(0)) }
+    }
 
     /** A fresh form each time the screen opens; a running wait is kept. */
     fun open() {
@@ -135,7 +137,7 @@ class SettingsPassphraseModel(
                                     waitSeconds = UnlockModel.waitAfter(failures),
                                 )
                             }
-                            startCountdown()
+                            wait.start()
                         }
                         is CoreError.WeakPassphrase -> {
                             _state.update { it.copy(busy = false, problem = PassphraseChangeProblem.Weak) }
@@ -145,16 +147,6 @@ class SettingsPassphraseModel(
                         else -> _state.update { it.copy(busy = false, problem = PassphraseChangeProblem.Failed) }
                     }
                 }
-        }
-    }
-
-    private fun startCountdown() {
-        countdown?.cancel()
-        countdown = scope.launch {
-            while (_state.value.waitSeconds > 0) {
-                tick(1_000)
-                _state.update { it.copy(waitSeconds = (it.waitSeconds - 1).coerceAtLeast(0)) }
-            }
         }
     }
 }

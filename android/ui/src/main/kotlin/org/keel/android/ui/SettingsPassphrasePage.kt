@@ -1,15 +1,10 @@
 package org.keel.android.ui
 
 import androidx.compose.foundation.layout.fillMaxWidth
-import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Button
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
-import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.text.input.PasswordVisualTransformation
-import androidx.compose.ui.unit.dp
 
 /** Changing the passphrase: current, new (with the core's strength estimate, or a suggested one), new again. */
 @Composable
@@ -27,16 +22,16 @@ fun SettingsPassphrasePage(
             return@Page
         }
         Body(s[Str.screen_passphrase_intro])
-        SecretField(s[Str.screen_passphrase_current], state.current, enabled = !state.busy) { onEvent(PassphraseChangeEvent.CurrentChanged(it)) }
+        PassphraseField(s[Str.screen_passphrase_current], state.current, enabled = !state.busy) { onEvent(PassphraseChangeEvent.CurrentChanged(it)) }
         OutlinedButton(
             onClick = { onEvent(PassphraseChangeEvent.Suggest) },
             enabled = !state.busy,
             modifier = Modifier.fillMaxWidth().touchTarget(),
         ) { ButtonLabel(s[Str.screen_first_launch_suggest]) }
         state.suggested?.let { Suggested(it) }
-        SecretField(s[Str.screen_passphrase_new], state.new, enabled = !state.busy) { onEvent(PassphraseChangeEvent.NewChanged(it)) }
+        PassphraseField(s[Str.screen_passphrase_new], state.new, enabled = !state.busy) { onEvent(PassphraseChangeEvent.NewChanged(it)) }
         state.estimate?.let { Strength(it) }
-        SecretField(s[Str.screen_passphrase_confirm], state.confirm, enabled = !state.busy) { onEvent(PassphraseChangeEvent.ConfirmChanged(it)) }
+        PassphraseField(s[Str.screen_passphrase_confirm], state.confirm, enabled = !state.busy) { onEvent(PassphraseChangeEvent.ConfirmChanged(it)) }
         state.problem?.let { problem ->
             val key = when (problem) {
                 PassphraseChangeProblem.Mismatch -> Str.screen_first_launch_mismatch
@@ -55,22 +50,4 @@ fun SettingsPassphrasePage(
             modifier = Modifier.fillMaxWidth().touchTarget(),
         ) { ButtonLabel(if (state.busy) s[Str.common_working] else s[Str.screen_passphrase_action]) }
     }
-}
-
-/**
- * A passphrase field: hidden as typed, one line, the page's width. Padded
- * above: at large font sizes the label floating on its border reaches up
- * into the text before it.
- */
-@Composable
-private fun SecretField(label: String, value: String, enabled: Boolean, onChange: (String) -> Unit) {
-    OutlinedTextField(
-        value = value,
-        onValueChange = onChange,
-        label = { Text(label) },
-        visualTransformation = PasswordVisualTransformation(),
-        singleLine = true,
-        enabled = enabled,
-        modifier = Modifier.fillMaxWidth().padding(top = 8.dp),
-    )
 }

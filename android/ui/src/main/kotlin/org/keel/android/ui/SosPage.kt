@@ -76,7 +76,7 @@ private fun Steps(crisis: CrisisPlan) {
     val s = LocalStrings.current
     SectionTitle(s[Str.screen_sos_steps])
     when {
-        !crisis.saved -> Body(s[Str.screen_sos_steps_locked])
+        !crisis.saved -> Body(s[Str.screen_sos_steps_locked, appName()])
         crisis.lapsePlan.steps.isEmpty() -> Body(s[Str.screen_sos_steps_none])
         else -> crisis.lapsePlan.steps.forEachIndexed { i, step -> Body(s[Str.common_numbered, i + 1, step]) }
     }

@@ -1,7 +1,6 @@
 package org.keel.android.ui
 
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
@@ -49,7 +48,9 @@ class UnlockModel(
 ) {
     private val _state = MutableStateFlow(UnlockUiState())
     val state: StateFlow<UnlockUiState> = _state.asStateFlow()
-    private var countdown: Job? = null
+    private val wait = PassphraseWait(scope, tick, { _state.value.waitSeconds }) {
+        _state.update { it.copy(waitSeconds = (it.waitSeconds - 1).coerceAtLeast(0)) }
+    }
 
     /** A device slot whose key a new enrolment destroyed: removed after the next passphrase unlock. */
     @Volatile private var orphanSlot: String? = null
@@ -102,20 +103,10 @@ class UnlockModel(
                     _state.update {
                         it.copy(busy = false, wrong = true, failures = failures, passphrase = "", waitSeconds = waitAfter(failures))
                     }
-                    startCountdown()
+                    wait.start()
                 } else {
                     _state.update { it.copy(busy = false, failed = true) }
                 }
-            }
-        }
-    }
-
-    private fun startCountdown() {
-        countdown?.cancel()
-        countdown = scope.launch {
-            while (_state.value.waitSeconds > 0) {
-                tick(1_000)
-                _state.update { it.copy(waitSeconds = (it.waitSeconds - 1).coerceAtLeast(0)) }
             }
         }
     }

@@ -4,7 +4,6 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
@@ -12,24 +11,15 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
-import androidx.compose.ui.text.input.PasswordVisualTransformation
 
 @Composable
 fun UnlockPage(state: UnlockUiState, onEvent: (UnlockEvent) -> Unit, onForgot: () -> Unit, onSos: () -> Unit) {
     val s = LocalStrings.current
     Page(title = s[Str.screen_unlock_title], onBack = null, onSos = onSos) {
-        OutlinedTextField(
-            value = state.passphrase,
-            onValueChange = { onEvent(UnlockEvent.PassphraseChanged(it)) },
-            label = { Text(s[Str.screen_unlock_passphrase]) },
-            visualTransformation = PasswordVisualTransformation(),
-            singleLine = true,
-            enabled = !state.busy,
-            modifier = Modifier.fillMaxWidth(),
-        )
+        PassphraseField(s[Str.screen_unlock_passphrase], state.passphrase, enabled = !state.busy) { onEvent(UnlockEvent.PassphraseChanged(it)) }
         if (state.wrong) {
             Text(
-                s[Str.screen_unlock_wrong],
+                s[Str.screen_unlock_wrong, appName()],
                 color = MaterialTheme.colorScheme.error,
                 style = MaterialTheme.typography.bodyLarge,
                 modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
@@ -62,7 +52,7 @@ fun UnlockPage(state: UnlockUiState, onEvent: (UnlockEvent) -> Unit, onForgot: (
 fun ForgotPage(onBack: () -> Unit, onSos: () -> Unit) {
     val s = LocalStrings.current
     Page(title = s[Str.screen_forgot_title], onBack = onBack, onSos = onSos) {
-        Body(s[Str.screen_forgot_body])
+        Body(s[Str.screen_forgot_body, appName()])
         Body(s[Str.screen_forgot_try])
         Body(s[Str.screen_forgot_start_over])
     }
