@@ -103,7 +103,10 @@ object GalleryChecks {
     /**
      * A word split between two lines with no hyphen: it did not fit the
      * width, so the text wraps inside it ("Recordator|ios"), which reads as
-     * two words. Answers the word, or null.
+     * two words. Answers the word, or null. A token with a digit in it (a
+     * file name, a code, a date) is not a word of the language: at font
+     * scale 2.0 a file name may be wider than any phone, and wrapping it is
+     * the only way to show it whole.
      */
     private fun brokenWord(layout: TextLayoutResult): String? {
         val text = layout.layoutInput.text.text
@@ -112,7 +115,8 @@ object GalleryChecks {
             if (end in 1 until text.length && text[end - 1].isLetterOrDigit() && text[end].isLetterOrDigit()) {
                 val start = text.lastIndexOfAny(charArrayOf(' ', '\n'), end - 1) + 1
                 val stop = text.indexOfAny(charArrayOf(' ', '\n'), end).let { if (it < 0) text.length else it }
-                return text.substring(start, stop)
+                val token = text.substring(start, stop)
+                if (token.none { it.isDigit() }) return token
             }
         }
         return null

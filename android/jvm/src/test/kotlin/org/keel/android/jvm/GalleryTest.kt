@@ -266,6 +266,12 @@ class GalleryChecksTest {
     }
 
     @Test
+    fun aFileNameWiderThanTheScreenMayWrap() {
+        val problems = problemsOf { Text("report-3f9a1c0e5b7d2468.html", fontSize = 40.sp, modifier = Modifier.width(120.dp)) }
+        assertTrue(problems.toString(), problems.none { "broken across lines" in it })
+    }
+
+    @Test
     fun aPageTitleShrinksToKeepItsLongestWordWhole() {
         val problems = problemsOf {
             CompositionLocalProvider(LocalDensity provides Density(GalleryTest.DENSITY, 2f)) {

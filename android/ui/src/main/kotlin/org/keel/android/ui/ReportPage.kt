@@ -71,8 +71,12 @@ private fun ReportPreviewStep(state: ReportUiState, onEvent: (ReportEvent) -> Un
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp)) {
             Text(previewed.preview.title, style = MaterialTheme.typography.titleMedium)
-            // The core's own lines: the period, then one per part with its counts.
-            previewed.preview.lines.forEach { Body(s[Str.common_bullet, it], Modifier.padding(top = 4.dp)) }
+            // The core's own lines: the period, then one per part with its counts. A size
+            // below the page's body text, so a long part name ("desencadenantes") stays
+            // whole inside the card at font scale 2.0 on a small phone.
+            previewed.preview.lines.forEach {
+                Text(s[Str.common_bullet, it], style = MaterialTheme.typography.bodyMedium, modifier = Modifier.padding(top = 4.dp))
+            }
         }
     }
     SectionTitle(s[Str.screen_report_passphrase_title])
