@@ -123,15 +123,18 @@ fun MeetingTimeField(label: String, text: String, onChange: (String) -> Unit) {
 @Composable
 private fun Steps(label: String, steps: @Composable () -> Unit) {
     val s = LocalStrings.current
-    var open by rememberSaveable(label) { mutableStateOf(false) }
-    if (!open) {
-        StepButton(s[Str.action_meeting_steps], s[Str.a11y_meeting_step, label, s[Str.action_meeting_steps]]) { open = true }
+    var showing by rememberSaveable(label) { mutableStateOf(false) }
+    val change = s[Str.action_meeting_steps]
+    val done = s[Str.action_meeting_steps_done]
+    if (!showing) {
+        StepButton(change, s[Str.a11y_meeting_step, label, change]) { showing = true }
         return
     }
+    val doneDescription = s[Str.a11y_meeting_step, label, done]
     ChoiceRow {
         steps()
-        TextButton(onClick = { open = false }, modifier = Modifier.touchTarget().semantics { contentDescription = s[Str.a11y_meeting_step, label, s[Str.action_meeting_steps_done]] }) {
-            ButtonLabel(s[Str.action_meeting_steps_done])
+        TextButton(onClick = { showing = false }, modifier = Modifier.touchTarget().semantics { contentDescription = doneDescription }) {
+            ButtonLabel(done)
         }
     }
 }
