@@ -52,6 +52,8 @@ fun TodayPage(
                 }
             }
         }
+        // Questionnaires the core says are due, one tap to answer.
+        screen.measuresDue.forEach { DueCard(it, onOpen) }
         state.error?.let { ErrorText(it) }
         LogActions(onOpen)
         if (screen.suggestions.isNotEmpty()) {
