@@ -9,19 +9,15 @@ import UserNotifications
 /// tap opens. Nothing else travels with it.
 @MainActor
 final class NotificationReminders: ReminderNotifications {
-    private let center: UNUserNotificationCenter
-
     private enum Info {
         static let at = "keel.at"
         static let target = "keel.target"
     }
 
-    init(center: UNUserNotificationCenter = .current()) {
-        self.center = center
-    }
+    init() {}
 
     func pending() async -> [ScheduledReminder] {
-        let requests = await center.pendingNotificationRequests()
+        let requests = await UNUserNotificationCenter.current().pendingNotificationRequests()
         return requests.compactMap { request in
             let info = request.content.userInfo
             guard let at = (info[Info.at] as? NSNumber)?.int64Value,
@@ -51,16 +47,16 @@ final class NotificationReminders: ReminderNotifications {
             let trigger = UNTimeIntervalNotificationTrigger(timeInterval: max(1, fireAt.timeIntervalSince(now)), repeats: false)
             let request = UNNotificationRequest(identifier: reminder.id, content: content, trigger: trigger)
             // The same id replaces a pending request: a moved reminder moves.
-            try? await center.add(request)
+            try? await UNUserNotificationCenter.current().add(request)
         }
     }
 
     func cancel(ids: [String]) async {
-        center.removePendingNotificationRequests(withIdentifiers: ids)
+        UNUserNotificationCenter.current().removePendingNotificationRequests(withIdentifiers: ids)
     }
 
     func allowed() async -> Bool {
-        let settings = await center.notificationSettings()
+        let settings = await UNUserNotificationCenter.current().notificationSettings()
         switch settings.authorizationStatus {
         case .authorized, .provisional, .ephemeral: return true
         default: return false
@@ -69,7 +65,7 @@ final class NotificationReminders: ReminderNotifications {
 
     /// Asked when the participant turns a reminder on (in context), never at launch.
     func ask() async -> Bool {
-        (try? await center.requestAuthorization(options: [.alert, .sound])) ?? false
+        (try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound])) ?? false
     }
 
     /// The screen a tapped notification asks for.

@@ -12,14 +12,14 @@ struct RouteView: View {
     var body: some View {
         destination(for: route)
             .toolbar {
-                if route != .sos {
-                    ToolbarItem(placement: .topBarTrailing) {
+                ToolbarItem(placement: .topBarTrailing) {
+                    if route != .sos {
                         Button(Loc.text("action_sos")) { router.sos() }
                             .accessibilityIdentifier("sos")
                     }
                 }
-                if route == .today {
-                    ToolbarItem(placement: .topBarLeading) {
+                ToolbarItem(placement: .topBarLeading) {
+                    if route == .today {
                         LockButton()
                     }
                 }

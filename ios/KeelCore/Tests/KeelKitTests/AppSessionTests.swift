@@ -4,113 +4,123 @@ import KeelCore
 
 @MainActor
 final class AppSessionTests: XCTestCase {
-    private var calls: FakeSession!
-    private var settings: MemorySettings!
-    private var clock: TestClock!
-    private var notifications: FakeNotifications!
+    /// What one test drives: a fake vault, settings in memory, a clock moved by hand.
+    @MainActor
+    private struct Fixture {
+        let calls = FakeSession()
+        let settings = MemorySettings()
+        let clock = TestClock()
+        let notifications = FakeNotifications()
 
-    override func setUp() async throws {
-        calls = FakeSession()
-        calls.vaultExists = true
-        settings = MemorySettings()
-        clock = TestClock()
-        notifications = FakeNotifications()
+        init() {
+            calls.vaultExists = true
+        }
+
+        func session(sleeper: @escaping Sleeper = noWait) -> AppSession {
+            let clock = clock
+            return AppSession(
+                router: Router(),
+                session: calls,
+                settings: settings,
+                biometrics: FakeBiometrics(),
+                reminders: ReminderScheduler(calls: calls, notifications: notifications, nowMillis: { 0 }),
+                systemLanguage: .spanish,
+                clock: { clock.now() },
+                sleeper: sleeper
+            )
+        }
+
+        func unlocked(sleeper: @escaping Sleeper = noWait) async -> AppSession {
+            let app = session(sleeper: sleeper)
+            await app.start()
+            calls.lockedNow = false
+            app.unlocked()
+            return app
+        }
     }
 
-    private func makeSession(sleeper: @escaping Sleeper = noWait) -> AppSession {
-        let clock = clock!
-        return AppSession(
-            router: Router(),
-            session: calls,
-            settings: settings,
-            biometrics: FakeBiometrics(),
-            reminders: ReminderScheduler(calls: calls, notifications: notifications, nowMillis: { 0 }),
-            systemLanguage: .spanish,
-            clock: { clock.now() },
-            sleeper: sleeper
-        )
-    }
-
-    private func unlockedSession(sleeper: @escaping Sleeper = noWait) async -> AppSession {
-        let app = makeSession(sleeper: sleeper)
-        await app.start()
-        calls.lockedNow = false
-        app.unlocked()
-        return app
-    }
+    private let never: Sleeper = { _ in try? await Task.sleep(for: .seconds(3600)) }
 
     func testStartsOnUnlockInThePhonesLanguageUntilOneIsChosen() async {
-        let app = makeSession()
+        let f = Fixture()
+        let app = f.session()
         await app.start()
         XCTAssertEqual(app.router.root, .unlock)
         XCTAssertEqual(app.language, .spanish)
         XCTAssertEqual(Loc.language, .spanish)
         app.setLanguage(.english)
-        XCTAssertEqual(settings.language, .english)
+        XCTAssertEqual(f.settings.language, .english)
         XCTAssertEqual(Loc.language, .english)
     }
 
     func testLeavingWithNoTimeoutLocksAtOnce() async {
-        let app = await unlockedSession()
+        let f = Fixture()
+        let app = await f.unlocked()
         app.sceneInactive()
         XCTAssertTrue(app.covered)
         app.sceneBackground()
         XCTAssertTrue(app.router.locked)
         XCTAssertEqual(app.router.root, .unlock)
-        XCTAssertEqual(calls.locks, 1)
+        XCTAssertEqual(f.calls.locks, 1)
         app.sceneActive()
         XCTAssertFalse(app.covered)
     }
 
     func testComingBackWithinTheTimeoutStaysUnlocked() async {
-        settings.lockAfterSeconds = 60
+        let f = Fixture()
+        f.settings.lockAfterSeconds = 60
         // A timer that never fires by itself: only the clock decides.
-        let app = await unlockedSession(sleeper: { _ in try? await Task.sleep(for: .seconds(3600)) })
+        let app = await f.unlocked(sleeper: never)
         app.sceneBackground()
-        clock.advance(.seconds(30))
+        f.clock.advance(.seconds(30))
         app.sceneActive()
         XCTAssertFalse(app.router.locked)
         XCTAssertEqual(app.router.root, .today)
     }
 
     func testComingBackAfterTheTimeoutLocksEvenIfTheTimerNeverRan() async {
-        settings.lockAfterSeconds = 60
-        let app = await unlockedSession(sleeper: { _ in try? await Task.sleep(for: .seconds(3600)) })
+        let f = Fixture()
+        f.settings.lockAfterSeconds = 60
+        let app = await f.unlocked(sleeper: never)
         app.sceneBackground()
-        clock.advance(.seconds(61))
+        f.clock.advance(.seconds(61))
         app.sceneActive()
         XCTAssertTrue(app.router.locked)
     }
 
     func testTheTimerLocksInTheBackground() async {
-        settings.lockAfterSeconds = 60
-        let app = await unlockedSession()
+        let f = Fixture()
+        f.settings.lockAfterSeconds = 60
+        let app = await f.unlocked()
         app.sceneBackground()
         for _ in 0..<10 { await Task.yield() }
         XCTAssertTrue(app.router.locked)
-        XCTAssertEqual(calls.locks, 1)
+        XCTAssertEqual(f.calls.locks, 1)
     }
 
     func testThePhoneLockingLocksAtOnce() async {
-        settings.lockAfterSeconds = 900
-        let app = await unlockedSession()
+        let f = Fixture()
+        f.settings.lockAfterSeconds = 900
+        let app = await f.unlocked()
         app.protectedDataWillBecomeUnavailable()
         XCTAssertTrue(app.router.locked)
         XCTAssertTrue(app.covered)
     }
 
     func testDiscreetModeIsKept() {
-        let app = makeSession()
+        let f = Fixture()
+        let app = f.session()
         app.setDiscreet(true)
         XCTAssertTrue(app.discreet)
-        XCTAssertTrue(settings.discreet)
+        XCTAssertTrue(f.settings.discreet)
     }
 
     func testUnlockRefreshesTheReminders() async {
-        calls.reminders = [reminder("a1b2c3d4e5f60718293a4b5c6d7e8f90", at: 5_000)]
-        let app = await unlockedSession()
+        let f = Fixture()
+        f.calls.reminders = [reminder("a1b2c3d4e5f60718293a4b5c6d7e8f90", at: 5_000)]
+        let app = await f.unlocked()
         for _ in 0..<10 { await Task.yield() }
-        XCTAssertEqual(notifications.held.map(\.id), ["a1b2c3d4e5f60718293a4b5c6d7e8f90"])
-        XCTAssertEqual(calls.remindersAsked.last, app.language)
+        XCTAssertEqual(f.notifications.held.map(\.id), ["a1b2c3d4e5f60718293a4b5c6d7e8f90"])
+        XCTAssertEqual(f.calls.remindersAsked.last, app.language)
     }
 }
