@@ -23,7 +23,10 @@ let package = Package(
             dependencies: ["KeelCoreFFI"],
             path: "Sources/KeelCore",
             // Generated code: compiled as the bindgen writes it, in the language mode it targets.
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            // The Rust standard library and its random source call into these
+            // on Apple platforms; linked here so the tests link as the app does.
+            linkerSettings: [.linkedFramework("Security"), .linkedFramework("Foundation")]
         ),
         .target(
             name: "KeelKit",

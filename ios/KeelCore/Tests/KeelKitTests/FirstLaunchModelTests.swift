@@ -4,13 +4,13 @@ import KeelCore
 
 @MainActor
 final class FirstLaunchModelTests: XCTestCase {
-    private func model(_ calls: FakeSession, _ biometrics: FakeBiometrics = FakeBiometrics(), created: @escaping () -> Void = {}) -> FirstLaunchModel {
+    private func makeModel(_ calls: FakeSession, _ biometrics: FakeBiometrics = FakeBiometrics(), created: @escaping () -> Void = {}) -> FirstLaunchModel {
         FirstLaunchModel(calls: calls, biometrics: biometrics, language: { .spanish }, sleeper: noWait, onCreated: created)
     }
 
     func testTheCoreEstimatesWhatIsTypedOnceTypingPauses() async {
         let calls = FakeSession()
-        let model = model(calls)
+        let model = makeModel(calls)
         model.send(.passphrase("a"))
         model.send(.passphrase("ab"))
         model.send(.passphrase("abc"))
@@ -23,7 +23,7 @@ final class FirstLaunchModelTests: XCTestCase {
 
     func testTwoDifferentPassphrasesAreNotCreated() async {
         let calls = FakeSession()
-        let model = model(calls)
+        let model = makeModel(calls)
         model.send(.passphrase("one two three four"))
         model.send(.confirmation("one two three five"))
         await model.create()
@@ -34,7 +34,7 @@ final class FirstLaunchModelTests: XCTestCase {
     func testAWeakPassphraseCannotBeCreated() async {
         let calls = FakeSession()
         calls.estimateAcceptable = false
-        let model = model(calls)
+        let model = makeModel(calls)
         model.send(.passphrase("1234"))
         model.send(.confirmation("1234"))
         await model.settle()
@@ -46,7 +46,7 @@ final class FirstLaunchModelTests: XCTestCase {
     func testTheCoreRefusingAsWeakIsSaid() async {
         let calls = FakeSession()
         calls.createAnswer = .failure(.weakPassphrase(reason: "common_password"))
-        let model = model(calls)
+        let model = makeModel(calls)
         model.send(.passphrase("password123"))
         model.send(.confirmation("password123"))
         await model.create()
@@ -56,7 +56,7 @@ final class FirstLaunchModelTests: XCTestCase {
 
     func testASuggestedPassphraseFillsBothFields() async {
         let calls = FakeSession()
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.suggest()
         XCTAssertEqual(model.state.suggested, calls.suggestion)
         XCTAssertEqual(model.state.passphrase, calls.suggestion)
@@ -68,7 +68,7 @@ final class FirstLaunchModelTests: XCTestCase {
         let calls = FakeSession()
         let biometrics = FakeBiometrics()
         var created = 0
-        let model = model(calls, biometrics) { created += 1 }
+        let model = makeModel(calls, biometrics) { created += 1 }
         await model.suggest()
         model.send(.biometric(true))
         await model.create()
@@ -83,7 +83,7 @@ final class FirstLaunchModelTests: XCTestCase {
         let biometrics = FakeBiometrics()
         biometrics.enrolAnswer = false
         var created = 0
-        let model = model(calls, biometrics) { created += 1 }
+        let model = makeModel(calls, biometrics) { created += 1 }
         await model.suggest()
         model.send(.biometric(true))
         await model.create()
@@ -95,7 +95,7 @@ final class FirstLaunchModelTests: XCTestCase {
     func testNoBiometricOptInWithoutBiometrics() {
         let biometrics = FakeBiometrics()
         biometrics.isAvailable = false
-        let model = model(FakeSession(), biometrics)
+        let model = makeModel(FakeSession(), biometrics)
         model.send(.biometric(true))
         XCTAssertFalse(model.state.biometric)
     }
