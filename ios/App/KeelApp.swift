@@ -86,8 +86,15 @@ struct RootView: View {
                     RouteView(route: route, proxy: proxy, router: router)
                 }
             }
-            // Rebuilt with the language, so every screen speaks it at once.
-            .id(app.language)
+            // Rebuilt with the language, so every screen speaks it at once;
+            // not on first launch, where the passphrase being typed must stay
+            // (that screen follows the language itself).
+            .id(router.root == .firstLaunch ? nil : app.language)
+            // Each save returns to or opens a screen: the reminders follow the
+            // vault at every screen change while unlocked.
+            .onChange(of: router.path) {
+                app.refreshReminders()
+            }
             if app.covered {
                 PrivacyCover(discreet: app.discreet)
                     .transition(.identity)

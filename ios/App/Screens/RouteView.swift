@@ -8,9 +8,12 @@ struct RouteView: View {
     let route: Route
     let proxy: VaultProxy
     let router: Router
+    @Environment(AppSession.self) private var app
 
     var body: some View {
         destination(for: route)
+            // Read here so the toolbar follows a language chosen on this screen.
+            .environment(\.locale, Locale(identifier: Loc.code(of: app.language)))
             .toolbar {
                 ToolbarItem(placement: .topBarTrailing) {
                     if route != .sos {

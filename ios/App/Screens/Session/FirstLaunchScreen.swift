@@ -20,7 +20,6 @@ struct FirstLaunchScreen: View {
                 WorkingRow()
             }
         }
-        .navigationTitle(Loc.text("screen_first_launch_title"))
         .task {
             guard model == nil else { return }
             model = FirstLaunchModel(
@@ -118,5 +117,8 @@ private struct FirstLaunchForm: View {
                 Button(Loc.text("screen_first_launch_restore")) { router.navigate(.firstLaunchRestore) }
             }
         }
+        // Here, not on the screen: this view observes the language, so the
+        // title follows a language chosen a few lines up.
+        .navigationTitle(Loc.text("screen_first_launch_title"))
     }
 }

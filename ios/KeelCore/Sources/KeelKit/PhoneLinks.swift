@@ -3,16 +3,16 @@ import Foundation
 /// `tel:` and `sms:` links for a phone number: they open the Phone and
 /// Messages apps (no networking here). Only digits and a leading + are
 /// kept, so a number typed with spaces or dashes still dials.
-enum PhoneLinks {
-    static func call(_ phone: String) -> URL? {
+public enum PhoneLinks {
+    public static func call(_ phone: String) -> URL? {
         url(scheme: "tel", phone)
     }
 
-    static func text(_ phone: String) -> URL? {
+    public static func text(_ phone: String) -> URL? {
         url(scheme: "sms", phone)
     }
 
-    static func dialable(_ phone: String) -> String {
+    public static func dialable(_ phone: String) -> String {
         var kept = ""
         for character in phone.trimmingCharacters(in: .whitespaces) {
             if character.isASCII, character.isNumber {
