@@ -70,7 +70,7 @@ struct RouteView: View {
         case .settings: SettingsScreen(proxy: proxy, router: router)
         case .changePassphrase: ChangePassphraseScreen(proxy: proxy, router: router)
         case .wipe: WipeScreen(proxy: proxy, router: router)
-        case .about: PendingScreen(title: Loc.text("screen_about_title"), router: router)
+        case .about: AboutScreen(proxy: proxy, router: router)
         case .menu: MenuScreen(proxy: proxy, router: router)
         }
     }
