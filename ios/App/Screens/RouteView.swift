@@ -34,7 +34,7 @@ struct RouteView: View {
         switch route {
         // Session
         case .firstLaunch: FirstLaunchScreen(proxy: proxy, router: router)
-        case .firstLaunchRestore: PendingScreen(title: Loc.text("screen_restore_new_title"), router: router)
+        case .firstLaunchRestore: FirstLaunchRestoreScreen(proxy: proxy, router: router)
         case .unlock: UnlockScreen(proxy: proxy, router: router)
         case .forgot: ForgotScreen(proxy: proxy, router: router)
         case .sos: SosScreen(proxy: proxy, router: router)

@@ -65,3 +65,12 @@ public struct CrisisPlan: Equatable, Sendable {
         self.saved = saved
     }
 }
+
+/// A new phone's vault made from a backup file (first launch).
+public protocol RestoreCalls: AnyObject, Sendable {
+    /// What the backup holds and from when, opened with its passphrase; needs no vault.
+    func inspectBackup(_ backup: Data, passphrase: String, progress: (any KeelCore.Progress)?, cancel: CancelToken?) async -> Result<BackupContents, CoreFailure>
+    /// Makes the vault under `passphrase` and writes every record of the
+    /// backup; unlocked afterwards. A failure or a cancel leaves no vault.
+    func restoreNew(_ backup: Data, backupPassphrase: String, passphrase: String, progress: (any KeelCore.Progress)?, cancel: CancelToken?) async -> Result<RestoreSummary, CoreFailure>
+}

@@ -118,6 +118,11 @@ public final class VaultProxy: @unchecked Sendable {
         lockGuard.unlock()
     }
 
+    /// The vault a restore made: it is this proxy's vault from now on.
+    func adopt(_ vault: Vault) {
+        replace(with: vault)
+    }
+
     private func replace(with new: Vault) {
         lockGuard.lock()
         vault = new
