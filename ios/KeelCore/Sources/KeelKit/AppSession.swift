@@ -11,9 +11,9 @@ import KeelCore
 @MainActor
 public final class AppSession {
     public let router: Router
-    @ObservationIgnored public let settings: any AppSettings
-    @ObservationIgnored public let biometrics: any Biometrics
-    @ObservationIgnored public let reminders: ReminderScheduler?
+    public let settings: any AppSettings
+    public let biometrics: any Biometrics
+    public let reminders: ReminderScheduler?
 
     /// The language every text is in (the participant's choice, else the phone's).
     public private(set) var language: Language
@@ -22,11 +22,11 @@ public final class AppSession {
     /// The privacy cover is up: the app switcher's snapshot shows nothing personal.
     public private(set) var covered = false
 
-    @ObservationIgnored private let session: any SessionCalls
+    private let session: any SessionCalls
     @ObservationIgnored private var policy = LockPolicy()
     @ObservationIgnored private var lockTimer: Task<Void, Never>?
-    @ObservationIgnored private let clock: @Sendable () -> ContinuousClock.Instant
-    @ObservationIgnored private let sleeper: Sleeper
+    private let clock: @Sendable () -> ContinuousClock.Instant
+    private let sleeper: Sleeper
 
     public init(
         router: Router,

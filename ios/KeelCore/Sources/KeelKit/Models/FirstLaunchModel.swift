@@ -51,7 +51,7 @@ public final class FirstLaunchModel {
     private var estimateTask: Task<Void, Never>?
 
     /// Waits this long after the last keystroke before asking the core.
-    public static let debounce: Duration = .milliseconds(300)
+    nonisolated public static let debounce: Duration = .milliseconds(300)
 
     public init(
         calls: any SessionCalls,
