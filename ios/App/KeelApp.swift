@@ -17,13 +17,9 @@ struct KeelApp: App {
     private let proxy: VaultProxy
 
     init() {
-        let folder: URL
-        do {
-            folder = try VaultFolder.prepare()
-        } catch {
-            // Without Application Support there is nowhere safe to keep a vault.
-            fatalError("Keel could not prepare its folder")
-        }
+        // Prepared at every launch (protection and backup exclusion are
+        // re-applied); should that fail, the core reports on first use.
+        let folder = (try? VaultFolder.prepare()) ?? VaultFolder.location
         let proxy = VaultProxy(directory: folder)
         let settings = DefaultsSettings()
         let router = Router()

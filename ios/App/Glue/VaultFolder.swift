@@ -6,9 +6,14 @@ import Foundation
 /// computer backups (the vault leaves the phone only as a backup file the
 /// participant makes). Holds the vault's files only; their names say nothing.
 enum VaultFolder {
+    /// The folder's place, whether or not it could be prepared yet.
+    static var location: URL {
+        URL.applicationSupportDirectory.appendingPathComponent("Vault", isDirectory: true)
+    }
+
     static func prepare(fileManager: FileManager = .default) throws -> URL {
-        let support = try fileManager.url(for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
-        var folder = support.appendingPathComponent("Vault", isDirectory: true)
+        _ = try fileManager.url(for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
+        var folder = location
         if !fileManager.fileExists(atPath: folder.path) {
             try fileManager.createDirectory(
                 at: folder,
