@@ -1,0 +1,110 @@
+import KeelCore
+import KeelKit
+import SwiftUI
+
+/// One route, one screen. Every screen is `XScreen(proxy:router:)` and makes
+/// its own model; Help now is one tap away on every screen but itself.
+struct RouteView: View {
+    let route: Route
+    let proxy: VaultProxy
+    let router: Router
+    @Environment(AppSession.self) private var app
+
+    var body: some View {
+        destination(for: route)
+            // Read here so the toolbar follows a language chosen on this screen.
+            .environment(\.locale, Locale(identifier: Loc.code(of: app.language)))
+            .toolbar {
+                ToolbarItem(placement: .topBarTrailing) {
+                    if route != .sos {
+                        Button(Loc.text("action_sos")) { router.sos() }
+                            .accessibilityIdentifier("sos")
+                    }
+                }
+                ToolbarItem(placement: .topBarLeading) {
+                    if route == .today {
+                        LockButton()
+                    }
+                }
+            }
+    }
+
+    @ViewBuilder
+    private func destination(for route: Route) -> some View {
+        switch route {
+        // Session
+        case .firstLaunch: FirstLaunchScreen(proxy: proxy, router: router)
+        case .firstLaunchRestore: FirstLaunchRestoreScreen(proxy: proxy, router: router)
+        case .unlock: UnlockScreen(proxy: proxy, router: router)
+        case .forgot: ForgotScreen(proxy: proxy, router: router)
+        case .sos: SosScreen(proxy: proxy, router: router)
+
+        // Journal
+        case .today: TodayScreen(proxy: proxy, router: router)
+        case let .log(kind, id): LogScreen(proxy: proxy, router: router, kind: kind, id: id)
+        case .history: HistoryScreen(proxy: proxy, router: router)
+        case .plan: PlanScreen(proxy: proxy, router: router)
+
+        // Exercises
+        case .exercises: PendingScreen(title: Loc.text("screen_exercises_title"), router: router)
+        case .exerciseRun: PendingScreen(title: Loc.text("screen_exercises_title"), router: router)
+        case .exerciseHistory: PendingScreen(title: Loc.text("screen_exercise_history_title"), router: router)
+        case .exercisePattern: PendingScreen(title: Loc.text("screen_exercises_title"), router: router)
+
+        // Meetings
+        case .meetings: PendingScreen(title: Loc.text("screen_meetings_title"), router: router)
+        case .meetingList: PendingScreen(title: Loc.text("screen_meeting_list_title"), router: router)
+        case let .meetingEdit(id): PendingScreen(title: id == nil ? Loc.text("screen_meeting_add_title") : Loc.text("screen_meeting_edit_title"), router: router)
+        case .meetingImport: PendingScreen(title: Loc.text("screen_meeting_import_title"), router: router)
+        case .attendanceHistory: PendingScreen(title: Loc.text("screen_attendance_title"), router: router)
+        case .attendanceRecordSheet: PendingScreen(title: Loc.text("screen_attendance_record_title"), router: router)
+
+        // Reminders, insights, report, exports, backup
+        case .reminders: PendingScreen(title: Loc.text("screen_reminders_title"), router: router)
+        case .insights: PendingScreen(title: Loc.text("screen_insights_title"), router: router)
+        case .report: PendingScreen(title: Loc.text("screen_report_title"), router: router)
+        case .exports: PendingScreen(title: Loc.text("screen_export_title"), router: router)
+        case .backup: PendingScreen(title: Loc.text("screen_backup_title"), router: router)
+
+        // Settings
+        case .settings: SettingsScreen(proxy: proxy, router: router)
+        case .changePassphrase: ChangePassphraseScreen(proxy: proxy, router: router)
+        case .wipe: WipeScreen(proxy: proxy, router: router)
+        case .about: AboutScreen(proxy: proxy, router: router)
+        case .menu: MenuScreen(proxy: proxy, router: router)
+        }
+    }
+}
+
+/// Locks Keel now: every key dropped, Unlock shown.
+struct LockButton: View {
+    @Environment(AppSession.self) private var app
+
+    var body: some View {
+        Button {
+            app.lock()
+        } label: {
+            Label(Loc.text("action_lock"), systemImage: "lock")
+        }
+    }
+}
+
+/// A screen of the Android app whose iOS page is not built yet: its title
+/// and the way back, so every route leads somewhere.
+struct PendingScreen: View {
+    let title: String
+    let router: Router
+
+    var body: some View {
+        VStack(spacing: 24) {
+            Image(systemName: "hammer")
+                .font(.largeTitle)
+                .foregroundStyle(.secondary)
+                .accessibilityHidden(true)
+            Button(Loc.text("action_back")) { router.back() }
+                .buttonStyle(.bordered)
+        }
+        .frame(maxWidth: .infinity, maxHeight: .infinity)
+        .navigationTitle(title)
+    }
+}
