@@ -1,0 +1,180 @@
+import KeelCore
+import KeelKit
+import SwiftUI
+
+/// Today: the core's Today record, shown as it came. The clocks and their
+/// milestones, whether the participant checked in, "I'm here" for a meeting
+/// on now and the next meeting, the if-then plans that fit now, the lapse
+/// plan after a lapse, the recent entries (each opens its edit), and the
+/// people to reach out to, one tap each.
+struct TodayScreen: View {
+    let router: Router
+    @State private var model: TodayModel
+
+    init(proxy: VaultProxy, router: Router) {
+        self.router = router
+        _model = State(initialValue: TodayModel(calls: proxy, language: { ScreenParts.language }))
+    }
+
+    var body: some View {
+        ScrollView {
+            VStack(alignment: .leading, spacing: 12) {
+                content
+            }
+            .padding()
+        }
+        .background(Color(uiColor: .systemGroupedBackground))
+        .navigationTitle(Loc.text("screen_today_title"))
+        .toolbar {
+            ToolbarItem(placement: .topBarTrailing) {
+                Button(Loc.text("action_sos")) { router.showSOS() }
+                    .accessibilityLabel(Loc.text("action_sos"))
+            }
+        }
+        .task { await model.load() }
+        .refreshable { await model.load() }
+    }
+
+    @ViewBuilder
+    private var content: some View {
+        if let screen = model.state.screen {
+            let language = ScreenParts.language
+            if screen.clocks.isEmpty {
+                BodyText(Loc.text("screen_today_no_clock"))
+            }
+            ForEach(screen.clocks, id: \.id) { clock in
+                ClockCard(clock: clock, language: language)
+            }
+            BodyText(screen.checkedInToday ? Loc.text("screen_today_checked_in") : Loc.text("screen_today_not_checked_in"))
+            if let meeting = screen.meetingNow {
+                BodyText(Loc.text("screen_today_meeting_now", meeting.occurrence.meetingName))
+                if meeting.checkedIn {
+                    BodyText(Loc.text("screen_today_here_recorded"))
+                } else if meeting.canCheckIn {
+                    WideButton(title: Loc.text("action_im_here"), prominent: true, enabled: !model.state.busy) {
+                        Task { await model.send(.imHere) }
+                    }
+                }
+            }
+            if let next = screen.nextMeeting {
+                BodyText(Loc.text(
+                    "screen_today_next_meeting",
+                    next.occurrence.meetingName,
+                    ScreenParts.momentText(next.occurrence.start, language: language)
+                ))
+            }
+            if let failure = model.state.failure {
+                FailureText(failure: failure)
+            }
+            logActions
+            if !screen.suggestions.isEmpty {
+                SectionTitle(Loc.text("screen_today_suggestions"))
+                // The plan's own words: "If …" and "then …" come whole from the core.
+                ForEach(Array(screen.suggestions.enumerated()), id: \.offset) { _, suggestion in
+                    VStack(alignment: .leading, spacing: 2) {
+                        Text(suggestion.copingPlan.ifSituation)
+                            .font(.headline)
+                        BodyText(suggestion.copingPlan.thenAction)
+                    }
+                    .fixedSize(horizontal: false, vertical: true)
+                    .accessibilityElement(children: .combine)
+                }
+            }
+            if let plan = screen.lapsePlan {
+                SectionTitle(Loc.text("screen_today_lapse_plan"))
+                ForEach(Array(plan.steps.enumerated()), id: \.offset) { _, step in
+                    BodyText(Loc.text("common_bullet", step))
+                }
+                if !plan.overdoseSafety.isEmpty {
+                    SectionTitle(Loc.text("screen_sos_overdose"))
+                    ForEach(Array(plan.overdoseSafety.enumerated()), id: \.offset) { _, line in
+                        BodyText(Loc.text("common_bullet", line))
+                    }
+                }
+            }
+            SectionTitle(Loc.text("screen_today_recent"))
+            if screen.recent.isEmpty {
+                BodyText(Loc.text("screen_today_no_recent"))
+            }
+            ForEach(screen.recent, id: \.id) { entry in
+                EntryBriefRow(entry: entry, language: language) {
+                    router.push(.log(entry.kind, id: entry.id))
+                }
+            }
+            WideButton(title: Loc.text("action_history")) { router.push(.history) }
+            WideButton(title: Loc.text("action_plan")) { router.push(.plan) }
+            WideButton(title: Loc.text("action_settings")) { router.push(.settings) }
+            SectionTitle(Loc.text("screen_today_contacts"))
+            ForEach(Array(screen.crisisContacts.enumerated()), id: \.offset) { _, contact in
+                ContactRow(name: contact.name, number: contact.phone, canText: contact.canText)
+            }
+        } else if let failure = model.state.failure {
+            FailureText(failure: failure)
+        } else {
+            BodyText(Loc.text("common_working"))
+        }
+    }
+
+    /// The four logs, one tap each.
+    private var logActions: some View {
+        VStack(alignment: .leading, spacing: 8) {
+            SectionTitle(Loc.text("screen_today_log"))
+            WrapRows {
+                logButton(Loc.text("action_log_craving"), .craving)
+                logButton(Loc.text("action_log_encounter"), .encounter)
+                logButton(Loc.text("action_log_check_in"), .checkIn)
+                logButton(Loc.text("action_log_lapse"), .lapse)
+            }
+        }
+    }
+
+    private func logButton(_ title: String, _ kind: EntryKind) -> some View {
+        Button {
+            router.push(.log(kind))
+        } label: {
+            Text(title)
+                .multilineTextAlignment(.center)
+                .fixedSize(horizontal: false, vertical: true)
+                .frame(minWidth: 44, minHeight: 44)
+        }
+        .buttonStyle(.borderedProminent)
+        .tint(Color.accentColor.opacity(0.85))
+        .accessibilityLabel(title)
+    }
+}
+
+/// A recent entry: its kind and time, its level, its triggers or words; a tap opens its edit.
+struct EntryBriefRow: View {
+    let entry: EntryBrief
+    let language: Language
+    let open: () -> Void
+
+    var body: some View {
+        Button(action: open) {
+            VStack(alignment: .leading, spacing: 2) {
+                Text(Loc.text(
+                    "common_joined",
+                    ScreenParts.kindText(entry.kind),
+                    ScreenParts.momentText(entry.at, language: language)
+                ))
+                .font(.subheadline.weight(.semibold))
+                if let level = entry.level {
+                    Text(Loc.text("screen_today_level", Int(level)))
+                        .font(.body)
+                }
+                let words = ScreenParts.joined(entry.triggers + [entry.text])
+                if !words.isEmpty {
+                    Text(words)
+                        .font(.body)
+                }
+            }
+            .multilineTextAlignment(.leading)
+            .fixedSize(horizontal: false, vertical: true)
+            .frame(maxWidth: .infinity, minHeight: 44, alignment: .leading)
+            .contentShape(Rectangle())
+        }
+        .buttonStyle(.plain)
+        .accessibilityElement(children: .combine)
+        .accessibilityHint(Loc.text("a11y_edit_entry"))
+    }
+}
