@@ -30,7 +30,7 @@ struct LogScreen: View {
         .navigationBarBackButtonHidden(model.state.lapseLogged != nil)
         .toolbar {
             ToolbarItem(placement: .topBarTrailing) {
-                Button(Loc.text("action_sos")) { router.showSOS() }
+                Button(Loc.text("action_sos")) { router.sos() }
                     .accessibilityLabel(Loc.text("action_sos"))
             }
         }

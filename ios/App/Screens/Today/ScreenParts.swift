@@ -9,7 +9,7 @@ import SwiftUI
 enum ScreenParts {
     /// The participant's chosen language: the words the core writes in (Today's suggestions,
     /// the message after a lapse, the history's summaries) and how dates are shown.
-    @MainActor static var language: Language { AppSettings.shared.language }
+    static var language: Language { Loc.language }
 
     /// A core failure as the participant reads it: what happened and that nothing was lost.
     static func failureText(_ failure: CoreFailure) -> String {

@@ -26,8 +26,12 @@ struct TodayScreen: View {
         .background(Color(uiColor: .systemGroupedBackground))
         .navigationTitle(Loc.text("screen_today_title"))
         .toolbar {
+            ToolbarItem(placement: .topBarLeading) {
+                Button(Loc.text("action_menu")) { router.navigate(.menu) }
+                    .accessibilityLabel(Loc.text("action_menu"))
+            }
             ToolbarItem(placement: .topBarTrailing) {
-                Button(Loc.text("action_sos")) { router.showSOS() }
+                Button(Loc.text("action_sos")) { router.sos() }
                     .accessibilityLabel(Loc.text("action_sos"))
             }
         }
@@ -98,12 +102,19 @@ struct TodayScreen: View {
             }
             ForEach(screen.recent, id: \.id) { entry in
                 EntryBriefRow(entry: entry, language: language) {
-                    router.push(.log(entry.kind, id: entry.id))
+                    router.navigate(.log(kind: entry.kind, id: entry.id))
                 }
             }
-            WideButton(title: Loc.text("action_history")) { router.push(.history) }
-            WideButton(title: Loc.text("action_plan")) { router.push(.plan) }
-            WideButton(title: Loc.text("action_settings")) { router.push(.settings) }
+            WideButton(title: Loc.text("action_history")) { router.navigate(.history) }
+            WideButton(title: Loc.text("action_plan")) { router.navigate(.plan) }
+            WideButton(title: Loc.text("action_exercises")) { router.navigate(.exercises) }
+            WideButton(title: Loc.text("action_meetings")) { router.navigate(.meetings) }
+            WideButton(title: Loc.text("action_reminders")) { router.navigate(.reminders) }
+            WideButton(title: Loc.text("action_insights")) { router.navigate(.insights) }
+            WideButton(title: Loc.text("action_report")) { router.navigate(.report) }
+            WideButton(title: Loc.text("action_exports")) { router.navigate(.exports) }
+            WideButton(title: Loc.text("action_backup")) { router.navigate(.backup) }
+            WideButton(title: Loc.text("action_settings")) { router.navigate(.settings) }
             SectionTitle(Loc.text("screen_today_contacts"))
             ForEach(Array(screen.crisisContacts.enumerated()), id: \.offset) { _, contact in
                 ContactRow(name: contact.name, number: contact.phone, canText: contact.canText)
@@ -130,7 +141,7 @@ struct TodayScreen: View {
 
     private func logButton(_ title: String, _ kind: EntryKind) -> some View {
         Button {
-            router.push(.log(kind))
+            router.navigate(.log(kind: kind, id: nil))
         } label: {
             Text(title)
                 .multilineTextAlignment(.center)

@@ -37,7 +37,7 @@ extension VaultProxy: LogCalls {
     }
 
     public func clocks() async -> Result<[SobrietyClockStatus], CoreFailure> {
-        let now = ScreenClock.now()
+        let now = self.now()
         return await perform { vault in try vault.listClocks(now: now) }
     }
 
@@ -90,7 +90,7 @@ extension VaultProxy: LogCalls {
     }
 
     public func addLapse(_ draft: LapseDraft, language: Language) async -> Result<LapseLogged, CoreFailure> {
-        let now = ScreenClock.now()
+        let now = self.now()
         return await perform { vault in try vault.addLapse(draft: draft, now: now, language: language) }
     }
 

@@ -13,24 +13,19 @@ public protocol TodayCalls: Sendable {
 
 extension VaultProxy: TodayCalls {
     public func today(language: Language) async -> Result<TodayScreen, CoreFailure> {
-        let now = ScreenClock.now()
+        let now = self.now()
         return await perform { vault in try vault.today(now: now, language: language) }
     }
 
     public func checkInToMeeting() async -> Result<AttendanceRecord, CoreFailure> {
-        let now = ScreenClock.now()
+        let now = self.now()
         return await perform { vault in try vault.checkInToMeeting(now: now) }
     }
 }
 
-/// The phone's clock as the core takes it: the instant in UTC milliseconds,
-/// with the IANA zone (`Now`) or the offset in force (`Moment`).
+/// The screens' models' clock arithmetic: a phone instant as the core's
+/// `Moment` (UTC milliseconds with the offset in force), and back.
 public enum ScreenClock {
-    /// The phone's now and zone, for the core's calls that read a calendar.
-    public static func now(at date: Date = Date(), zone: TimeZone = .current) -> Now {
-        Now(utcMillis: millis(date), zone: zone.identifier)
-    }
-
     /// The instant `date` with the offset `zone` has then: when an entry logged at `date` happened.
     public static func moment(at date: Date = Date(), zone: TimeZone = .current) -> Moment {
         Moment(utcMillis: millis(date), offsetMinutes: Int32(zone.secondsFromGMT(for: date) / 60))
