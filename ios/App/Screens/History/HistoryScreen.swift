@@ -90,7 +90,7 @@ struct HistoryRow: View {
     let open: (() -> Void)?
 
     var body: some View {
-        if let open {
+        if let open = open {
             Button(action: open) { lines }
                 .buttonStyle(.plain)
                 .accessibilityElement(children: .combine)

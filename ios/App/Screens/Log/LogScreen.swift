@@ -334,7 +334,7 @@ struct MinutesChoice: View {
     }
 
     private var shown: [UInt32] {
-        guard let value, !choices.contains(value) else { return choices }
+        guard let value = value, !choices.contains(value) else { return choices }
         return (choices + [value]).sorted()
     }
 
