@@ -21,12 +21,6 @@ struct HistoryScreen: View {
             .padding()
         }
         .navigationTitle(Loc.text("screen_history_title"))
-        .toolbar {
-            ToolbarItem(placement: .topBarTrailing) {
-                Button(Loc.text("action_sos")) { router.sos() }
-                    .accessibilityLabel(Loc.text("action_sos"))
-            }
-        }
         // Again on coming back from an edit: the entry may have changed or gone.
         .task { await model.load() }
         .refreshable { await model.load() }
@@ -37,40 +31,40 @@ struct HistoryScreen: View {
         let state = model.state
         let language = ScreenParts.language
         if !state.ranges.isEmpty {
-            SectionTitle(Loc.text("screen_history_range"))
-            WrapRows {
+            JournalHeading(Loc.text("screen_history_range"))
+            JournalFlow {
                 ForEach(state.ranges, id: \.preset) { range in
-                    ChoiceChip(label: range.label, selected: state.selected == range.preset, enabled: !state.busy) {
+                    JournalChip(label: range.label, selected: state.selected == range.preset, enabled: !state.busy) {
                         Task { await model.send(.selectRange(range.preset)) }
                     }
                 }
             }
         }
         if let failure = state.failure {
-            FailureText(failure: failure)
+            JournalFailure(failure: failure)
         }
         if !state.loaded {
-            BodyText(Loc.text("common_working"))
+            JournalText(Loc.text("common_working"))
         } else {
             if state.items.isEmpty {
-                BodyText(Loc.text("screen_history_empty"))
+                JournalText(Loc.text("screen_history_empty"))
             }
             if state.damaged > 0 {
-                BodyText(Loc.text("screen_history_damaged", state.damaged))
+                JournalText(Loc.text("screen_history_damaged", state.damaged))
             }
             ForEach(Array(state.items.enumerated()), id: \.offset) { _, item in
                 HistoryRow(item: item, language: language, open: opener(for: item))
                 Divider()
             }
             if state.nextPageToken != nil {
-                WideButton(
+                JournalButton(
                     title: state.busy ? Loc.text("common_working") : Loc.text("action_load_more"),
                     enabled: !state.busy
                 ) {
                     Task { await model.send(.loadMore) }
                 }
             } else if !state.items.isEmpty {
-                BodyText(Loc.text("screen_history_end"))
+                JournalText(Loc.text("screen_history_end"))
             }
         }
     }

@@ -8,11 +8,10 @@ import SwiftUI
 struct LogScreen: View {
     let router: Router
     @State private var model: LogModel
-    @Environment(\.dismiss) private var dismiss
 
-    init(proxy: VaultProxy, router: Router, kind: EntryKind, entryId: String? = nil) {
+    init(proxy: VaultProxy, router: Router, kind: EntryKind, id: String?) {
         self.router = router
-        _model = State(initialValue: LogModel(calls: proxy, kind: kind, entryId: entryId, language: { ScreenParts.language }))
+        _model = State(initialValue: LogModel(calls: proxy, kind: kind, entryId: id, language: { ScreenParts.language }))
     }
 
     var body: some View {
@@ -28,12 +27,6 @@ struct LogScreen: View {
         }
         .navigationTitle(title)
         .navigationBarBackButtonHidden(model.state.lapseLogged != nil)
-        .toolbar {
-            ToolbarItem(placement: .topBarTrailing) {
-                Button(Loc.text("action_sos")) { router.sos() }
-                    .accessibilityLabel(Loc.text("action_sos"))
-            }
-        }
         .task {
             // Once: coming back from SOS keeps what was typed.
             if model.state.at == nil && model.state.failure == nil {
@@ -41,7 +34,7 @@ struct LogScreen: View {
             }
         }
         .onChange(of: model.state.done) { _, done in
-            if done { dismiss() }
+            if done { router.back() }
         }
     }
 
@@ -61,9 +54,9 @@ struct LogScreen: View {
         let state = model.state
         if state.loading {
             if let failure = state.failure {
-                FailureText(failure: failure)
+                JournalFailure(failure: failure)
             } else {
-                BodyText(Loc.text("common_working"))
+                JournalText(Loc.text("common_working"))
             }
         } else {
             if let at = state.at {
@@ -78,17 +71,17 @@ struct LogScreen: View {
                 triggerChoice
                 copingChoice
                 contextChoice
-                SectionTitle(Loc.text("screen_log_outcome"))
-                WrapRows {
+                JournalHeading(Loc.text("screen_log_outcome"))
+                JournalFlow {
                     ForEach(ScreenParts.outcomes, id: \.self) { outcome in
-                        ChoiceChip(label: ScreenParts.outcomeText(outcome), selected: state.outcome == outcome) {
+                        JournalChip(label: ScreenParts.outcomeText(outcome), selected: state.outcome == outcome) {
                             model.send(.outcome(outcome))
                         }
                     }
                 }
             case .encounter:
                 triggerChoice
-                SectionTitle(Loc.text("screen_log_how_handled"))
+                JournalHeading(Loc.text("screen_log_how_handled"))
                 TextField(Loc.text("screen_log_how_handled_hint"), text: text(\.howHandled) { .howHandled($0) }, axis: .vertical)
                     .lineLimit(2...8)
                     .textFieldStyle(.roundedBorder)
@@ -102,18 +95,18 @@ struct LogScreen: View {
                     title: Loc.text("screen_log_sleep"), choices: Array(2...12).map { UInt32($0 * 60) }, value: state.sleepMinutes
                 ) { model.send(.sleep($0)) }
                 haltChoice
-                SectionTitle(Loc.text("screen_log_intention"))
+                JournalHeading(Loc.text("screen_log_intention"))
                 TextField(Loc.text("screen_log_intention_hint"), text: text(\.intention) { .intention($0) })
                     .textFieldStyle(.roundedBorder)
                     .accessibilityLabel(Loc.text("screen_log_intention"))
-                SectionTitle(Loc.text("screen_log_any_use"))
-                WrapRows {
-                    ChoiceChip(label: Loc.text("screen_log_no_use"), selected: !state.anyUse) { model.send(.anyUse(false)) }
-                    ChoiceChip(label: Loc.text("screen_log_used"), selected: state.anyUse) { model.send(.anyUse(true)) }
+                JournalHeading(Loc.text("screen_log_any_use"))
+                JournalFlow {
+                    JournalChip(label: Loc.text("screen_log_no_use"), selected: !state.anyUse) { model.send(.anyUse(false)) }
+                    JournalChip(label: Loc.text("screen_log_used"), selected: state.anyUse) { model.send(.anyUse(true)) }
                 }
             case .lapse:
-                BodyText(Loc.text("screen_log_lapse_intro"))
-                SectionTitle(Loc.text("screen_log_substance"))
+                JournalText(Loc.text("screen_log_lapse_intro"))
+                JournalHeading(Loc.text("screen_log_substance"))
                 TextField(Loc.text("screen_log_substance_hint"), text: text(\.substance) { .substance($0) })
                     .textFieldStyle(.roundedBorder)
                     .accessibilityLabel(Loc.text("screen_log_substance"))
@@ -121,18 +114,18 @@ struct LogScreen: View {
                 triggerChoice
                 contextChoice
             }
-            SectionTitle(Loc.text("screen_log_notes"))
+            JournalHeading(Loc.text("screen_log_notes"))
             TextField(Loc.text("screen_log_notes_hint"), text: text(\.notes) { .notes($0) }, axis: .vertical)
                 .lineLimit(2...12)
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(Loc.text("screen_log_notes"))
             if let problem = state.problem {
-                ProblemText(problemText(problem))
+                JournalProblem(problemText(problem))
             }
             if let failure = state.failure {
-                FailureText(failure: failure)
+                JournalFailure(failure: failure)
             }
-            WideButton(
+            JournalButton(
                 title: state.busy
                     ? Loc.text("common_working")
                     : (state.editing ? Loc.text("action_save_changes") : Loc.text("action_save")),
@@ -168,11 +161,11 @@ struct LogScreen: View {
     /// 0 to 10 as eleven chips: easier to hit than a slider, and each one says what it means.
     private func levelChoice(_ title: String) -> some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(title)
-            BodyText(Loc.text("screen_log_scale_hint"))
-            WrapRows {
+            JournalHeading(title)
+            JournalText(Loc.text("screen_log_scale_hint"))
+            JournalFlow {
                 ForEach(0...10, id: \.self) { n in
-                    ChoiceChip(label: String(n), selected: model.state.level == n, spoken: Loc.text("a11y_level", n)) {
+                    JournalChip(label: String(n), selected: model.state.level == n, spoken: Loc.text("a11y_level", n)) {
                         model.send(.level(n))
                     }
                 }
@@ -182,13 +175,13 @@ struct LogScreen: View {
 
     private var triggerChoice: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(Loc.text("screen_log_triggers"))
+            JournalHeading(Loc.text("screen_log_triggers"))
             if model.state.triggerOptions.isEmpty {
-                BodyText(Loc.text("screen_log_no_plan_triggers"))
+                JournalText(Loc.text("screen_log_no_plan_triggers"))
             }
-            WrapRows {
+            JournalFlow {
                 ForEach(Array(model.state.triggerOptions.enumerated()), id: \.offset) { _, tag in
-                    ChoiceChip(label: tag.name, selected: model.isChosen(tag)) { model.send(.toggleTrigger(tag)) }
+                    JournalChip(label: tag.name, selected: model.isChosen(tag)) { model.send(.toggleTrigger(tag)) }
                 }
             }
             TextField(Loc.text("screen_log_other_trigger"), text: text(\.newTrigger) { .newTrigger($0) })
@@ -206,10 +199,10 @@ struct LogScreen: View {
 
     private var copingChoice: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(Loc.text("screen_log_coping"))
-            WrapRows {
+            JournalHeading(Loc.text("screen_log_coping"))
+            JournalFlow {
                 ForEach(Array(model.state.copingOptions.enumerated()), id: \.offset) { _, tag in
-                    ChoiceChip(label: tag.text, selected: model.isChosen(tag)) { model.send(.toggleCoping(tag)) }
+                    JournalChip(label: tag.text, selected: model.isChosen(tag)) { model.send(.toggleCoping(tag)) }
                 }
             }
             TextField(Loc.text("screen_log_other_coping"), text: text(\.newCoping) { .newCoping($0) })
@@ -228,7 +221,7 @@ struct LogScreen: View {
     /// Where it happened and with whom (optional, the participant's own words), then HALT and mood.
     private var contextChoice: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(Loc.text("screen_log_where"))
+            JournalHeading(Loc.text("screen_log_where"))
             TextField(Loc.text("screen_log_place_hint"), text: text(\.place) { .place($0) })
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(Loc.text("screen_log_place_hint"))
@@ -242,23 +235,23 @@ struct LogScreen: View {
 
     private var haltChoice: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(Loc.text("screen_log_halt"))
+            JournalHeading(Loc.text("screen_log_halt"))
             let halt = model.state.halt
-            WrapRows {
-                ChoiceChip(label: Loc.text("halt_hungry"), selected: halt.hungry) { model.send(.toggleHalt(.hungry)) }
-                ChoiceChip(label: Loc.text("halt_angry"), selected: halt.angry) { model.send(.toggleHalt(.angry)) }
-                ChoiceChip(label: Loc.text("halt_lonely"), selected: halt.lonely) { model.send(.toggleHalt(.lonely)) }
-                ChoiceChip(label: Loc.text("halt_tired"), selected: halt.tired) { model.send(.toggleHalt(.tired)) }
+            JournalFlow {
+                JournalChip(label: Loc.text("halt_hungry"), selected: halt.hungry) { model.send(.toggleHalt(.hungry)) }
+                JournalChip(label: Loc.text("halt_angry"), selected: halt.angry) { model.send(.toggleHalt(.angry)) }
+                JournalChip(label: Loc.text("halt_lonely"), selected: halt.lonely) { model.send(.toggleHalt(.lonely)) }
+                JournalChip(label: Loc.text("halt_tired"), selected: halt.tired) { model.send(.toggleHalt(.tired)) }
             }
         }
     }
 
     private var moodChoice: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(Loc.text("screen_log_mood"))
-            WrapRows {
+            JournalHeading(Loc.text("screen_log_mood"))
+            JournalFlow {
                 ForEach(ScreenParts.moods, id: \.self) { mood in
-                    ChoiceChip(label: ScreenParts.moodText(mood), selected: model.state.mood == mood) { model.send(.mood(mood)) }
+                    JournalChip(label: ScreenParts.moodText(mood), selected: model.state.mood == mood) { model.send(.mood(mood)) }
                 }
             }
         }
@@ -269,21 +262,21 @@ struct LogScreen: View {
     private var clockChoice: some View {
         let state = model.state
         if !state.clocks.isEmpty {
-            SectionTitle(Loc.text("screen_log_clocks"))
-            WrapRows {
+            JournalHeading(Loc.text("screen_log_clocks"))
+            JournalFlow {
                 ForEach(state.clocks, id: \.id) { clock in
-                    ChoiceChip(label: clock.label, selected: state.clockIds.contains(clock.id)) {
+                    JournalChip(label: clock.label, selected: state.clockIds.contains(clock.id)) {
                         model.send(.toggleClock(clock.id))
                     }
                 }
             }
             if !state.clockIds.isEmpty {
-                SectionTitle(Loc.text("screen_log_clock_choice"))
+                JournalHeading(Loc.text("screen_log_clock_choice"))
                 VStack(alignment: .leading, spacing: 6) {
-                    ChoiceChip(label: Loc.text("screen_log_clock_restart"), selected: state.resetsClocks == true) {
+                    JournalChip(label: Loc.text("screen_log_clock_restart"), selected: state.resetsClocks == true) {
                         model.send(.resetsClocks(true))
                     }
-                    ChoiceChip(label: Loc.text("screen_log_clock_keep"), selected: state.resetsClocks == false) {
+                    JournalChip(label: Loc.text("screen_log_clock_keep"), selected: state.resetsClocks == false) {
                         model.send(.resetsClocks(false))
                     }
                 }
@@ -296,16 +289,16 @@ struct LogScreen: View {
         let busy = model.state.busy
         if model.state.confirmDelete {
             VStack(alignment: .leading, spacing: 8) {
-                BodyText(Loc.text("screen_log_delete_confirm"))
-                WideButton(title: Loc.text("screen_log_delete_yes"), prominent: true, destructive: true, enabled: !busy) {
+                JournalText(Loc.text("screen_log_delete_confirm"))
+                JournalButton(title: Loc.text("screen_log_delete_yes"), prominent: true, destructive: true, enabled: !busy) {
                     Task { await model.delete() }
                 }
-                WideButton(title: Loc.text("screen_log_delete_no")) { model.send(.cancelDelete) }
+                JournalButton(title: Loc.text("screen_log_delete_no")) { model.send(.cancelDelete) }
             }
             .padding()
             .background(Color.red.opacity(0.12), in: RoundedRectangle(cornerRadius: 16))
         } else {
-            WideButton(title: Loc.text("screen_log_delete"), destructive: true, enabled: !busy) { model.send(.askDelete) }
+            JournalButton(title: Loc.text("screen_log_delete"), destructive: true, enabled: !busy) { model.send(.askDelete) }
         }
     }
 }
@@ -321,14 +314,14 @@ struct MinutesChoice: View {
 
     var body: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(title)
-            WrapRows {
+            JournalHeading(title)
+            JournalFlow {
                 ForEach(shown, id: \.self) { minutes in
-                    ChoiceChip(label: Self.text(minutes), selected: value == minutes) {
+                    JournalChip(label: Self.text(minutes), selected: value == minutes) {
                         change(value == minutes ? nil : minutes)
                     }
                 }
-                ChoiceChip(label: Loc.text("screen_log_not_sure"), selected: value == nil) { change(nil) }
+                JournalChip(label: Loc.text("screen_log_not_sure"), selected: value == nil) { change(nil) }
             }
         }
     }
@@ -360,24 +353,24 @@ struct WhenChoice: View {
 
     var body: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(Loc.text("screen_log_when_title"))
-            BodyText(ScreenParts.momentText(at, language: language))
+            JournalHeading(Loc.text("screen_log_when_title"))
+            JournalText(ScreenParts.momentText(at, language: language))
             if open {
-                BodyText(Loc.text("screen_log_day"))
-                WrapRows {
+                JournalText(Loc.text("screen_log_day"))
+                JournalFlow {
                     step(Loc.text("action_when_today"), .today)
                     step(Loc.text("action_when_yesterday"), .yesterday)
                     step(Loc.text("action_when_day_earlier"), .dayEarlier)
                     step(Loc.text("action_when_day_later"), .dayLater)
                 }
-                BodyText(Loc.text("screen_log_time"))
-                WrapRows {
+                JournalText(Loc.text("screen_log_time"))
+                JournalFlow {
                     step(Loc.text("action_when_hour_earlier"), .hourEarlier)
                     step(Loc.text("action_when_hour_later"), .hourLater)
                     step(Loc.text("action_when_minutes_earlier"), .minutesEarlier)
                     step(Loc.text("action_when_minutes_later"), .minutesLater)
                 }
-                WrapRows {
+                JournalFlow {
                     Button(Loc.text("action_when_now")) { send(.whenNow) }
                         .frame(minHeight: 44)
                         .accessibilityLabel(Loc.text("action_when_now"))
@@ -418,33 +411,33 @@ struct AfterLapseView: View {
         let message = logged.message
         VStack(alignment: .leading, spacing: 12) {
             ForEach(Array(message.paragraphs.enumerated()), id: \.offset) { _, paragraph in
-                BodyText(paragraph)
+                JournalText(paragraph)
             }
             if !message.nextSteps.isEmpty {
-                SectionTitle(message.nextStepsHeading)
+                JournalHeading(message.nextStepsHeading)
                 ForEach(Array(message.nextSteps.enumerated()), id: \.offset) { index, step in
-                    BodyText(Loc.text("common_numbered", index + 1, step))
+                    JournalText(Loc.text("common_numbered", index + 1, step))
                 }
             }
             if !message.safety.isEmpty {
-                SectionTitle(message.safetyHeading)
+                JournalHeading(message.safetyHeading)
                 ForEach(Array(message.safety.enumerated()), id: \.offset) { _, line in
-                    BodyText(Loc.text("common_bullet", line))
+                    JournalText(Loc.text("common_bullet", line))
                 }
             }
             if !logged.lapsePlan.crisisLines.isEmpty {
-                SectionTitle(Loc.text("screen_sos_lines"))
+                JournalHeading(Loc.text("screen_sos_lines"))
                 ForEach(Array(logged.lapsePlan.crisisLines.enumerated()), id: \.offset) { _, line in
-                    ContactRow(name: line.name, number: line.phone, canText: line.canText, note: line.note)
+                    JournalContactRow(name: line.name, number: line.phone, canText: line.canText, note: line.note)
                 }
             }
             if !logged.clocks.isEmpty {
-                SectionTitle(Loc.text("screen_log_clocks_now"))
+                JournalHeading(Loc.text("screen_log_clocks_now"))
                 ForEach(logged.clocks, id: \.id) { clock in
-                    ClockCard(clock: clock, language: language)
+                    JournalClockCard(clock: clock, language: language)
                 }
             }
-            WideButton(title: Loc.text("action_done"), prominent: true, action: done)
+            JournalButton(title: Loc.text("action_done"), prominent: true, action: done)
         }
     }
 }

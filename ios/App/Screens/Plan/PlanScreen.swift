@@ -22,12 +22,6 @@ struct PlanScreen: View {
             .padding()
         }
         .navigationTitle(title)
-        .toolbar {
-            ToolbarItem(placement: .topBarTrailing) {
-                Button(Loc.text("action_sos")) { router.sos() }
-                    .accessibilityLabel(Loc.text("action_sos"))
-            }
-        }
         .task {
             // Once: coming back from SOS keeps the draft being edited.
             if !model.state.loaded {
@@ -48,29 +42,29 @@ struct PlanScreen: View {
         let state = model.state
         let language = ScreenParts.language
         if let viewing = state.viewing {
-            BodyText(PlanText.revisionLine(viewing.savedAt, viewing.withCounselor, language: language, number: nil))
+            JournalText(PlanText.revisionLine(viewing.savedAt, viewing.withCounselor, language: language, number: nil))
             PlanSectionsView(plan: viewing.plan, edit: nil)
-            WideButton(title: Loc.text("screen_plan_back_to_current")) { model.send(.closeRevision) }
+            JournalButton(title: Loc.text("screen_plan_back_to_current")) { model.send(.closeRevision) }
         } else if !state.loaded {
-            BodyText(Loc.text("common_working"))
+            JournalText(Loc.text("common_working"))
         } else {
             failure
             if let draft = state.draft {
                 if let section = state.section {
                     PlanSectionEditor(section: section, plan: draft, choosingKind: state.choosingKind, model: model)
                 } else {
-                    BodyText(Loc.text("screen_plan_edit_hint"))
+                    JournalText(Loc.text("screen_plan_edit_hint"))
                     PlanSectionsView(plan: draft) { model.send(.edit($0)) }
                 }
                 saveBar
             } else if let current = state.current {
                 if state.saved {
-                    BodyText(Loc.text("screen_plan_saved"))
+                    JournalText(Loc.text("screen_plan_saved"))
                 }
-                BodyText(PlanText.revisionLine(current.savedAt, current.withCounselor, language: language, number: current.number))
+                JournalText(PlanText.revisionLine(current.savedAt, current.withCounselor, language: language, number: current.number))
                 PlanSectionsView(plan: current.plan) { model.send(.edit($0)) }
                 if !state.revisions.isEmpty {
-                    SectionTitle(Loc.text("screen_plan_revisions"))
+                    JournalHeading(Loc.text("screen_plan_revisions"))
                     ForEach(state.revisions, id: \.number) { revision in
                         let line = PlanText.revisionLine(
                             revision.savedAt, revision.withCounselor, language: language, number: revision.number
@@ -91,11 +85,11 @@ struct PlanScreen: View {
                     }
                 }
             } else {
-                BodyText(Loc.text("screen_plan_none"))
-                WideButton(title: Loc.text("screen_plan_template_en"), prominent: true, enabled: !state.busy) {
+                JournalText(Loc.text("screen_plan_none"))
+                JournalButton(title: Loc.text("screen_plan_template_en"), prominent: true, enabled: !state.busy) {
                     Task { await model.start(from: .english) }
                 }
-                WideButton(title: Loc.text("screen_plan_template_es"), prominent: true, enabled: !state.busy) {
+                JournalButton(title: Loc.text("screen_plan_template_es"), prominent: true, enabled: !state.busy) {
                     Task { await model.start(from: .spanish) }
                 }
             }
@@ -108,14 +102,14 @@ struct PlanScreen: View {
         let state = model.state
         switch state.failure {
         case .conflict(let revision):
-            ProblemText(Loc.text("screen_plan_conflict", Int(revision ?? 0)))
-            WideButton(title: Loc.text("action_reload"), prominent: true) {
+            JournalProblem(Loc.text("screen_plan_conflict", Int(revision ?? 0)))
+            JournalButton(title: Loc.text("action_reload"), prominent: true) {
                 Task { await model.load() }
             }
         case .invalidInput where state.draft != nil:
             EmptyView()
         case .some(let failure):
-            FailureText(failure: failure)
+            JournalFailure(failure: failure)
         case .none:
             EmptyView()
         }
@@ -126,13 +120,13 @@ struct PlanScreen: View {
     private var saveBar: some View {
         let state = model.state
         if case let .invalidInput(field, reason) = state.failure {
-            ProblemText(PlanText.invalid(field: field, reason: reason))
+            JournalProblem(PlanText.invalid(field: field, reason: reason))
         }
-        SectionTitle(Loc.text("screen_plan_with_counselor_title"))
-        ChoiceChip(label: Loc.text("screen_plan_with_counselor"), selected: state.withCounselor) {
+        JournalHeading(Loc.text("screen_plan_with_counselor_title"))
+        JournalChip(label: Loc.text("screen_plan_with_counselor"), selected: state.withCounselor) {
             model.send(.withCounselor(!state.withCounselor))
         }
-        WideButton(
+        JournalButton(
             title: state.busy ? Loc.text("common_working") : Loc.text("action_save_plan"),
             prominent: true,
             enabled: !state.busy
@@ -140,9 +134,9 @@ struct PlanScreen: View {
             Task { await model.save() }
         }
         if state.section != nil {
-            WideButton(title: Loc.text("screen_plan_all_sections"), enabled: !state.busy) { model.send(.allSections) }
+            JournalButton(title: Loc.text("screen_plan_all_sections"), enabled: !state.busy) { model.send(.allSections) }
         }
-        WideButton(title: Loc.text("action_cancel"), enabled: !state.busy) { model.send(.cancel) }
+        JournalButton(title: Loc.text("action_cancel"), enabled: !state.busy) { model.send(.cancel) }
     }
 }
 

@@ -10,14 +10,14 @@ struct PlanSectionsView: View {
 
     var body: some View {
         VStack(alignment: .leading, spacing: 12) {
-            section(.reasons, plan.reasons) { BodyText(Loc.text("common_bullet", $0)) }
-            section(.goals, plan.goals) { BodyText(Loc.text("common_bullet", $0)) }
+            section(.reasons, plan.reasons) { JournalText(Loc.text("common_bullet", $0)) }
+            section(.goals, plan.goals) { JournalText(Loc.text("common_bullet", $0)) }
             numbered(.routine, plan.routine)
             section(.warningSigns, plan.warningSigns) { sign in
-                BodyText(Loc.text("common_bullet", Loc.text("common_joined", sign.text, PlanText.stageText(sign.stage))))
+                JournalText(Loc.text("common_bullet", Loc.text("common_joined", sign.text, PlanText.stageText(sign.stage))))
             }
             section(.triggers, plan.triggers) { trigger in
-                BodyText(Loc.text(
+                JournalText(Loc.text(
                     "common_bullet",
                     ScreenParts.joined([trigger.name, PlanText.categoryText(trigger.category), PlanText.riskText(trigger.risk)])
                 ))
@@ -27,24 +27,24 @@ struct PlanSectionsView: View {
                     Text(coping.ifSituation)
                         .font(.subheadline.weight(.semibold))
                         .fixedSize(horizontal: false, vertical: true)
-                    BodyText(coping.thenAction)
+                    JournalText(coping.thenAction)
                     let linked = coping.triggerIds.compactMap { id in plan.triggers.first { $0.id == id }?.name }
                     if !linked.isEmpty {
-                        BodyText(Loc.text("screen_plan_linked_line", linked.joined(separator: ", ")))
+                        JournalText(Loc.text("screen_plan_linked_line", linked.joined(separator: ", ")))
                     }
                 }
                 .accessibilityElement(children: .combine)
             }
             section(.contacts, plan.contacts) { contact in
-                BodyText(Loc.text(
+                JournalText(Loc.text(
                     "common_bullet",
                     ScreenParts.joined([contact.name, PlanText.roleText(contact.role), contact.phone, contact.howToReach])
                 ))
             }
             numbered(.crisisSteps, plan.lapsePlan.steps)
-            section(.overdoseSafety, plan.lapsePlan.overdoseSafety) { BodyText(Loc.text("common_bullet", $0)) }
+            section(.overdoseSafety, plan.lapsePlan.overdoseSafety) { JournalText(Loc.text("common_bullet", $0)) }
             section(.crisisLines, plan.lapsePlan.crisisLines) { line in
-                BodyText(Loc.text(
+                JournalText(Loc.text(
                     "common_bullet",
                     ScreenParts.joined([
                         line.name, line.phone, line.canText ? Loc.text("screen_plan_line_texts") : "", line.note,
@@ -56,7 +56,7 @@ struct PlanSectionsView: View {
 
     private func numbered(_ which: PlanSection, _ items: [String]) -> some View {
         section(which, Array(items.enumerated())) { pair in
-            BodyText(Loc.text("common_numbered", pair.offset + 1, pair.element))
+            JournalText(Loc.text("common_numbered", pair.offset + 1, pair.element))
         }
     }
 
@@ -67,9 +67,9 @@ struct PlanSectionsView: View {
     ) -> some View {
         let title = PlanText.sectionTitle(which)
         return VStack(alignment: .leading, spacing: 6) {
-            SectionTitle(title)
+            JournalHeading(title)
             if items.isEmpty {
-                BodyText(Loc.text("screen_plan_empty_section"))
+                JournalText(Loc.text("screen_plan_empty_section"))
             }
             ForEach(Array(items.enumerated()), id: \.offset) { _, item in
                 row(item)
@@ -94,18 +94,18 @@ struct PlanSectionEditor: View {
     var body: some View {
         switch section {
         case .reasons:
-            TextList(
+            PlanTextList(
                 title: Loc.text("screen_plan_reasons"), label: Loc.text("screen_plan_reason"),
                 addLabel: Loc.text("screen_plan_add_reason"), items: plan.reasons
             ) { items in change { $0.reasons = items } }
         case .goals:
-            TextList(
+            PlanTextList(
                 title: Loc.text("screen_plan_goals"), label: Loc.text("screen_plan_goal"),
                 addLabel: Loc.text("screen_plan_add_goal"), items: plan.goals
             ) { items in change { $0.goals = items } }
         case .routine:
-            BodyText(Loc.text("screen_plan_routine_hint"))
-            TextList(
+            JournalText(Loc.text("screen_plan_routine_hint"))
+            PlanTextList(
                 title: Loc.text("screen_plan_routine"), label: Loc.text("screen_plan_routine_item"),
                 addLabel: Loc.text("screen_plan_add_routine"), items: plan.routine
             ) { items in change { $0.routine = items } }
@@ -118,12 +118,12 @@ struct PlanSectionEditor: View {
         case .contacts:
             contacts
         case .crisisSteps:
-            TextList(
+            PlanTextList(
                 title: Loc.text("screen_plan_crisis_steps"), label: Loc.text("screen_plan_step"),
                 addLabel: Loc.text("screen_plan_add_step"), items: plan.lapsePlan.steps
             ) { items in change { $0.lapsePlan.steps = items } }
         case .overdoseSafety:
-            TextList(
+            PlanTextList(
                 title: Loc.text("screen_plan_overdose"), label: Loc.text("screen_plan_overdose_item"),
                 addLabel: Loc.text("screen_plan_add_overdose"), items: plan.lapsePlan.overdoseSafety
             ) { items in change { $0.lapsePlan.overdoseSafety = items } }
@@ -140,22 +140,22 @@ struct PlanSectionEditor: View {
     }
 
     private var warningSigns: some View {
-        EditList(
+        PlanEditList(
             title: Loc.text("screen_plan_warning_signs"),
             addLabel: Loc.text("screen_plan_add_warning_sign"),
             items: plan.warningSigns,
             change: { items in change { $0.warningSigns = items } },
             add: { change { $0.warningSigns.append(WarningSign(stage: .emotional, text: "")) } }
         ) { _, sign, set in
-            TextEditorField(label: Loc.text("screen_plan_warning_sign"), text: sign.text) { text in
+            PlanTextField(label: Loc.text("screen_plan_warning_sign"), text: sign.text) { text in
                 var next = sign
                 next.text = text
                 set(next)
             }
-            BodyText(Loc.text("screen_plan_stage"))
-            WrapRows {
+            JournalText(Loc.text("screen_plan_stage"))
+            JournalFlow {
                 ForEach(PlanText.stages, id: \.self) { stage in
-                    ChoiceChip(label: PlanText.stageText(stage), selected: sign.stage == stage) {
+                    JournalChip(label: PlanText.stageText(stage), selected: sign.stage == stage) {
                         var next = sign
                         next.stage = stage
                         set(next)
@@ -166,7 +166,7 @@ struct PlanSectionEditor: View {
     }
 
     private var triggers: some View {
-        EditList(
+        PlanEditList(
             title: Loc.text("screen_plan_triggers"),
             addLabel: Loc.text("screen_plan_add_trigger"),
             items: plan.triggers,
@@ -174,17 +174,17 @@ struct PlanSectionEditor: View {
             add: { Task { await model.addTrigger() } },
             remove: { index in model.send(.removeTrigger(index)) }
         ) { index, trigger, set in
-            TextEditorField(label: Loc.text("screen_plan_trigger"), text: trigger.name) { name in
+            PlanTextField(label: Loc.text("screen_plan_trigger"), text: trigger.name) { name in
                 var next = trigger
                 next.name = name
                 set(next)
             }
             // Twelve kinds per trigger would make the list very long at large text: one trigger's at a time.
             if choosingKind == index {
-                BodyText(Loc.text("screen_plan_trigger_category"))
-                WrapRows {
+                JournalText(Loc.text("screen_plan_trigger_category"))
+                JournalFlow {
                     ForEach(PlanText.categories, id: \.self) { category in
-                        ChoiceChip(label: PlanText.categoryText(category), selected: trigger.category == category) {
+                        JournalChip(label: PlanText.categoryText(category), selected: trigger.category == category) {
                             var next = trigger
                             next.category = category
                             set(next)
@@ -193,16 +193,16 @@ struct PlanSectionEditor: View {
                     }
                 }
             } else {
-                BodyText(Loc.text("screen_plan_trigger_kind", PlanText.categoryText(trigger.category)))
+                JournalText(Loc.text("screen_plan_trigger_kind", PlanText.categoryText(trigger.category)))
                 Button(Loc.text("action_change_kind")) { model.send(.chooseKind(index)) }
                     .buttonStyle(.bordered)
                     .frame(minHeight: 44)
                     .accessibilityLabel(Loc.text("a11y_change_kind", index + 1))
             }
-            BodyText(Loc.text("screen_plan_trigger_risk"))
-            WrapRows {
+            JournalText(Loc.text("screen_plan_trigger_risk"))
+            JournalFlow {
                 ForEach(PlanText.risks, id: \.self) { risk in
-                    ChoiceChip(label: PlanText.riskText(risk), selected: trigger.risk == risk) {
+                    JournalChip(label: PlanText.riskText(risk), selected: trigger.risk == risk) {
                         var next = trigger
                         next.risk = risk
                         set(next)
@@ -213,33 +213,33 @@ struct PlanSectionEditor: View {
     }
 
     private var coping: some View {
-        EditList(
+        PlanEditList(
             title: Loc.text("screen_plan_coping"),
             addLabel: Loc.text("screen_plan_add_coping"),
             items: plan.copingPlans,
             change: { items in change { $0.copingPlans = items } },
             add: { change { $0.copingPlans.append(CopingPlan(id: "", ifSituation: "", thenAction: "", triggerIds: [])) } }
         ) { _, coping, set in
-            TextEditorField(label: Loc.text("screen_plan_if"), text: coping.ifSituation) { text in
+            PlanTextField(label: Loc.text("screen_plan_if"), text: coping.ifSituation) { text in
                 var next = coping
                 next.ifSituation = text
                 set(next)
             }
-            TextEditorField(label: Loc.text("screen_plan_then"), text: coping.thenAction) { text in
+            PlanTextField(label: Loc.text("screen_plan_then"), text: coping.thenAction) { text in
                 var next = coping
                 next.thenAction = text
                 set(next)
             }
-            BodyText(Loc.text("screen_plan_linked"))
+            JournalText(Loc.text("screen_plan_linked"))
             // Only triggers with an id can be linked; every trigger added here gets one from the core at once.
             let linkable = Array(plan.triggers.enumerated()).filter { !$0.element.id.isEmpty }
             if linkable.isEmpty {
-                BodyText(Loc.text("screen_plan_linked_none"))
+                JournalText(Loc.text("screen_plan_linked_none"))
             }
-            WrapRows {
+            JournalFlow {
                 ForEach(linkable, id: \.offset) { index, trigger in
                     let linked = coping.triggerIds.contains(trigger.id)
-                    ChoiceChip(
+                    JournalChip(
                         label: trigger.name.isEmpty ? Loc.text("screen_plan_unnamed_trigger", index + 1) : trigger.name,
                         selected: linked
                     ) {
@@ -257,32 +257,32 @@ struct PlanSectionEditor: View {
     }
 
     private var contacts: some View {
-        EditList(
+        PlanEditList(
             title: Loc.text("screen_plan_contacts"),
             addLabel: Loc.text("screen_plan_add_contact"),
             items: plan.contacts,
             change: { items in change { $0.contacts = items } },
             add: { change { $0.contacts.append(SupportContact(name: "", role: .peer, phone: "", howToReach: "")) } }
         ) { _, contact, set in
-            LineField(label: Loc.text("screen_plan_contact_name"), text: contact.name) { text in
+            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: contact.name) { text in
                 var next = contact
                 next.name = text
                 set(next)
             }
-            LineField(label: Loc.text("screen_plan_contact_phone"), text: contact.phone, phone: true) { text in
+            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: contact.phone, phone: true) { text in
                 var next = contact
                 next.phone = text
                 set(next)
             }
-            TextEditorField(label: Loc.text("screen_plan_how_to_reach"), text: contact.howToReach) { text in
+            PlanTextField(label: Loc.text("screen_plan_how_to_reach"), text: contact.howToReach) { text in
                 var next = contact
                 next.howToReach = text
                 set(next)
             }
-            BodyText(Loc.text("screen_plan_role"))
-            WrapRows {
+            JournalText(Loc.text("screen_plan_role"))
+            JournalFlow {
                 ForEach(PlanText.roles, id: \.self) { role in
-                    ChoiceChip(label: PlanText.roleText(role), selected: contact.role == role) {
+                    JournalChip(label: PlanText.roleText(role), selected: contact.role == role) {
                         var next = contact
                         next.role = role
                         set(next)
@@ -293,7 +293,7 @@ struct PlanSectionEditor: View {
     }
 
     private var crisisLines: some View {
-        EditList(
+        PlanEditList(
             title: Loc.text("screen_plan_crisis_lines"),
             addLabel: Loc.text("screen_plan_add_line"),
             items: plan.lapsePlan.crisisLines,
@@ -302,22 +302,22 @@ struct PlanSectionEditor: View {
                 change { $0.lapsePlan.crisisLines.append(CrisisLine(name: "", phone: "", canText: false, note: "")) }
             }
         ) { _, line, set in
-            LineField(label: Loc.text("screen_plan_contact_name"), text: line.name) { text in
+            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: line.name) { text in
                 var next = line
                 next.name = text
                 set(next)
             }
-            LineField(label: Loc.text("screen_plan_contact_phone"), text: line.phone, phone: true) { text in
+            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: line.phone, phone: true) { text in
                 var next = line
                 next.phone = text
                 set(next)
             }
-            TextEditorField(label: Loc.text("screen_plan_line_note"), text: line.note) { text in
+            PlanTextField(label: Loc.text("screen_plan_line_note"), text: line.note) { text in
                 var next = line
                 next.note = text
                 set(next)
             }
-            ChoiceChip(label: Loc.text("screen_plan_line_can_text"), selected: line.canText) {
+            JournalChip(label: Loc.text("screen_plan_line_can_text"), selected: line.canText) {
                 var next = line
                 next.canText.toggle()
                 set(next)
@@ -327,7 +327,7 @@ struct PlanSectionEditor: View {
 }
 
 /// A section of plain lines, each a field labelled `label`.
-struct TextList: View {
+struct PlanTextList: View {
     let title: String
     let label: String
     let addLabel: String
@@ -335,8 +335,8 @@ struct TextList: View {
     let change: ([String]) -> Void
 
     var body: some View {
-        EditList(title: title, addLabel: addLabel, items: items, change: change, add: { change(items + [""]) }) { _, value, set in
-            TextEditorField(label: label, text: value, change: set)
+        PlanEditList(title: title, addLabel: addLabel, items: items, change: change, add: { change(items + [""]) }) { _, value, set in
+            PlanTextField(label: label, text: value, change: set)
         }
     }
 }
@@ -344,7 +344,7 @@ struct TextList: View {
 /// A section's items, each with its fields, moved up and down (the order is
 /// the participant's: what to do first, who to call first) and removed, then
 /// one more added.
-struct EditList<Item, Row: View>: View {
+struct PlanEditList<Item, Row: View>: View {
     let title: String
     let addLabel: String
     let items: [Item]
@@ -355,7 +355,7 @@ struct EditList<Item, Row: View>: View {
 
     var body: some View {
         VStack(alignment: .leading, spacing: 12) {
-            SectionTitle(title)
+            JournalHeading(title)
             ForEach(Array(items.enumerated()), id: \.offset) { index, item in
                 VStack(alignment: .leading, spacing: 8) {
                     row(index, item) { updated in
@@ -363,7 +363,7 @@ struct EditList<Item, Row: View>: View {
                         next[index] = updated
                         change(next)
                     }
-                    WrapRows {
+                    JournalFlow {
                         if index > 0 {
                             Button(Loc.text("action_move_up")) { change(PlanModel.moved(items, from: index, to: index - 1)) }
                                 .frame(minHeight: 44)
@@ -390,13 +390,13 @@ struct EditList<Item, Row: View>: View {
                 .padding()
                 .background(Color(uiColor: .secondarySystemGroupedBackground), in: RoundedRectangle(cornerRadius: 16))
             }
-            WideButton(title: addLabel, action: add)
+            JournalButton(title: addLabel, action: add)
         }
     }
 }
 
 /// A field of a few lines that grows with its text, its label above it.
-struct TextEditorField: View {
+struct PlanTextField: View {
     let label: String
     let text: String
     let change: (String) -> Void
@@ -416,7 +416,7 @@ struct TextEditorField: View {
 }
 
 /// A one-line field (a name, a phone number), its label above it.
-struct LineField: View {
+struct PlanLineField: View {
     let label: String
     let text: String
     var phone: Bool = false

@@ -122,7 +122,7 @@ enum ScreenParts {
 }
 
 /// A section heading: a header trait for VoiceOver's rotor.
-struct SectionTitle: View {
+struct JournalHeading: View {
     let text: String
 
     init(_ text: String) { self.text = text }
@@ -137,7 +137,7 @@ struct SectionTitle: View {
 }
 
 /// Body text that wraps at any size.
-struct BodyText: View {
+struct JournalText: View {
     let text: String
 
     init(_ text: String) { self.text = text }
@@ -151,7 +151,7 @@ struct BodyText: View {
 }
 
 /// A core failure, said in the participant's words in the error colour.
-struct FailureText: View {
+struct JournalFailure: View {
     let failure: CoreFailure
 
     var body: some View {
@@ -164,7 +164,7 @@ struct FailureText: View {
 }
 
 /// A problem the participant can fix on the form itself, in the error colour.
-struct ProblemText: View {
+struct JournalProblem: View {
     let text: String
 
     init(_ text: String) { self.text = text }
@@ -180,7 +180,7 @@ struct ProblemText: View {
 
 /// Rows of views that wrap onto the next line when the width runs out, so
 /// chips and buttons stay whole at the accessibility text sizes.
-struct WrapRows: Layout {
+struct JournalFlow: Layout {
     var spacing: CGFloat = 8
 
     func sizeThatFits(proposal: ProposedViewSize, subviews: Subviews, cache: inout ()) -> CGSize {
@@ -224,7 +224,7 @@ struct WrapRows: Layout {
 
 /// One choice among several (or one of many to toggle): selected shows a
 /// check mark and the selected trait, so it is not told by colour alone.
-struct ChoiceChip: View {
+struct JournalChip: View {
     let label: String
     let selected: Bool
     /// What VoiceOver says instead of `label` (a number alone says little).
@@ -264,7 +264,7 @@ struct ChoiceChip: View {
 }
 
 /// A full-width button: the main action of a screen or a way to another one.
-struct WideButton: View {
+struct JournalButton: View {
     let title: String
     var prominent: Bool = false
     var destructive: Bool = false
@@ -294,7 +294,7 @@ struct WideButton: View {
 }
 
 /// A sobriety clock: its label, the days in a row, the longest run, and its milestones.
-struct ClockCard: View {
+struct JournalClockCard: View {
     let clock: SobrietyClockStatus
     let language: Language
 
@@ -328,7 +328,7 @@ struct ClockCard: View {
 
 /// A crisis line or contact: one tap to call, one to text when it takes
 /// texts; no buttons for one without a number (its note says how to reach them).
-struct ContactRow: View {
+struct JournalContactRow: View {
     let name: String
     let number: String
     let canText: Bool
@@ -341,12 +341,12 @@ struct ContactRow: View {
             Text(name)
                 .font(.headline)
             if !note.isEmpty {
-                BodyText(note)
+                JournalText(note)
             }
-            if !dialable.isEmpty {
-                WrapRows {
+            if PhoneLinks.call(number) != nil {
+                JournalFlow {
                     Button {
-                        open("tel:")
+                        open(PhoneLinks.call(number))
                     } label: {
                         Label(Loc.text("action_call", number), systemImage: "phone")
                             .frame(minHeight: 44)
@@ -355,7 +355,7 @@ struct ContactRow: View {
                     .accessibilityLabel(Loc.text("action_call", number))
                     if canText {
                         Button {
-                            open("sms:")
+                            open(PhoneLinks.text(number))
                         } label: {
                             Label(Loc.text("action_text", number), systemImage: "message")
                                 .frame(minHeight: 44)
@@ -369,14 +369,10 @@ struct ContactRow: View {
         .frame(maxWidth: .infinity, alignment: .leading)
     }
 
-    /// The number as the phone dials it: digits and a leading plus.
-    private var dialable: String {
-        number.filter { $0.isNumber || $0 == "+" }
-    }
-
-    private func open(_ scheme: String) {
-        if let url = URL(string: scheme + dialable) {
-            openURL(url)
+    /// The Phone or Messages app for the number (`PhoneLinks` keeps only what dials).
+    private func open(_ link: URL?) {
+        if let link {
+            openURL(link)
         }
     }
 }

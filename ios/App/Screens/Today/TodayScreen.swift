@@ -30,10 +30,6 @@ struct TodayScreen: View {
                 Button(Loc.text("action_menu")) { router.navigate(.menu) }
                     .accessibilityLabel(Loc.text("action_menu"))
             }
-            ToolbarItem(placement: .topBarTrailing) {
-                Button(Loc.text("action_sos")) { router.sos() }
-                    .accessibilityLabel(Loc.text("action_sos"))
-            }
         }
         .task { await model.load() }
         .refreshable { await model.load() }
@@ -44,93 +40,93 @@ struct TodayScreen: View {
         if let screen = model.state.screen {
             let language = ScreenParts.language
             if screen.clocks.isEmpty {
-                BodyText(Loc.text("screen_today_no_clock"))
+                JournalText(Loc.text("screen_today_no_clock"))
             }
             ForEach(screen.clocks, id: \.id) { clock in
-                ClockCard(clock: clock, language: language)
+                JournalClockCard(clock: clock, language: language)
             }
-            BodyText(screen.checkedInToday ? Loc.text("screen_today_checked_in") : Loc.text("screen_today_not_checked_in"))
+            JournalText(screen.checkedInToday ? Loc.text("screen_today_checked_in") : Loc.text("screen_today_not_checked_in"))
             if let meeting = screen.meetingNow {
-                BodyText(Loc.text("screen_today_meeting_now", meeting.occurrence.meetingName))
+                JournalText(Loc.text("screen_today_meeting_now", meeting.occurrence.meetingName))
                 if meeting.checkedIn {
-                    BodyText(Loc.text("screen_today_here_recorded"))
+                    JournalText(Loc.text("screen_today_here_recorded"))
                 } else if meeting.canCheckIn {
-                    WideButton(title: Loc.text("action_im_here"), prominent: true, enabled: !model.state.busy) {
+                    JournalButton(title: Loc.text("action_im_here"), prominent: true, enabled: !model.state.busy) {
                         Task { await model.send(.imHere) }
                     }
                 }
             }
             if let next = screen.nextMeeting {
-                BodyText(Loc.text(
+                JournalText(Loc.text(
                     "screen_today_next_meeting",
                     next.occurrence.meetingName,
                     ScreenParts.momentText(next.occurrence.start, language: language)
                 ))
             }
             if let failure = model.state.failure {
-                FailureText(failure: failure)
+                JournalFailure(failure: failure)
             }
             logActions
             if !screen.suggestions.isEmpty {
-                SectionTitle(Loc.text("screen_today_suggestions"))
+                JournalHeading(Loc.text("screen_today_suggestions"))
                 // The plan's own words: "If …" and "then …" come whole from the core.
                 ForEach(Array(screen.suggestions.enumerated()), id: \.offset) { _, suggestion in
                     VStack(alignment: .leading, spacing: 2) {
                         Text(suggestion.copingPlan.ifSituation)
                             .font(.headline)
-                        BodyText(suggestion.copingPlan.thenAction)
+                        JournalText(suggestion.copingPlan.thenAction)
                     }
                     .fixedSize(horizontal: false, vertical: true)
                     .accessibilityElement(children: .combine)
                 }
             }
             if let plan = screen.lapsePlan {
-                SectionTitle(Loc.text("screen_today_lapse_plan"))
+                JournalHeading(Loc.text("screen_today_lapse_plan"))
                 ForEach(Array(plan.steps.enumerated()), id: \.offset) { _, step in
-                    BodyText(Loc.text("common_bullet", step))
+                    JournalText(Loc.text("common_bullet", step))
                 }
                 if !plan.overdoseSafety.isEmpty {
-                    SectionTitle(Loc.text("screen_sos_overdose"))
+                    JournalHeading(Loc.text("screen_sos_overdose"))
                     ForEach(Array(plan.overdoseSafety.enumerated()), id: \.offset) { _, line in
-                        BodyText(Loc.text("common_bullet", line))
+                        JournalText(Loc.text("common_bullet", line))
                     }
                 }
             }
-            SectionTitle(Loc.text("screen_today_recent"))
+            JournalHeading(Loc.text("screen_today_recent"))
             if screen.recent.isEmpty {
-                BodyText(Loc.text("screen_today_no_recent"))
+                JournalText(Loc.text("screen_today_no_recent"))
             }
             ForEach(screen.recent, id: \.id) { entry in
                 EntryBriefRow(entry: entry, language: language) {
                     router.navigate(.log(kind: entry.kind, id: entry.id))
                 }
             }
-            WideButton(title: Loc.text("action_history")) { router.navigate(.history) }
-            WideButton(title: Loc.text("action_plan")) { router.navigate(.plan) }
-            WideButton(title: Loc.text("action_exercises")) { router.navigate(.exercises) }
-            WideButton(title: Loc.text("action_meetings")) { router.navigate(.meetings) }
-            WideButton(title: Loc.text("action_reminders")) { router.navigate(.reminders) }
-            WideButton(title: Loc.text("action_insights")) { router.navigate(.insights) }
-            WideButton(title: Loc.text("action_report")) { router.navigate(.report) }
-            WideButton(title: Loc.text("action_exports")) { router.navigate(.exports) }
-            WideButton(title: Loc.text("action_backup")) { router.navigate(.backup) }
-            WideButton(title: Loc.text("action_settings")) { router.navigate(.settings) }
-            SectionTitle(Loc.text("screen_today_contacts"))
+            JournalButton(title: Loc.text("action_history")) { router.navigate(.history) }
+            JournalButton(title: Loc.text("action_plan")) { router.navigate(.plan) }
+            JournalButton(title: Loc.text("action_exercises")) { router.navigate(.exercises) }
+            JournalButton(title: Loc.text("action_meetings")) { router.navigate(.meetings) }
+            JournalButton(title: Loc.text("action_reminders")) { router.navigate(.reminders) }
+            JournalButton(title: Loc.text("action_insights")) { router.navigate(.insights) }
+            JournalButton(title: Loc.text("action_report")) { router.navigate(.report) }
+            JournalButton(title: Loc.text("action_exports")) { router.navigate(.exports) }
+            JournalButton(title: Loc.text("action_backup")) { router.navigate(.backup) }
+            JournalButton(title: Loc.text("action_settings")) { router.navigate(.settings) }
+            JournalHeading(Loc.text("screen_today_contacts"))
             ForEach(Array(screen.crisisContacts.enumerated()), id: \.offset) { _, contact in
-                ContactRow(name: contact.name, number: contact.phone, canText: contact.canText)
+                JournalContactRow(name: contact.name, number: contact.phone, canText: contact.canText)
             }
         } else if let failure = model.state.failure {
-            FailureText(failure: failure)
+            JournalFailure(failure: failure)
         } else {
-            BodyText(Loc.text("common_working"))
+            JournalText(Loc.text("common_working"))
         }
     }
 
     /// The four logs, one tap each.
     private var logActions: some View {
         VStack(alignment: .leading, spacing: 8) {
-            SectionTitle(Loc.text("screen_today_log"))
-            WrapRows {
+            JournalHeading(Loc.text("screen_today_log"))
+            JournalFlow {
                 logButton(Loc.text("action_log_craving"), .craving)
                 logButton(Loc.text("action_log_encounter"), .encounter)
                 logButton(Loc.text("action_log_check_in"), .checkIn)
