@@ -32,9 +32,9 @@ public final class HistoryModel {
 
     public private(set) var state = State()
 
-    @ObservationIgnored private let calls: any HistoryCalls
-    @ObservationIgnored private let language: @MainActor () -> Language
-    @ObservationIgnored private let pageSize: UInt32
+    private let calls: any HistoryCalls
+    private let language: @MainActor () -> Language
+    private let pageSize: UInt32
 
     public init(calls: any HistoryCalls, language: @escaping @MainActor () -> Language, pageSize: UInt32 = HistoryModel.defaultPageSize) {
         self.calls = calls

@@ -117,10 +117,10 @@ public final class LogModel {
 
     public private(set) var state: LogState
 
-    @ObservationIgnored private let calls: any LogCalls
-    @ObservationIgnored private let language: @MainActor () -> Language
-    @ObservationIgnored private let zone: TimeZone
-    @ObservationIgnored private let clock: @MainActor () -> Date
+    private let calls: any LogCalls
+    private let language: @MainActor () -> Language
+    private let zone: TimeZone
+    private let clock: @MainActor () -> Date
 
     public init(
         calls: any LogCalls,

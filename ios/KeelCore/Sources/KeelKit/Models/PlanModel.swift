@@ -78,7 +78,7 @@ public final class PlanModel {
 
     public private(set) var state = State()
 
-    @ObservationIgnored private let calls: any PlanCalls
+    private let calls: any PlanCalls
 
     public init(calls: any PlanCalls) {
         self.calls = calls

@@ -27,8 +27,8 @@ public final class TodayModel {
 
     public private(set) var state = State()
 
-    @ObservationIgnored private let calls: any TodayCalls
-    @ObservationIgnored private let language: @MainActor () -> Language
+    private let calls: any TodayCalls
+    private let language: @MainActor () -> Language
 
     public init(calls: any TodayCalls, language: @escaping @MainActor () -> Language) {
         self.calls = calls
