@@ -100,18 +100,20 @@ struct PlanScreen: View {
     @ViewBuilder
     private var failure: some View {
         let state = model.state
-        switch state.failure {
-        case .conflict(let revision):
-            JournalProblem(Loc.text("screen_plan_conflict", Int(revision ?? 0)))
-            JournalButton(title: Loc.text("action_reload"), prominent: true) {
-                Task { await model.load() }
+        if let failure = state.failure {
+            switch failure {
+            case .conflict(let revision):
+                JournalProblem(Loc.text("screen_plan_conflict", Int(revision ?? 0)))
+                JournalButton(title: Loc.text("action_reload"), prominent: true) {
+                    Task { await model.load() }
+                }
+            case .invalidInput:
+                if state.draft == nil {
+                    JournalFailure(failure: failure)
+                }
+            default:
+                JournalFailure(failure: failure)
             }
-        case .invalidInput where state.draft != nil:
-            EmptyView()
-        case .some(let failure):
-            JournalFailure(failure: failure)
-        case .none:
-            EmptyView()
         }
     }
 
