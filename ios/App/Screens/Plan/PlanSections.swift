@@ -430,7 +430,6 @@ struct PlanLineField: View {
                 .accessibilityHidden(true)
             TextField(label, text: Binding(get: { text }, set: change))
                 .keyboardType(phone ? .phonePad : .default)
-                .textContentType(phone ? .telephoneNumber : .name)
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(label)
         }
