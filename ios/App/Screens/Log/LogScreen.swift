@@ -82,7 +82,7 @@ struct LogScreen: View {
             case .encounter:
                 triggerChoice
                 JournalHeading(Loc.text("screen_log_how_handled"))
-                TextField(Loc.text("screen_log_how_handled_hint"), text: text(\.howHandled) { .howHandled($0) }, axis: .vertical)
+                TextField(Loc.text("screen_log_how_handled_hint"), text: text(.howHandled), axis: .vertical)
                     .lineLimit(2...8)
                     .textFieldStyle(.roundedBorder)
                     .accessibilityLabel(Loc.text("screen_log_how_handled"))
@@ -96,7 +96,7 @@ struct LogScreen: View {
                 ) { model.send(.sleep($0)) }
                 haltChoice
                 JournalHeading(Loc.text("screen_log_intention"))
-                TextField(Loc.text("screen_log_intention_hint"), text: text(\.intention) { .intention($0) })
+                TextField(Loc.text("screen_log_intention_hint"), text: text(.intention))
                     .textFieldStyle(.roundedBorder)
                     .accessibilityLabel(Loc.text("screen_log_intention"))
                 JournalHeading(Loc.text("screen_log_any_use"))
@@ -107,7 +107,7 @@ struct LogScreen: View {
             case .lapse:
                 JournalText(Loc.text("screen_log_lapse_intro"))
                 JournalHeading(Loc.text("screen_log_substance"))
-                TextField(Loc.text("screen_log_substance_hint"), text: text(\.substance) { .substance($0) })
+                TextField(Loc.text("screen_log_substance_hint"), text: text(.substance))
                     .textFieldStyle(.roundedBorder)
                     .accessibilityLabel(Loc.text("screen_log_substance"))
                 clockChoice
@@ -115,7 +115,7 @@ struct LogScreen: View {
                 contextChoice
             }
             JournalHeading(Loc.text("screen_log_notes"))
-            TextField(Loc.text("screen_log_notes_hint"), text: text(\.notes) { .notes($0) }, axis: .vertical)
+            TextField(Loc.text("screen_log_notes_hint"), text: text(.notes), axis: .vertical)
                 .lineLimit(2...12)
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(Loc.text("screen_log_notes"))
@@ -141,10 +141,11 @@ struct LogScreen: View {
     }
 
     /// A text field's binding: reads the form, writes through the model.
-    private func text(_ path: KeyPath<LogState, String>, _ action: @escaping (String) -> LogModel.Action) -> Binding<String> {
-        Binding(
-            get: { model.state[keyPath: path] },
-            set: { model.send(action($0)) }
+    private func text(_ field: LogTextField) -> Binding<String> {
+        let model = model
+        return Binding(
+            get: { field.value(in: model.state) },
+            set: { model.send(field.action($0)) }
         )
     }
 
@@ -184,7 +185,7 @@ struct LogScreen: View {
                     JournalChip(label: tag.name, selected: model.isChosen(tag)) { model.send(.toggleTrigger(tag)) }
                 }
             }
-            TextField(Loc.text("screen_log_other_trigger"), text: text(\.newTrigger) { .newTrigger($0) })
+            TextField(Loc.text("screen_log_other_trigger"), text: text(.newTrigger))
                 .textFieldStyle(.roundedBorder)
                 .onSubmit { model.send(.addTrigger) }
                 .accessibilityLabel(Loc.text("screen_log_other_trigger"))
@@ -205,7 +206,7 @@ struct LogScreen: View {
                     JournalChip(label: tag.text, selected: model.isChosen(tag)) { model.send(.toggleCoping(tag)) }
                 }
             }
-            TextField(Loc.text("screen_log_other_coping"), text: text(\.newCoping) { .newCoping($0) })
+            TextField(Loc.text("screen_log_other_coping"), text: text(.newCoping))
                 .textFieldStyle(.roundedBorder)
                 .onSubmit { model.send(.addCoping) }
                 .accessibilityLabel(Loc.text("screen_log_other_coping"))
@@ -222,10 +223,10 @@ struct LogScreen: View {
     private var contextChoice: some View {
         VStack(alignment: .leading, spacing: 8) {
             JournalHeading(Loc.text("screen_log_where"))
-            TextField(Loc.text("screen_log_place_hint"), text: text(\.place) { .place($0) })
+            TextField(Loc.text("screen_log_place_hint"), text: text(.place))
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(Loc.text("screen_log_place_hint"))
-            TextField(Loc.text("screen_log_with_whom_hint"), text: text(\.withWhom) { .withWhom($0) })
+            TextField(Loc.text("screen_log_with_whom_hint"), text: text(.withWhom))
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(Loc.text("screen_log_with_whom_hint"))
             haltChoice
@@ -299,6 +300,37 @@ struct LogScreen: View {
             .background(Color.red.opacity(0.12), in: RoundedRectangle(cornerRadius: 16))
         } else {
             JournalButton(title: Loc.text("screen_log_delete"), destructive: true, enabled: !busy) { model.send(.askDelete) }
+        }
+    }
+}
+
+/// The form's free-text fields: which part of the form each reads, and the change it makes.
+enum LogTextField: Sendable {
+    case howHandled, intention, substance, notes, newTrigger, newCoping, place, withWhom
+
+    func value(in state: LogState) -> String {
+        switch self {
+        case .howHandled: return state.howHandled
+        case .intention: return state.intention
+        case .substance: return state.substance
+        case .notes: return state.notes
+        case .newTrigger: return state.newTrigger
+        case .newCoping: return state.newCoping
+        case .place: return state.place
+        case .withWhom: return state.withWhom
+        }
+    }
+
+    func action(_ text: String) -> LogModel.Action {
+        switch self {
+        case .howHandled: return .howHandled(text)
+        case .intention: return .intention(text)
+        case .substance: return .substance(text)
+        case .notes: return .notes(text)
+        case .newTrigger: return .newTrigger(text)
+        case .newCoping: return .newCoping(text)
+        case .place: return .place(text)
+        case .withWhom: return .withWhom(text)
         }
     }
 }

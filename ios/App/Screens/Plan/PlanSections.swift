@@ -396,10 +396,20 @@ struct PlanEditList<Item, Row: View>: View {
 }
 
 /// A field of a few lines that grows with its text, its label above it.
+/// What is typed is kept here and each change handed on, so the field needs
+/// no binding into the draft; a new `text` (an item moved or removed) replaces it.
 struct PlanTextField: View {
     let label: String
     let text: String
     let change: (String) -> Void
+    @State private var typed: String
+
+    init(label: String, text: String, change: @escaping (String) -> Void) {
+        self.label = label
+        self.text = text
+        self.change = change
+        _typed = State(initialValue: text)
+    }
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
@@ -407,20 +417,35 @@ struct PlanTextField: View {
                 .font(.subheadline)
                 .foregroundStyle(Color.secondary)
                 .accessibilityHidden(true)
-            TextField(label, text: Binding(get: { text }, set: change), axis: .vertical)
+            TextField(label, text: $typed, axis: .vertical)
                 .lineLimit(1...8)
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(label)
+                .onChange(of: typed) { _, value in
+                    if value != text { change(value) }
+                }
+                .onChange(of: text) { _, value in
+                    if value != typed { typed = value }
+                }
         }
     }
 }
 
-/// A one-line field (a name, a phone number), its label above it.
+/// A one-line field (a name, a phone number), its label above it, kept the same way.
 struct PlanLineField: View {
     let label: String
     let text: String
-    var phone: Bool = false
+    let phone: Bool
     let change: (String) -> Void
+    @State private var typed: String
+
+    init(label: String, text: String, phone: Bool = false, change: @escaping (String) -> Void) {
+        self.label = label
+        self.text = text
+        self.phone = phone
+        self.change = change
+        _typed = State(initialValue: text)
+    }
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
@@ -428,10 +453,16 @@ struct PlanLineField: View {
                 .font(.subheadline)
                 .foregroundStyle(Color.secondary)
                 .accessibilityHidden(true)
-            TextField(label, text: Binding(get: { text }, set: change))
+            TextField(label, text: $typed)
                 .keyboardType(phone ? .phonePad : .default)
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(label)
+                .onChange(of: typed) { _, value in
+                    if value != text { change(value) }
+                }
+                .onChange(of: text) { _, value in
+                    if value != typed { typed = value }
+                }
         }
     }
 }
