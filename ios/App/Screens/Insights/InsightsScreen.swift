@@ -1,4 +1,3 @@
-import Charts
 import KeelCore
 import KeelKit
 import SwiftUI
