@@ -61,7 +61,7 @@ struct RouteView: View {
 
         // Reminders, insights, report, exports, backup
         case .reminders: PendingScreen(title: Loc.text("screen_reminders_title"), router: router)
-        case .insights: PendingScreen(title: Loc.text("screen_insights_title"), router: router)
+        case .insights: InsightsScreen(proxy: proxy, router: router)
         case .report: PendingScreen(title: Loc.text("screen_report_title"), router: router)
         case .exports: PendingScreen(title: Loc.text("screen_export_title"), router: router)
         case .backup: PendingScreen(title: Loc.text("screen_backup_title"), router: router)
@@ -72,6 +72,11 @@ struct RouteView: View {
         case .wipe: WipeScreen(proxy: proxy, router: router)
         case .about: AboutScreen(proxy: proxy, router: router)
         case .menu: MenuScreen(proxy: proxy, router: router)
+
+        // Questionnaires
+        case .measures: MeasuresScreen(proxy: proxy, router: router)
+        case let .measureForm(measure, responseId): MeasureFormScreen(proxy: proxy, router: router, measure: measure, responseId: responseId)
+        case let .measureHistory(measure): MeasureHistoryScreen(proxy: proxy, router: router, measure: measure)
         }
     }
 }

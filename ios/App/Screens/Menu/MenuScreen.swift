@@ -17,6 +17,7 @@ struct MenuScreen: View {
                 entry(Loc.text("action_exercises"), "wind", .exercises)
                 entry(Loc.text("action_meetings"), "person.3", .meetings)
                 entry(Loc.text("action_insights"), "chart.bar", .insights)
+                entry(Loc.text("action_measures"), "checklist", .measures)
                 entry(Loc.text("action_reminders"), "bell", .reminders)
                 entry(Loc.text("action_report"), "doc.text", .report)
                 entry(Loc.text("action_exports"), "square.and.arrow.up", .exports)

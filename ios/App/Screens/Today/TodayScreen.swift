@@ -63,6 +63,12 @@ struct TodayScreen: View {
                     ScreenParts.momentText(next.occurrence.start, language: language)
                 ))
             }
+            // Questionnaires due today or overdue: one tap to answer each.
+            ForEach(screen.measuresDue, id: \.measure) { due in
+                MeasureDueCard(due: due, language: language) {
+                    router.navigate(.measureForm(due.measure, responseId: nil))
+                }
+            }
             if let failure = model.state.failure {
                 JournalFailure(failure: failure)
             }

@@ -11,7 +11,7 @@ public enum ReminderTarget: String, Sendable, CaseIterable {
     case prompt
     /// A meeting starting soon: Today, which offers "I'm here".
     case meeting
-    /// A questionnaire that is due: Today.
+    /// A questionnaire that is due: the questionnaires.
     case measure
 
     public init(kind: ReminderKind) {
@@ -27,7 +27,8 @@ public enum ReminderTarget: String, Sendable, CaseIterable {
     public var route: Route {
         switch self {
         case .checkIn, .prompt: return .log(kind: .checkIn, id: nil)
-        case .meeting, .measure: return .today
+        case .meeting: return .today
+        case .measure: return .measures
         }
     }
 }

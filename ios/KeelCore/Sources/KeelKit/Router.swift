@@ -55,6 +55,11 @@ public enum Route: Hashable, Sendable {
     /// Every screen, one tap each.
     case menu
 
+    // Questionnaires
+    case measures // screens: Measures
+    case measureForm(MeasureKind, responseId: String?) // screens: Measures
+    case measureHistory(MeasureKind) // screens: Measures
+
     /// The routes shown while the vault is locked (SOS besides, from anywhere).
     public static let lockedRoutes: Set<Route> = [.firstLaunch, .firstLaunchRestore, .unlock, .forgot, .sos]
 

@@ -36,7 +36,7 @@ final class ReminderScheduleTests: XCTestCase {
         XCTAssertEqual(ReminderTarget.checkIn.route, .log(kind: .checkIn, id: nil))
         XCTAssertEqual(ReminderTarget.prompt.route, .log(kind: .checkIn, id: nil))
         XCTAssertEqual(ReminderTarget.meeting.route, .today)
-        XCTAssertEqual(ReminderTarget.measure.route, .today)
+        XCTAssertEqual(ReminderTarget.measure.route, .measures)
     }
 
     func testTheDiffCancelsWhatGoesAddsWhatIsNewAndReplacesWhatChanged() {
