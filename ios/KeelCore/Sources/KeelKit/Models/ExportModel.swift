@@ -48,8 +48,8 @@ public final class ExportModel {
 
         /// The core refused a CSV export the participant had not confirmed.
         public var csvRefused: Bool {
-            if case .invalidInput(field: "confirmed", reason: _) = failure { return true }
-            return false
+            guard case let .invalidInput(field, _)? = failure else { return false }
+            return field == "confirmed"
         }
     }
 
