@@ -48,72 +48,71 @@ private struct BackUpPart: View {
 
     var body: some View {
         let state = model.state
-        JournalHeading(Loc.text("screen_backup_make_title"))
-        JournalText(Loc.text("screen_backup_make_intro"))
-        JournalButton(title: Loc.text("screen_first_launch_suggest"), enabled: !state.busy) {
-            model.send(.suggest)
-        }
-        if let suggested = state.suggested {
-            OutboxCard {
-                Text(Loc.text("screen_first_launch_suggested")).font(.subheadline.weight(.semibold))
-                SpokenWords(words: suggested)
-                JournalText(Loc.text("screen_backup_suggested_hint"))
+        VStack(alignment: .leading, spacing: 12) {
+            JournalHeading(Loc.text("screen_backup_make_title"))
+            JournalText(Loc.text("screen_backup_make_intro"))
+            JournalButton(title: Loc.text("screen_first_launch_suggest"), enabled: !state.busy) {
+                model.send(.suggest)
             }
-        }
-        PassphraseInput(
-            label: Loc.text("screen_backup_passphrase"),
-            text: Binding(get: { model.state.backupPassphrase }, set: { model.send(.backupPassphrase($0)) }),
-            isNew: true,
-            onSubmit: { model.send(.backUp) }
-        )
-        .textFieldStyle(.roundedBorder)
-        .disabled(state.busy)
-        if let estimate = state.estimate {
-            PassphraseStrength(estimate: estimate)
-        }
-        if let problem = state.problem(of: .backup) {
-            JournalProblem(BackupKinds.problemText(problem))
-        }
-        if let progress = state.progress(of: .backup) {
-            BackupProgressRow(fraction: progress) { model.send(.cancel) }
-        } else {
-            JournalButton(title: Loc.text("screen_backup_make_action"), prominent: true, enabled: state.canBackUp) {
-                model.send(.backUp)
+            if let suggested = state.suggested {
+                OutboxCard {
+                    Text(Loc.text("screen_first_launch_suggested")).font(.subheadline.weight(.semibold))
+                    SpokenWords(words: suggested)
+                    JournalText(Loc.text("screen_backup_suggested_hint"))
+                }
             }
-        }
-        if let saved = state.saved {
-            JournalText(Loc.text("screen_backup_saved", Int(saved.records)))
-            if saved.damagedLeftOut > 0 {
-                JournalText(Loc.text("screen_backup_saved_damaged", Int(saved.damagedLeftOut)))
-            }
-        }
-        if state.notSaved {
-            JournalText(Loc.text("screen_backup_not_saved"))
-        }
-        Color.clear
-            .frame(height: 0)
-            .accessibilityHidden(true)
-            // The backup is made: the system's picker asks where it goes, under the core's name.
-            .onChange(of: state.saving) { _, saving in
-                exporting = saving != nil
-            }
-            .onChange(of: exporting) { _, open in
-                // Closed without an answer: said as not saved (an answer that came first wins).
-                if !open { closedWithoutAnswer() }
-            }
-            .fileExporter(
-                isPresented: $exporting,
-                document: state.saving.map { OutboxDocument(url: $0.url) },
-                contentTypes: [.data],
-                defaultFilename: state.saving?.name,
-                onCompletion: { result in
-                    switch result {
-                    case .success: model.send(.saved(true))
-                    case .failure: model.send(.saved(false))
-                    }
-                },
-                onCancellation: { model.send(.saved(false)) }
+            PassphraseInput(
+                label: Loc.text("screen_backup_passphrase"),
+                text: Binding(get: { model.state.backupPassphrase }, set: { model.send(.backupPassphrase($0)) }),
+                isNew: true,
+                onSubmit: { model.send(.backUp) }
             )
+            .textFieldStyle(.roundedBorder)
+            .disabled(state.busy)
+            if let estimate = state.estimate {
+                PassphraseStrength(estimate: estimate)
+            }
+            if let problem = state.problem(of: .backup) {
+                JournalProblem(BackupKinds.problemText(problem))
+            }
+            if let progress = state.progress(of: .backup) {
+                BackupProgressRow(fraction: progress) { model.send(.cancel) }
+            } else {
+                JournalButton(title: Loc.text("screen_backup_make_action"), prominent: true, enabled: state.canBackUp) {
+                    model.send(.backUp)
+                }
+            }
+            if let saved = state.saved {
+                JournalText(Loc.text("screen_backup_saved", Int(saved.records)))
+                if saved.damagedLeftOut > 0 {
+                    JournalText(Loc.text("screen_backup_saved_damaged", Int(saved.damagedLeftOut)))
+                }
+            }
+            if state.notSaved {
+                JournalText(Loc.text("screen_backup_not_saved"))
+            }
+        }
+        // The backup is made: the system's picker asks where it goes, under the core's name.
+        .onChange(of: state.saving) { _, saving in
+            exporting = saving != nil
+        }
+        .onChange(of: exporting) { _, open in
+            // Closed without an answer: said as not saved (an answer that came first wins).
+            if !open { closedWithoutAnswer() }
+        }
+        .fileExporter(
+            isPresented: $exporting,
+            document: state.saving.map { OutboxDocument(url: $0.url) },
+            contentTypes: [.data],
+            defaultFilename: state.saving?.name,
+            onCompletion: { result in
+                switch result {
+                case .success: model.send(.saved(true))
+                case .failure: model.send(.saved(false))
+                }
+            },
+            onCancellation: { model.send(.saved(false)) }
+        )
     }
 
     private func closedWithoutAnswer() {
