@@ -62,9 +62,9 @@ struct RouteView: View {
         // Reminders, insights, report, exports, backup
         case .reminders: PendingScreen(title: Loc.text("screen_reminders_title"), router: router)
         case .insights: InsightsScreen(proxy: proxy, router: router)
-        case .report: PendingScreen(title: Loc.text("screen_report_title"), router: router)
-        case .exports: PendingScreen(title: Loc.text("screen_export_title"), router: router)
-        case .backup: PendingScreen(title: Loc.text("screen_backup_title"), router: router)
+        case .report: ReportScreen(proxy: proxy, router: router)
+        case .exports: ExportScreen(proxy: proxy, router: router)
+        case .backup: BackupScreen(proxy: proxy, router: router)
 
         // Settings
         case .settings: SettingsScreen(proxy: proxy, router: router)

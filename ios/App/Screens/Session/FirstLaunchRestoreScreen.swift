@@ -146,6 +146,7 @@ enum BackupKinds {
         case .newer: return Loc.text("screen_backup_problem_newer")
         case .tooLarge: return Loc.text("screen_backup_problem_too_large")
         case .tooShort: return Loc.text("screen_first_launch_too_short")
+        case .backupTooShort: return Loc.text("screen_backup_problem_too_short")
         case .weak: return Loc.text("screen_backup_problem_weak")
         case .mismatch: return Loc.text("screen_first_launch_mismatch")
         case .cancelled: return Loc.text("screen_backup_problem_cancelled")

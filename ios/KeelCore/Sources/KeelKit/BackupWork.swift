@@ -31,6 +31,8 @@ public enum BackupProblem: Equatable, Sendable {
     case tooLarge
     /// The new vault passphrase is too short.
     case tooShort
+    /// The new backup passphrase is too short (a backup's rule: 12 characters or 4 words).
+    case backupTooShort
     /// A new passphrase is too easy to guess.
     case weak
     /// The two copies of the new passphrase differ.
@@ -42,9 +44,10 @@ public enum BackupProblem: Equatable, Sendable {
     case failed
 
     /// From the core's failure on a backup call: an invalid `passphrase` is
-    /// the new passphrase being too short; an invalid `backup` a file too
-    /// large or holding unknown records.
-    public init(_ failure: CoreFailure) {
+    /// the new passphrase being too short (`tooShort`: the vault's, or on a
+    /// backup the backup's); an invalid `backup` a file too large or
+    /// holding unknown records.
+    public init(_ failure: CoreFailure, tooShort: BackupProblem = .tooShort) {
         switch failure {
         case .wrongPassphrase: self = .wrongBackupPassphrase
         case .damagedBackup: self = .damaged
@@ -55,7 +58,7 @@ public enum BackupProblem: Equatable, Sendable {
         case .weakPassphrase: self = .weak
         case let .invalidInput(field, _):
             switch field {
-            case "passphrase": self = .tooShort
+            case "passphrase": self = tooShort
             case "backup": self = .tooLarge
             default: self = .failed
             }
