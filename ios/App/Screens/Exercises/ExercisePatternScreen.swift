@@ -1,6 +1,7 @@
 import KeelCore
 import KeelKit
 import SwiftUI
+import UIKit
 
 /// The participant's own breathing pattern: a name, seconds for each part of
 /// one breath, and how many breaths. The core checks every value; what it

@@ -95,7 +95,7 @@ public enum ExerciseTone {
 
     /// The WAV file of `sound`'s tone; nil for silent.
     public static func wave(for sound: ExerciseSound) -> Data? {
-        shape(of: sound).map(wave)
+        shape(of: sound).map { wave($0) }
     }
 
     public static func wave(_ shape: Shape) -> Data {

@@ -279,9 +279,12 @@ public final class ExerciseModel {
             cravingAfter: run.cravingAfter.map { UInt32($0) },
             cravingId: nil
         )
-        let saved = run.playedToEnd
-            ? await calls.finishExerciseSession(id, end: end)
-            : await calls.abandonExerciseSession(id, end: end)
+        let saved: Result<ExerciseSession, CoreFailure>
+        if run.playedToEnd {
+            saved = await calls.finishExerciseSession(id, end: end)
+        } else {
+            saved = await calls.abandonExerciseSession(id, end: end)
+        }
         switch saved {
         case .success(let session):
             endRun()
