@@ -46,7 +46,7 @@ struct ExerciseHistoryScreen: View {
                     if let practiced = session.practicedMs {
                         JournalText(Loc.text("screen_exercise_practiced", ExerciseScreens.durationText(practiced)))
                     }
-                    CravingChange(before: session.cravingBefore, after: session.cravingAfter)
+                    ExerciseCravingChange(before: session.cravingBefore, after: session.cravingAfter)
                 }
                 .fixedSize(horizontal: false, vertical: true)
                 .frame(maxWidth: .infinity, alignment: .leading)

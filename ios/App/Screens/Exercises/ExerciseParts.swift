@@ -71,7 +71,7 @@ enum ExerciseScreens {
 }
 
 /// The craving before and after, as rated (either may be missing).
-struct CravingChange: View {
+struct ExerciseCravingChange: View {
     let before: UInt32?
     let after: UInt32?
 
@@ -87,7 +87,7 @@ struct CravingChange: View {
 }
 
 /// A 0-10 craving rating; tapping the chosen number again clears it (rating is optional).
-struct CravingRating: View {
+struct ExerciseCravingRating: View {
     let title: String
     let level: Int?
     var enabled: Bool = true

@@ -92,7 +92,7 @@ private struct ExerciseChoose: View {
                 }
             }
         }
-        CravingRating(title: Loc.text("screen_exercise_before"), level: run.cravingBefore, enabled: choosing) { level in
+        ExerciseCravingRating(title: Loc.text("screen_exercise_before"), level: run.cravingBefore, enabled: choosing) { level in
             model.send(.cravingBefore(level))
         }
         JournalFlow {
@@ -204,7 +204,7 @@ private struct ExerciseRateAfter: View {
                 ? Loc.text("screen_exercise_done")
                 : Loc.text("screen_exercise_stopped", ExerciseScreens.durationText(run.practicedMs))
         )
-        CravingRating(title: Loc.text("screen_exercise_after"), level: run.cravingAfter, enabled: rating) { level in
+        ExerciseCravingRating(title: Loc.text("screen_exercise_after"), level: run.cravingAfter, enabled: rating) { level in
             model.send(.cravingAfter(level))
         }
         if let failure = run.failure {
@@ -232,7 +232,7 @@ private struct ExerciseDone: View {
             if let practiced = session.practicedMs {
                 JournalText(Loc.text("screen_exercise_practiced", ExerciseScreens.durationText(practiced)))
             }
-            CravingChange(before: session.cravingBefore, after: session.cravingAfter)
+            ExerciseCravingChange(before: session.cravingBefore, after: session.cravingAfter)
             JournalButton(title: Loc.text("action_exercise_again"), prominent: true) {
                 model.send(.again)
             }

@@ -136,7 +136,7 @@ final class FakeExercises: ExerciseCalls, @unchecked Sendable {
 
 /// How many times a screen was closed.
 @MainActor
-final class DoneCounter {
+final class PatternDoneCounter {
     var count = 0
 }
 
@@ -508,7 +508,7 @@ final class BreathingPatternModelTests: XCTestCase {
 
     func testANewPatternIsSavedAsTypedAndTheScreenCloses() async {
         let calls = FakeExercises()
-        let done = DoneCounter()
+        let done = PatternDoneCounter()
         let model = BreathingPatternModel(id: nil, calls: calls, onDone: { done.count += 1 })
         await model.load()
         model.send(.edit(.name, "Slow"))
@@ -533,7 +533,7 @@ final class BreathingPatternModelTests: XCTestCase {
 
     func testAFieldTheCoreRefusesIsNamed() async {
         let calls = FakeExercises()
-        let done = DoneCounter()
+        let done = PatternDoneCounter()
         let model = BreathingPatternModel(id: nil, calls: calls, onDone: { done.count += 1 })
         calls.patternAnswer = .invalidInput(field: "hold_out_ms", reason: "out_of_range")
         await model.save()
@@ -554,7 +554,7 @@ final class BreathingPatternModelTests: XCTestCase {
         let calls = FakeExercises()
         let draft = BreathingPatternDraft(name: "Evening", inhaleMs: 4_000, holdInMs: 0, exhaleMs: 7_500, holdOutMs: 1_000, cycles: 8)
         calls.patterns = [FakeExercises.pattern("p9", draft)]
-        let done = DoneCounter()
+        let done = PatternDoneCounter()
         let model = BreathingPatternModel(id: "p9", calls: calls, onDone: { done.count += 1 })
         XCTAssertTrue(model.state.loading)
         await model.load()

@@ -27,7 +27,7 @@ final class FakeReminderChoices: ReminderChoiceCalls, @unchecked Sendable {
 
 /// The notification permission: what the phone answers, and how often it was asked.
 @MainActor
-final class PermissionNotifications: ReminderNotifications {
+final class ReminderPermissionFake: ReminderNotifications {
     var isAllowed = false
     var grants = true
     private(set) var asks = 0
@@ -45,20 +45,20 @@ final class PermissionNotifications: ReminderNotifications {
 }
 
 @MainActor
-final class ChangeCounter {
+final class ReminderChangeCounter {
     var count = 0
 }
 
 @MainActor
 final class RemindersModelTests: XCTestCase {
-    private func make(_ calls: FakeReminderChoices, _ notifications: PermissionNotifications, _ changes: ChangeCounter) -> RemindersModel {
+    private func make(_ calls: FakeReminderChoices, _ notifications: ReminderPermissionFake, _ changes: ReminderChangeCounter) -> RemindersModel {
         RemindersModel(calls: calls, notifications: notifications, language: { .spanish }, onChanged: { changes.count += 1 })
     }
 
     func testTheChoicesAndTheNextRemindersInTheCoresWords() async {
         let calls = FakeReminderChoices()
         calls.upcoming = [reminder("a", at: 1_780_003_600_000, body: "Hora de tu registro")]
-        let model = make(calls, PermissionNotifications(), ChangeCounter())
+        let model = make(calls, ReminderPermissionFake(), ReminderChangeCounter())
         await model.load()
         XCTAssertTrue(model.state.loaded)
         XCTAssertFalse(model.state.busy)
@@ -71,8 +71,8 @@ final class RemindersModelTests: XCTestCase {
 
     func testTurningTheCheckInOnAsksForNotificationsThenSavesAndRefreshes() async {
         let calls = FakeReminderChoices()
-        let notifications = PermissionNotifications()
-        let changes = ChangeCounter()
+        let notifications = ReminderPermissionFake()
+        let changes = ReminderChangeCounter()
         let model = make(calls, notifications, changes)
         await model.load()
         await model.send(.checkIn(true))
@@ -93,9 +93,9 @@ final class RemindersModelTests: XCTestCase {
 
     func testARefusalIsSaidAndTheChoiceIsStillSaved() async {
         let calls = FakeReminderChoices()
-        let notifications = PermissionNotifications()
+        let notifications = ReminderPermissionFake()
         notifications.grants = false
-        let model = make(calls, notifications, ChangeCounter())
+        let model = make(calls, notifications, ReminderChangeCounter())
         await model.load()
         await model.send(.gentlePrompts(true))
         XCTAssertEqual(calls.saved.last?.gentlePrompts, true)
@@ -113,8 +113,8 @@ final class RemindersModelTests: XCTestCase {
     func testTurningSomethingOffNeverAsks() async {
         let calls = FakeReminderChoices()
         calls.settings.gentlePrompts = true
-        let notifications = PermissionNotifications()
-        let model = make(calls, notifications, ChangeCounter())
+        let notifications = ReminderPermissionFake()
+        let model = make(calls, notifications, ReminderChangeCounter())
         await model.load()
         await model.send(.gentlePrompts(false))
         XCTAssertEqual(notifications.asks, 0)
@@ -124,7 +124,7 @@ final class RemindersModelTests: XCTestCase {
     func testTheCheckInMovesRoundTheClock() async {
         let calls = FakeReminderChoices()
         calls.settings.checkInMinute = 5
-        let model = make(calls, PermissionNotifications(), ChangeCounter())
+        let model = make(calls, ReminderPermissionFake(), ReminderChangeCounter())
         await model.load()
         await model.send(.moveCheckIn(minutes: -RemindersModel.stepMinutes))
         XCTAssertEqual(calls.saved.last?.checkInMinute, 1430)
@@ -136,8 +136,8 @@ final class RemindersModelTests: XCTestCase {
 
     func testAFailedSaveIsSaidAndNothingIsRefreshed() async {
         let calls = FakeReminderChoices()
-        let changes = ChangeCounter()
-        let model = make(calls, PermissionNotifications(), changes)
+        let changes = ReminderChangeCounter()
+        let model = make(calls, ReminderPermissionFake(), changes)
         await model.load()
         calls.saveAnswer = .storageFull
         await model.send(.gentlePrompts(true))
@@ -150,7 +150,7 @@ final class RemindersModelTests: XCTestCase {
     func testAFailedReadIsSaid() async {
         let calls = FakeReminderChoices()
         calls.readAnswer = .locked
-        let model = make(calls, PermissionNotifications(), ChangeCounter())
+        let model = make(calls, ReminderPermissionFake(), ReminderChangeCounter())
         await model.load()
         XCTAssertTrue(model.state.loaded)
         XCTAssertNil(model.state.choices)
