@@ -46,10 +46,10 @@ struct RouteView: View {
         case .plan: PlanScreen(proxy: proxy, router: router)
 
         // Exercises
-        case .exercises: PendingScreen(title: Loc.text("screen_exercises_title"), router: router)
-        case .exerciseRun: PendingScreen(title: Loc.text("screen_exercises_title"), router: router)
-        case .exerciseHistory: PendingScreen(title: Loc.text("screen_exercise_history_title"), router: router)
-        case .exercisePattern: PendingScreen(title: Loc.text("screen_exercises_title"), router: router)
+        case .exercises: ExercisesScreen(proxy: proxy, router: router)
+        case let .exerciseRun(exerciseId): ExerciseRunScreen(proxy: proxy, router: router, exerciseId: exerciseId)
+        case .exerciseHistory: ExerciseHistoryScreen(proxy: proxy, router: router)
+        case let .exercisePattern(id): ExercisePatternScreen(proxy: proxy, router: router, id: id)
 
         // Meetings
         case .meetings: PendingScreen(title: Loc.text("screen_meetings_title"), router: router)
@@ -60,7 +60,7 @@ struct RouteView: View {
         case .attendanceRecordSheet: PendingScreen(title: Loc.text("screen_attendance_record_title"), router: router)
 
         // Reminders, insights, report, exports, backup
-        case .reminders: PendingScreen(title: Loc.text("screen_reminders_title"), router: router)
+        case .reminders: RemindersScreen(proxy: proxy, router: router, app: app)
         case .insights: InsightsScreen(proxy: proxy, router: router)
         case .report: ReportScreen(proxy: proxy, router: router)
         case .exports: ExportScreen(proxy: proxy, router: router)
