@@ -125,7 +125,7 @@ public final class MeetingImportModel {
         state.failure = nil
         state.cancelled = false
         // A file that is not UTF-8 reaches the core empty; the core then says it is not a meeting list.
-        let feed = String(data: file, encoding: .utf8) ?? 
+        let feed = String(data: file, encoding: .utf8) ?? ""
         let source = state.source.trimmingCharacters(in: .whitespacesAndNewlines)
         switch await calls.previewMeetingGuide(feed: feed, source: source, kind: state.kind) {
         case .success(let preview):
