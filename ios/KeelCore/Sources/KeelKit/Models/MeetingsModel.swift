@@ -219,15 +219,15 @@ public final class MeetingsModel {
     /// Hours as typed, read.
     public enum Hours: Equatable, Sendable {
         /// Blank: no requirement.
-        case none
+        case blank
         case minutes(UInt32)
         case invalid
     }
 
-    /// "7.5" or "7,5" → 450 minutes; blank → none; anything else (a sign, letters, too large) → invalid.
+    /// "7.5" or "7,5" → 450 minutes; blank → `.blank`; anything else (a sign, letters, too large) → invalid.
     public nonisolated static func parseHours(_ text: String) -> Hours {
         let typed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        if typed.isEmpty { return .none }
+        if typed.isEmpty { return .blank }
         let parts = typed.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2,
               parts.allSatisfy({ part in part.allSatisfy { $0.isASCII && $0.isNumber } }),
