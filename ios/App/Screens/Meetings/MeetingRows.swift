@@ -1,6 +1,7 @@
 import KeelCore
 import KeelKit
 import SwiftUI
+import UIKit
 
 /// One occurrence: when (in the phone's zone), what, where, and what was recorded for it.
 struct MeetingOccurrenceRow: View {

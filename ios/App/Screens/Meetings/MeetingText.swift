@@ -148,10 +148,10 @@ enum MeetingText {
         return parts.isEmpty ? nil : ScreenParts.joined(parts)
     }
 
-    /// The zone's name in the participant's language ("Central Standard Time (America/Chicago)"), or its IANA name.
+    /// The zone's name in the participant's language ("Central Time (America/Chicago)"), or its IANA name.
     static func zoneName(_ identifier: String) -> String {
         guard let zone = TimeZone(identifier: identifier),
-              let name = zone.localizedName(for: .standard, locale: locale),
+              let name = zone.localizedName(for: .generic, locale: locale),
               name != identifier
         else { return identifier }
         return Loc.text("meetings_zone_name", name, identifier)

@@ -162,7 +162,7 @@ struct MeetingsHomeScreen: View {
             set: { text in
                 guard var draft = model.state.requirement else { return }
                 draft[keyPath: field] = text
-                Task { await model.send(.requirement(draft)) }
+                model.edit(draft)
             }
         )
     }

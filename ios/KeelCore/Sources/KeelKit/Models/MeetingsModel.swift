@@ -122,9 +122,7 @@ public final class MeetingsModel {
             )
             state.failure = nil
         case .requirement(let draft):
-            var next = draft
-            next.problem = false
-            state.requirement = next
+            edit(draft)
         case .saveRequirement:
             await saveRequirement()
         case .cancelRequirement:
@@ -146,6 +144,13 @@ public final class MeetingsModel {
             case .none: state.export = nil
             }
         }
+    }
+
+    /// The requirement as typed now (each keystroke, at once).
+    public func edit(_ draft: MeetingRequirementDraft) {
+        var next = draft
+        next.problem = false
+        state.requirement = next
     }
 
     private func imHere() async {
