@@ -58,7 +58,7 @@ struct AttendanceRecordScreen: View {
                 JournalText(Loc.text("screen_attendance_record_empty"))
             }
             ForEach(Array(lines.enumerated()), id: \.offset) { _, line in
-                RecordLine(line: line, zone: state.zone)
+                AttendanceRecordLine(line: line, zone: state.zone)
             }
         } else if state.failure == nil {
             JournalText(Loc.text("common_working"))
@@ -67,7 +67,7 @@ struct AttendanceRecordScreen: View {
 }
 
 /// One line of the record: when, the meeting, its kind, what was recorded and for how long.
-private struct RecordLine: View {
+private struct AttendanceRecordLine: View {
     let line: AttendanceLine
     let zone: String?
 

@@ -37,7 +37,7 @@ struct AttendanceScreen: View {
         if let weeks = state.weeks {
             JournalHeading(Loc.text("screen_attendance_weeks"))
             ForEach(Array(weeks.reversed().enumerated()), id: \.offset) { _, week in
-                WeekRow(week: week)
+                AttendanceWeekRow(week: week)
             }
             JournalHeading(Loc.text("screen_attendance_records"))
             if state.records.isEmpty {
@@ -134,7 +134,7 @@ struct AttendanceScreen: View {
 }
 
 /// One week: its Monday, program time and sessions, and whether it met the requirement.
-private struct WeekRow: View {
+private struct AttendanceWeekRow: View {
     let week: WeekSummary
 
     var body: some View {

@@ -111,7 +111,7 @@ struct MeetingImportScreen: View {
         if !preview.skipped.isEmpty {
             JournalHeading(Loc.text("screen_meeting_import_skipped"))
             ForEach(preview.skipped, id: \.position) { skipped in
-                SkippedRow(skipped: skipped)
+                MeetingSkippedRow(skipped: skipped)
             }
         }
         if let failure = state.failure {
@@ -182,7 +182,7 @@ private struct FeedMeetingRow: View {
 }
 
 /// An entry of the file the core did not import: which one, and why.
-private struct SkippedRow: View {
+private struct MeetingSkippedRow: View {
     let skipped: FeedSkipped
 
     var body: some View {

@@ -86,7 +86,7 @@ struct MeetingsHomeScreen: View {
 
     @ViewBuilder
     private func week(_ screen: MeetingsScreen, state: MeetingsModel.State) -> some View {
-        WeekCard(progress: screen.progress)
+        MeetingsWeekCard(progress: screen.progress)
         JournalButton(title: Loc.text("screen_meetings_change_requirement")) {
             Task { await model.send(.editRequirement) }
         }
@@ -203,7 +203,7 @@ struct MeetingsHomeScreen: View {
 }
 
 /// This week's program time against the requirement, the streak of weeks that met it, and the recent attendance rate.
-private struct WeekCard: View {
+private struct MeetingsWeekCard: View {
     let progress: WeekProgress
 
     var body: some View {
