@@ -17,7 +17,7 @@ final class MeetingsModelTests: XCTestCase {
     }
 
     @MainActor
-    private func model(_ calls: FakeMeetingsCalls, language: Language = .english) -> MeetingsModel {
+    private func makeModel(_ calls: FakeMeetingsCalls, language: Language = .english) -> MeetingsModel {
         MeetingsModel(calls: calls, language: { language }, scratch: ExportScratch(directory: folder))
     }
 
@@ -26,7 +26,7 @@ final class MeetingsModelTests: XCTestCase {
         let calls = FakeMeetingsCalls()
         let screen = MeetingFixtures.screen()
         await calls.queueScreen(.success(screen))
-        let model = model(calls, language: .spanish)
+        let model = makeModel(calls, language: .spanish)
 
         await model.load()
 
@@ -45,7 +45,7 @@ final class MeetingsModelTests: XCTestCase {
         let screen = MeetingFixtures.screen()
         await calls.queueScreen(.success(screen))
         await calls.queueScreen(.failure(.locked))
-        let model = model(calls)
+        let model = makeModel(calls)
 
         await model.load()
         await model.load()
@@ -61,7 +61,7 @@ final class MeetingsModelTests: XCTestCase {
         await calls.queueScreen(.success(MeetingFixtures.screen(now: MeetingFixtures.occurrence())))
         await calls.queueScreen(.success(MeetingFixtures.screen(now: MeetingFixtures.occurrence(status: .attended))))
         await calls.answerCheckIn(.success(MeetingFixtures.attendance()))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
 
         await model.send(.imHere)
@@ -76,7 +76,7 @@ final class MeetingsModelTests: XCTestCase {
     func testImHereRefusedSaysWhyAndReadsNothing() async {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen(now: MeetingFixtures.occurrence())))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
 
         await model.send(.imHere)
@@ -90,7 +90,7 @@ final class MeetingsModelTests: XCTestCase {
     func testTheRequirementFormStartsFromTheSavedOne() async {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen(settings: MeetingFixtures.settings(minutes: 450, sessions: 3))))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
 
         await model.send(.editRequirement)
@@ -103,7 +103,7 @@ final class MeetingsModelTests: XCTestCase {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen()))
         await calls.queueScreen(.success(MeetingFixtures.screen(settings: MeetingFixtures.settings(minutes: 570, sessions: nil))))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
         await model.send(.editRequirement)
 
@@ -122,7 +122,7 @@ final class MeetingsModelTests: XCTestCase {
     func testARequirementThatIsNotANumberIsRefusedBeforeTheCore() async {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen()))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
         await model.send(.editRequirement)
 
@@ -152,7 +152,7 @@ final class MeetingsModelTests: XCTestCase {
     func testTheCalendarFileIsMadeOnlyAfterTheWarningAndRemovedOnceHandedOver() async throws {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen()))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
 
         await model.send(.askExport)
@@ -175,7 +175,7 @@ final class MeetingsModelTests: XCTestCase {
     func testACancelledExportLeavesNoFileAndAFailedOneSaysSo() async throws {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen()))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
 
         await model.send(.askExport)
@@ -197,7 +197,7 @@ final class MeetingsModelTests: XCTestCase {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen()))
         await calls.answerCalendar(.success(MeetingsCalendar(fileName: "../../outside.ics", content: "x")))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
 
         await model.send(.askExport)
@@ -213,7 +213,7 @@ final class MeetingsModelTests: XCTestCase {
         let calls = FakeMeetingsCalls()
         await calls.queueScreen(.success(MeetingFixtures.screen()))
         await calls.answerCalendar(.failure(.locked))
-        let model = model(calls)
+        let model = makeModel(calls)
         await model.load()
 
         await model.send(.askExport)
