@@ -52,12 +52,12 @@ struct RouteView: View {
         case let .exercisePattern(id): ExercisePatternScreen(proxy: proxy, router: router, id: id)
 
         // Meetings
-        case .meetings: PendingScreen(title: Loc.text("screen_meetings_title"), router: router)
-        case .meetingList: PendingScreen(title: Loc.text("screen_meeting_list_title"), router: router)
-        case let .meetingEdit(id): PendingScreen(title: id == nil ? Loc.text("screen_meeting_add_title") : Loc.text("screen_meeting_edit_title"), router: router)
-        case .meetingImport: PendingScreen(title: Loc.text("screen_meeting_import_title"), router: router)
-        case .attendanceHistory: PendingScreen(title: Loc.text("screen_attendance_title"), router: router)
-        case .attendanceRecordSheet: PendingScreen(title: Loc.text("screen_attendance_record_title"), router: router)
+        case .meetings: MeetingsHomeScreen(proxy: proxy, router: router)
+        case .meetingList: MeetingListScreen(proxy: proxy, router: router)
+        case let .meetingEdit(id): MeetingEditScreen(proxy: proxy, router: router, id: id)
+        case .meetingImport: MeetingImportScreen(proxy: proxy, router: router)
+        case .attendanceHistory: AttendanceScreen(proxy: proxy, router: router)
+        case .attendanceRecordSheet: AttendanceRecordScreen(proxy: proxy, router: router)
 
         // Reminders, insights, report, exports, backup
         case .reminders: RemindersScreen(proxy: proxy, router: router, app: app)
