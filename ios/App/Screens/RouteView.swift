@@ -93,23 +93,3 @@ struct LockButton: View {
         }
     }
 }
-
-/// A screen of the Android app whose iOS page is not built yet: its title
-/// and the way back, so every route leads somewhere.
-struct PendingScreen: View {
-    let title: String
-    let router: Router
-
-    var body: some View {
-        VStack(spacing: 24) {
-            Image(systemName: "hammer")
-                .font(.largeTitle)
-                .foregroundStyle(.secondary)
-                .accessibilityHidden(true)
-            Button(Loc.text("action_back")) { router.back() }
-                .buttonStyle(.bordered)
-        }
-        .frame(maxWidth: .infinity, maxHeight: .infinity)
-        .navigationTitle(title)
-    }
-}
