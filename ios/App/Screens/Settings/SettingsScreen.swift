@@ -2,37 +2,43 @@ import KeelCore
 import KeelKit
 import SwiftUI
 
-/// Settings: language, unlocking (passphrase, Face ID / Touch ID), when Keel
-/// locks, reminders, discreet mode with the neutral icon, what Keel keeps,
-/// and erasing everything. (The app switcher's privacy cover is always on:
+/// Settings: language, unlocking (passphrase, Face ID / Touch ID), renewing
+/// the key, when Keel locks, reminders, discreet mode with the neutral icon,
+/// what Keel keeps, and erasing everything. (The app switcher's privacy cover is always on:
 /// iOS has no per-app screenshot switch to trade it against.)
 struct SettingsScreen: View {
     let proxy: VaultProxy
     let router: Router
     @Environment(AppSession.self) private var app
     @State private var model: SettingsModel?
+    @State private var rekey: RekeyModel?
 
     var body: some View {
         Group {
-            if let model {
-                SettingsForm(model: model, router: router)
+            if let model, let rekey {
+                SettingsForm(model: model, rekey: rekey, router: router)
             } else {
                 WorkingRow()
             }
         }
         .navigationTitle(Loc.text("screen_settings_title"))
         .task {
-            if let model {
+            if let model, let rekey {
                 model.load()
+                rekey.open()
                 return
             }
-            model = SettingsModel(app: app, calls: proxy, icon: AlternateAppIcon())
+            let settings = SettingsModel(app: app, calls: proxy, icon: AlternateAppIcon())
+            model = settings
+            // A renewed key removes every device slot: the switch then shows off.
+            rekey = RekeyModel(calls: proxy, biometrics: app.biometrics, onBiometricEnded: { [weak settings] in settings?.load() })
         }
     }
 }
 
 private struct SettingsForm: View {
     let model: SettingsModel
+    let rekey: RekeyModel
     let router: Router
 
     var body: some View {
@@ -50,7 +56,7 @@ private struct SettingsForm: View {
                         Loc.text("screen_settings_biometric"),
                         isOn: Binding(get: { model.state.biometric }, set: { model.send(.biometric($0)) })
                     )
-                    .disabled(state.busy)
+                    .disabled(state.busy || rekey.state.busy)
                 } else {
                     Text(Loc.text("screen_settings_biometric_unavailable_ios")).font(.callout)
                 }
@@ -58,6 +64,7 @@ private struct SettingsForm: View {
                     Text(Loc.text("screen_settings_biometric_cancelled")).font(.callout)
                 }
             }
+            RekeySection(model: rekey)
             Section {
                 Picker(
                     Loc.text("screen_settings_lock_after"),
@@ -95,6 +102,58 @@ private struct SettingsForm: View {
         case 60: return Loc.text("screen_settings_lock_1")
         case 300: return Loc.text("screen_settings_lock_5")
         default: return Loc.text("screen_settings_lock_15")
+        }
+    }
+}
+
+/// Renewing the key: when to use it and what it does, the passphrase, then
+/// the core's progress with Cancel, then what was done or why nothing was.
+private struct RekeySection: View {
+    let model: RekeyModel
+
+    var body: some View {
+        let state = model.state
+        Section(Loc.text("screen_settings_rekey_title")) {
+            Text(Loc.text("screen_settings_rekey_when")).font(.callout)
+            Text(Loc.text("screen_settings_rekey_what")).font(.callout)
+            PassphraseInput(
+                label: Loc.text("screen_settings_rekey_passphrase"),
+                text: Binding(get: { model.state.passphrase }, set: { model.send(.passphrase($0)) }),
+                onSubmit: { model.send(.start) }
+            )
+            .disabled(state.busy)
+            if let progress = state.progress {
+                WorkingRow()
+                ProgressView(value: progress)
+                    .accessibilityLabel(Loc.text("common_working"))
+                Button(Loc.text("action_cancel")) { model.send(.cancel) }
+            } else {
+                Button(Loc.text("screen_settings_rekey_action")) { model.send(.start) }
+                    .buttonStyle(.bordered)
+                    .disabled(!state.canSubmit)
+            }
+            if let problem = state.problem {
+                Text(Self.problemText(problem)).foregroundStyle(.red)
+            }
+            if state.waitSeconds > 0 {
+                Text(Loc.text("screen_unlock_wait", state.waitSeconds)).monospacedDigit()
+            }
+            if let done = state.done {
+                Text(Loc.text("screen_settings_rekey_done", Int(done.records)))
+                if state.biometricEnded {
+                    Text(Loc.text("screen_settings_rekey_biometric_off"))
+                }
+            }
+        }
+    }
+
+    static func problemText(_ problem: RekeyProblem) -> String {
+        switch problem {
+        case .wrongPassphrase: return Loc.text("screen_settings_rekey_wrong")
+        case .cancelled: return Loc.text("screen_settings_rekey_cancelled")
+        case .locked: return Loc.text("common_locked")
+        case .storageFull: return Loc.text("common_storage_full")
+        case .failed: return Loc.text("screen_settings_rekey_failed")
         }
     }
 }
