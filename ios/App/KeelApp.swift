@@ -35,6 +35,8 @@ struct KeelApp: App {
             reminders: reminders,
             systemLanguage: Loc.systemLanguage()
         )
+        // A paused exercise run belongs to its vault: erased or replaced, it is forgotten.
+        app.onVaultReplaced = { ExerciseScreens.forget() }
         self.proxy = proxy
         _app = State(initialValue: app)
         AppDelegate.session = app

@@ -23,6 +23,13 @@ enum ExerciseScreens {
         return made
     }
 
+    /// The vault is gone or replaced (`AppSession.onVaultReplaced`): a paused
+    /// run of the old vault is not offered, and the next screen makes a new model.
+    static func forget() {
+        shared?.forget()
+        shared = nil
+    }
+
     /// A display frame's time on the screen's clock, in milliseconds.
     static func millis(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())

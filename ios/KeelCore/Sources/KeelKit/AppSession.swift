@@ -22,6 +22,11 @@ public final class AppSession {
     /// The privacy cover is up: the app switcher's snapshot shows nothing personal.
     public private(set) var covered = false
 
+    /// Forgets what the app keeps for the session about one vault (a paused
+    /// exercise run, which names that vault's session): called once the
+    /// vault is erased, or when another is made or restored on first launch.
+    @ObservationIgnored public var onVaultReplaced: @MainActor () -> Void = {}
+
     private let session: any SessionCalls
     @ObservationIgnored private var policy = LockPolicy()
     @ObservationIgnored private var lockTimer: Task<Void, Never>?
@@ -71,6 +76,10 @@ public final class AppSession {
     /// reminder asked for), and the reminders brought in line.
     public func unlocked() {
         stopLockTimer()
+        // From first launch: a vault just made or restored, not the one before.
+        if router.root == .firstLaunch || router.root == .firstLaunchRestore {
+            onVaultReplaced()
+        }
         router.unlocked()
         refreshReminders()
     }
@@ -82,9 +91,11 @@ public final class AppSession {
         router.lock()
     }
 
-    /// The vault was erased: no reminder of an erased journal stays pending.
+    /// The vault was erased: no reminder of an erased journal stays pending,
+    /// nothing kept for the session about it stays.
     public func wiped() {
         stopLockTimer()
+        onVaultReplaced()
         router.wiped()
         if let reminders {
             Task { await reminders.clear() }

@@ -123,4 +123,37 @@ final class AppSessionTests: XCTestCase {
         XCTAssertEqual(f.notifications.held.map(\.id), ["a1b2c3d4e5f60718293a4b5c6d7e8f90"])
         XCTAssertEqual(f.calls.remindersAsked.last, app.language)
     }
+
+    func testErasingTheVaultForgetsWhatWasKeptAboutIt() async {
+        let f = Fixture()
+        let app = await f.unlocked()
+        let forgotten = VaultReplacedCounter()
+        app.onVaultReplaced = { forgotten.count += 1 }
+        app.lock()
+        app.unlocked()
+        XCTAssertEqual(forgotten.count, 0, "the same vault again: a paused run stays")
+        app.wiped()
+        XCTAssertEqual(forgotten.count, 1)
+        XCTAssertEqual(app.router.root, .firstLaunch)
+    }
+
+    func testAVaultMadeOrRestoredOnFirstLaunchForgetsTheOneBefore() async {
+        let f = Fixture()
+        f.calls.vaultExists = false
+        let app = f.session()
+        await app.start()
+        XCTAssertEqual(app.router.root, .firstLaunch)
+        let forgotten = VaultReplacedCounter()
+        app.onVaultReplaced = { forgotten.count += 1 }
+        f.calls.lockedNow = false
+        app.unlocked()
+        XCTAssertEqual(forgotten.count, 1)
+        XCTAssertEqual(app.router.root, .today)
+    }
+}
+
+/// How often the app forgot what it kept about a vault.
+@MainActor
+final class VaultReplacedCounter {
+    var count = 0
 }

@@ -433,6 +433,28 @@ final class ExerciseModelTests: XCTestCase {
         XCTAssertNil(model.state.run.exercise)
         XCTAssertEqual(model.state.run.failure, .notFound)
     }
+
+    func testAPausedRunIsForgottenWithItsVault() async throws {
+        let model = makeModel()
+        await playBox(model)
+        draw(model, until: 3_000)
+        model.send(.pause)
+        XCTAssertTrue(model.state.run.pausedRun)
+        model.forget()
+        XCTAssertFalse(model.state.run.pausedRun)
+        XCTAssertNil(model.state.run.exercise)
+        XCTAssertEqual(model.state.run.stage, .choose)
+        XCTAssertNil(model.state.library.list, "the library is read again from the vault there is now")
+        // The erased vault's session is not written to the vault there is now.
+        await settle()
+        XCTAssertTrue(calls.abandoned.isEmpty)
+        XCTAssertTrue(calls.finished.isEmpty)
+        XCTAssertEqual(device.screenOn.last, false)
+        // Frames and a resume of the forgotten run change nothing.
+        model.send(.resume)
+        model.send(.frame(nowMillis: start + 4_000))
+        XCTAssertNil(model.state.run.frame)
+    }
 }
 
 @MainActor

@@ -296,6 +296,17 @@ public final class ExerciseModel {
         }
     }
 
+    /// The vault was erased or another one made or restored: a run left
+    /// paused (or unsaved) belonged to the vault that is gone, so it is
+    /// dropped without a word to the core, and the library is read again
+    /// from the vault there is now.
+    public func forget() {
+        endRun()
+        libraryLanguage = nil
+        state = State()
+        state.run = Run(vibrate: choices.vibrate, sound: choices.sound)
+    }
+
     /// The app left the foreground (a call, the Home screen): a playing run pauses.
     public func interrupted() {
         pause()
