@@ -1,3 +1,4 @@
+import Accessibility
 import Charts
 import KeelCore
 import KeelKit
