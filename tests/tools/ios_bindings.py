@@ -81,7 +81,7 @@ Bundle Locale LocalizedError NSError NSLock Notification NotificationCenter Proc
 TimeZone URL URLResourceKey URLResourceValues UUID UserDefaults JSONDecoder JSONEncoder
 DispatchQueue OperationQueue Measurement CharacterSet NumberFormatter ISO8601DateFormatter
 RelativeDateTimeFormatter ByteCountFormatter FormatStyle AttributedString CFString CFDictionary
-CFError CFTypeRef OSStatus SecAccessControl SecAccessControlCreateFlags SecItemClass kCFBooleanTrue
+CFError CFTypeRef OSStatus Unmanaged ContinuousClock SuspendingClock Clock Package SecAccessControl SecAccessControlCreateFlags SecItemClass kCFBooleanTrue
 LAContext LAError LAPolicy LABiometryType UNUserNotificationCenter UNNotificationRequest
 UNMutableNotificationContent UNCalendarNotificationTrigger UNTimeIntervalNotificationTrigger
 UNAuthorizationOptions UNAuthorizationStatus UNNotificationSettings UNNotificationSound
@@ -111,13 +111,17 @@ AudioGraph AXChartDescriptor AXChartDescriptorRepresentable AXNumericDataAxisDes
 AXCategoricalDataAxisDescriptor AXDataSeriesDescriptor AXDataPoint HKHealthStore HKCategorySample
 HKCategoryType HKCategoryTypeIdentifier HKObjectType HKAuthorizationStatus AccessibilityFocusState
 TabView Tab Sheet Alert ConfirmationDialog PresentationDetent XCTestCase XCTest Testing Test Suite
-Expectation Comment SortDescriptor Regex Mirror
+Expectation Comment SortDescriptor Regex Mirror KeyPath WritableKeyPath ReferenceWritableKeyPath
+Layout LayoutSubviews LayoutSubview Subviews
 """.split())
 
 # Modules a qualified name may start with (`KeelCore.Vault`, `Swift.Error`).
 MODULES = {"KeelCore", "KeelKit", "Swift", "Foundation", "SwiftUI", "UIKit", "Security",
            "LocalAuthentication", "UserNotifications", "Charts", "HealthKit", "Observation",
-           "UniformTypeIdentifiers", "os", "XCTest", "Testing"}
+           "UniformTypeIdentifiers", "os", "XCTest", "Testing", "PackageDescription"}
+
+# Statements tree-sitter-swift 0.7 can read as a call (`defer { ... }`).
+KEYWORD_CALLS = {"defer", "do", "repeat", "catch", "switch", "if", "guard", "while", "return"}
 
 # Free functions of Swift, Foundation and the SDKs the app may call.
 SDK_FUNCTIONS = set("""
@@ -262,7 +266,10 @@ def signature(source, node):
                 if x.is_named and x.type not in ("simple_identifier", "parameter_modifiers") and \
                         c.field_name_for_child(c.children.index(x)) == "name":
                     ptype = norm(text(source, x))
-            default = i + 1 < len(children) and node.field_name_for_child(i + 1) == "default_value"
+            j = i + 1
+            while j < len(children) and not children[j].is_named:
+                j += 1
+            default = j < len(children) and node.field_name_for_child(j) == "default_value"
             params.append([label, ptype, default])
         elif not c.is_named and c.type == "->":
             seen_arrow = True
@@ -308,7 +315,7 @@ def collect_members(source, body, ty, public_only):
             name_node = m.child_by_field_name("name")
             if name_node is None:
                 continue
-            name = text(source, name_node)
+            name = text(source, name_node).strip("`")
             table = ty.statics if is_static(source, m) else ty.methods
             table.setdefault(name, []).append(signature(source, m))
         elif m.type in ("property_declaration", "protocol_property_declaration"):
@@ -327,6 +334,10 @@ def collect_members(source, body, ty, public_only):
         elif m.type == "enum_entry":
             for name, params in enum_entries(source, m):
                 ty.cases[name] = params
+        elif m.type in ("class_declaration", "typealias_declaration") and (not public_only or is_public(source, m)):
+            n = m.child_by_field_name("name")
+            if n is not None:
+                ty.statics.setdefault(text(source, n), [])  # a nested type (Vault.NoHandle)
 
 
 class Bindings:
@@ -358,7 +369,7 @@ class Bindings:
                 name = text(source, node.child_by_field_name("name"))
                 self.types.setdefault(name, CoreType(name, "typealias"))
             elif node.type == "function_declaration" and is_public(source, node):
-                name = text(source, node.child_by_field_name("name"))
+                name = text(source, node.child_by_field_name("name")).strip("`")
                 if name.startswith(("FfiConverter", "uniffi")):
                     continue
                 self.functions.setdefault(name, []).append(signature(source, node))
@@ -800,6 +811,8 @@ class Checker:
                 if sig is None:
                     self.fail(node, f"{name}({''.join((l or '_') + ':' for l in labels)}): labels do not match the bindings' {self.b.functions[name][0].show(name)}")
                 expected = sig
+            elif name in SDK_FUNCTIONS or name in KEYWORD_CALLS:
+                pass
             elif name[:1].isupper():
                 if not self.known_type_name(name):
                     self.fail(callee, f"type {name}: not in the bindings, not declared in the app, not a known SDK type")
