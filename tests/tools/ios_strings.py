@@ -190,7 +190,7 @@ def check(repo):
                 if in_app and member in MODIFIERS:
                     label, value, _ = first_argument(source, node)
                     if label is None and literal_letters(source, value):
-                        problems.append(f"{rel}:{line(node)}: hard-coded text in .{member}(...); use Loc.text")
+                        problems.append(f"{rel}:{line(suffix)}: hard-coded text in .{member}(...); use Loc.text")
             elif in_app and callee.type == "simple_identifier" and text(source, callee) in VIEW_INITS:
                 label, value, _ = first_argument(source, node)
                 if label is None and literal_letters(source, value):

@@ -1,0 +1,125 @@
+"""ios_bindings.py: the app's uses of the bindings against the generated Swift.
+
+Each test runs on the small uniffi-shaped fixture (always) and on the real
+generated file when the suite has built it (tests/.out/bindings/swift, or
+KEEL_BINDINGS_SWIFT)."""
+
+import os
+import pathlib
+import re
+import shutil
+
+import pytest
+
+import ios_bindings
+from conftest import FIXTURES, REPO
+
+REAL = pathlib.Path(os.environ.get("KEEL_BINDINGS_SWIFT") or REPO / "tests/.out/bindings/swift/KeelCore.swift")
+GENERATED = [FIXTURES / "KeelCoreMini.swift"] + ([REAL] if REAL.exists() else [])
+
+APP = FIXTURES / "ios_app"
+
+# (what is renamed, pattern, replacement, what the failure names)
+MUTATIONS = [
+    ("method", r"func today\(now:", "func todayScreen(now:", "Vault.today"),
+    ("record field", r"public var currentDays:", "public var daysNow:", "SobrietyClockStatus.currentDays"),
+    ("optional record's field", r"(public struct EntryBrief\b[^}]*?)public var id:", r"\1public var entryId:",
+     "EntryBrief.id"),
+    ("enum case", r"(?m)^(\s*)case spanish$", r"\1case castilian", ".spanish: Language has no such case"),
+    ("error case", r"(?m)^(\s*)case Locked$", r"\1case LockedOut", ".Locked: KeelError has no such case"),
+    ("associated value label", r"case InvalidInput\(field:", "case InvalidInput(name:",
+     "the bindings label this value name"),
+    ("initializer label", r"public init\(utcMillis: Int64, zone: String\)", "public init(utcMs: Int64, zone: String)",
+     "Now(utcMillis:zone:): no initializer"),
+    ("type", r"\bTodayScreen\b", "TodayOverview", "type TodayScreen: not in the bindings"),
+    ("free function", r"public func vaultExists\(dir:", "public func vaultIsThere(dir:", "function vaultExists"),
+    ("free function label", r"public func vaultExists\(dir:", "public func vaultExists(folder:",
+     "vaultExists(dir:): labels do not match"),
+]
+
+
+@pytest.mark.parametrize("generated", GENERATED, ids=lambda p: p.name)
+def test_unmodified_pair_passes(generated):
+    problems, uses, files = ios_bindings.check(generated, APP)
+    assert problems == []
+    assert files >= 4 and uses >= 20
+
+
+@pytest.mark.parametrize("generated", GENERATED, ids=lambda p: p.name)
+@pytest.mark.parametrize("what,pattern,replacement,expected", MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_each_rename_fails(tmp_path, generated, what, pattern, replacement, expected):
+    source = generated.read_text(encoding="utf-8")
+    mutated, count = re.subn(pattern, replacement, source, flags=re.DOTALL if "[^}]" in pattern else 0)
+    assert count >= 1, f"the {what} mutation matched nothing in {generated.name}"
+    target = tmp_path / "KeelCore.swift"
+    target.write_text(mutated, encoding="utf-8")
+    problems, _, _ = ios_bindings.check(target, APP)
+    assert any(expected in p for p in problems), problems
+    assert all("TodaySample.swift" in p for p in problems), problems
+
+
+def test_main_reports_counts(capsys):
+    assert ios_bindings.main([str(FIXTURES / "KeelCoreMini.swift"), str(APP)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^checked \d+ uses of the bindings in 4 files, 0 unknown$", out, re.M)
+
+
+def test_no_ios_sources_fails(tmp_path, capsys):
+    assert ios_bindings.main([str(FIXTURES / "KeelCoreMini.swift"), str(tmp_path / "ios")]) == 1
+    assert "no iOS sources" in capsys.readouterr().out
+
+
+def test_generated_copy_in_the_package_is_skipped(tmp_path):
+    app = tmp_path / "ios"
+    shutil.copytree(APP, app)
+    gen = app / "KeelCore/Sources/KeelCore"
+    gen.mkdir(parents=True)
+    (gen / "KeelCore.swift").write_text("let x: NotAType = y\n", encoding="utf-8")
+    assert ios_bindings.check(FIXTURES / "KeelCoreMini.swift", app)[0] == []
+
+
+def write_app(tmp_path, swift):
+    app = tmp_path / "ios/App"
+    app.mkdir(parents=True)
+    (app / "Sample.swift").write_text(swift, encoding="utf-8")
+    return ios_bindings.check(FIXTURES / "KeelCoreMini.swift", tmp_path / "ios")[0]
+
+
+def test_unknown_names_fail(tmp_path):
+    problems = write_app(tmp_path, """
+import SwiftUI
+struct Mine { var x: Int }
+func f(a: Mine, b: Wobble) -> some View {
+    let m = Mine(x: 1)
+    frobnicate(m)
+    return Text(verbatim: "\\(m.x)")
+}
+""")
+    assert len(problems) == 2, problems
+    assert "type Wobble: not in the bindings, not declared in the app, not a known SDK type" in problems[0]
+    assert "function frobnicate" in problems[1]
+    assert problems[0].split(":")[1] == "4"
+
+
+def test_unknown_types_are_not_guessed(tmp_path):
+    # Values whose type cannot be told are not checked (no false failures).
+    assert write_app(tmp_path, """
+import Foundation
+func f(x: [String: Vault], r: Result<TodayScreen, Error>) {
+    let v = x["a"]
+    v?.anything()
+    if case .success(let s) = r { print(s.whatever) }
+    let clocks = (try? r.get())?.clocks.map { $0.notAField }
+    print(clocks as Any)
+}
+""") == []
+
+
+def test_app_extension_members_count(tmp_path):
+    assert write_app(tmp_path, """
+extension Language: CaseIterable {
+    public static var allCases: [Language] { [.english, .spanish] }
+    var code: String { self == .english ? "en" : "es" }
+}
+func f(l: Language) -> String { l.code + "\\(Language.allCases.count)" }
+""") == []
