@@ -987,6 +987,8 @@ def main(argv):
         print("checked 0 uses of the bindings, 1 unknown")
         return 1
     problems, uses, files = check(generated, ios_root)
+    if files == 0:
+        problems.append(f"{ios_root}: no Swift sources")
     for p in problems:
         print(p)
     print(f"checked {uses} uses of the bindings in {files} files, {len(problems)} unknown")

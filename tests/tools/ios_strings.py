@@ -135,6 +135,8 @@ def check(repo):
         return ["ios/: no iOS sources"], 0
     if not (ios / "App").is_dir():
         problems.append("ios/App: no app sources")
+    elif not any((ios / "App").rglob("*.swift")):
+        problems.append("ios/App: no Swift sources")
     catalog_path = repo / CATALOG
     catalog = None
     if not catalog_path.exists():

@@ -107,3 +107,12 @@ def test_placeholder_count():
     assert ios_strings.placeholders("%@ and %lld") == 2
     assert ios_strings.placeholders("%2$@ %1$@ %2$@") == 2
     assert ios_strings.placeholders("none") == 0
+
+
+def test_app_without_swift_fails(fake_repo):
+    import shutil
+    shutil.rmtree(fake_repo / "ios/App/Screens")
+    shutil.rmtree(fake_repo / "ios/App/Glue")
+    (fake_repo / "ios/App/TodaySample.swift").unlink()
+    problems, _ = ios_strings.check(fake_repo)
+    assert problems == ["ios/App: no Swift sources"]
