@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build the iOS string catalog from the Android string resources.
 
-The Android app's `android/ui/src/main/res/values/strings.xml` (English, the
-source language) and `values-es/strings.xml` (Spanish) are the one place
+The Android app's `android/ui/src/main/res/values/strings*.xml` (English,
+the source language: `strings.xml`, `strings_meetings.xml`, ... one file per
+part of the app) and `values-es/strings*.xml` (Spanish) are the one place
 Keel's texts are written. This script turns them into an Xcode String
 Catalog, `ios/App/Resources/Localizable.xcstrings`, keyed by the same names
 (`screen_today_title`, `action_back`, ...), which the app reads through
@@ -35,7 +36,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 RES = pathlib.Path("android/ui/src/main/res")
-LANGUAGES = {"en": RES / "values/strings.xml", "es": RES / "values-es/strings.xml"}
+LANGUAGES = {"en": RES / "values", "es": RES / "values-es"}
 SOURCE_LANGUAGE = "en"
 CATALOG = pathlib.Path("ios/App/Resources/Localizable.xcstrings")
 
@@ -105,8 +106,22 @@ def element_text(element):
     return swift_format(unescape("".join(element.itertext())))
 
 
+def read_language(folder):
+    """{key: str | {quantity: str}} from every strings*.xml of one values folder."""
+    files = sorted(folder.glob("strings*.xml"))
+    if not files:
+        raise CatalogError(f"{folder}: no strings*.xml")
+    entries = {}
+    for path in files:
+        for key, value in read_resources(path).items():
+            if key in entries:
+                raise CatalogError(f"{path}: {key} is defined twice in {folder.name}")
+            entries[key] = value
+    return entries
+
+
 def read_resources(path):
-    """{key: str | {quantity: str}} from one strings.xml."""
+    """{key: str | {quantity: str}} from one strings XML file."""
     root = ET.parse(path).getroot()
     entries = {}
     for element in root:
@@ -135,7 +150,7 @@ def localization(value):
 def build(repo):
     """The catalog as a dict."""
     repo = pathlib.Path(repo)
-    per_language = {lang: read_resources(repo / path) for lang, path in LANGUAGES.items()}
+    per_language = {lang: read_language(repo / path) for lang, path in LANGUAGES.items()}
     source = per_language[SOURCE_LANGUAGE]
     for lang, entries in per_language.items():
         extra = sorted(set(entries) - set(source))

@@ -56,3 +56,22 @@ def test_deterministic_and_check_mode(fake_repo):
 def test_committed_catalog_is_current():
     committed = (REPO / gen.CATALOG).read_text(encoding="utf-8")
     assert gen.render(gen.build(REPO)) == committed, "run ios/scripts/make_string_catalog.py"
+
+
+def test_every_part_file_is_read(fake_repo):
+    catalog = json.loads((fake_repo / gen.CATALOG).read_text(encoding="utf-8"))
+    assert value(catalog, "extra_part", "es") == "Del segundo archivo, %1$lld%%"
+
+
+def test_duplicate_and_unknown_keys_fail(fake_repo):
+    res = fake_repo / "android/ui/src/main/res"
+    (res / "values/strings_dup.xml").write_text(
+        '<resources><string name="action_back">Again</string></resources>', encoding="utf-8")
+    script = str(fake_repo / "ios/scripts/make_string_catalog.py")
+    run = subprocess.run([sys.executable, script, str(fake_repo)], capture_output=True, text=True)
+    assert run.returncode == 1 and "action_back is defined twice" in run.stdout
+    (res / "values/strings_dup.xml").unlink()
+    (res / "values-es/strings_more.xml").write_text(
+        '<resources><string name="only_spanish">Solo</string></resources>', encoding="utf-8")
+    run = subprocess.run([sys.executable, script, str(fake_repo)], capture_output=True, text=True)
+    assert run.returncode == 1 and "keys not in the English file: only_spanish" in run.stdout
