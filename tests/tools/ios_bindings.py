@@ -209,6 +209,12 @@ def strip_optional(t):
     return t
 
 
+def is_optional(t):
+    """`T?`: a member access needs `?.` (else it is Optional's own, e.g. map)."""
+    t = (t or "").strip()
+    return t.endswith("?") or t.startswith("Optional<")
+
+
 def element_of(t):
     t = strip_optional(t)
     if t and t.startswith("[") and t.endswith("]") and ":" not in t:
@@ -375,6 +381,16 @@ class Bindings:
                 self.functions.setdefault(name, []).append(signature(source, node))
 
 
+def constructed_type(source, prop):
+    """`var state = State()`: the type a property is initialised with."""
+    value = prop.child_by_field_name("value")
+    if value is not None and value.type == "call_expression" and value.children[0].type == "simple_identifier":
+        name = text(source, value.children[0])
+        if name[:1].isupper():
+            return name
+    return None
+
+
 class AppTypes:
     """What the app's own sources declare, over every file."""
 
@@ -405,7 +421,7 @@ class AppTypes:
                 added = self.extensions.setdefault(name, set())
                 for m in body.children:
                     if m.type in ("property_declaration", "protocol_property_declaration"):
-                        t = type_node_text(source, m)
+                        t = type_node_text(source, m) or constructed_type(source, m)
                         for p in property_names(source, m):
                             fields[p] = t if fields.get(p, t) == t else None
                             added.add(p)
@@ -494,7 +510,7 @@ class Checker:
         if kind == "navigation_expression":
             base = self.type_of(node.child_by_field_name("target"), env)
             member = self.suffix_name(node)
-            if base is None or member is None:
+            if base is None or member is None or is_optional(base):
                 return None
             if base.startswith("meta:"):
                 ty = self.b.types.get(base[5:])
@@ -508,6 +524,9 @@ class Checker:
             return fields.get(member)
         if kind == "call_expression":
             callee = node.children[0]
+            if callee.type == "simple_identifier" and text(self.source, callee) in self.app.types \
+                    and not self.declared_value(env, text(self.source, callee)):
+                return text(self.source, callee)
             sig = self.resolve_call(callee, node, env)
             return sig.ret if sig is not None else None
         return None
@@ -557,7 +576,7 @@ class Checker:
         if callee.type == "navigation_expression":
             member = self.suffix_name(callee)
             base = self.type_of(callee.child_by_field_name("target"), env)
-            if base is None or member is None:
+            if base is None or member is None or is_optional(base):
                 return None
             if base.startswith("meta:"):
                 ty = self.b.types[base[5:]]
@@ -773,7 +792,7 @@ class Checker:
                 elif not self.known_type_name(name):
                     self.fail(target, f"type {name}: not in the bindings, not declared in the app, not a known SDK type")
         base = self.type_of(target, env) if target is not None else None
-        if base is not None and member is not None:
+        if base is not None and member is not None and not is_optional(base):
             if base.startswith("meta:"):
                 ty = self.b.types[base[5:]]
                 self.use()
@@ -828,7 +847,7 @@ class Checker:
                 if expected is None:
                     self.fail(node, f"KeelCore.{member}: labels do not match the bindings")
             base = self.type_of(target, env) if target is not None else None
-            if base is not None and member is not None:
+            if base is not None and member is not None and not is_optional(base):
                 if base.startswith("meta:"):
                     ty = self.b.types[base[5:]]
                     if member in ty.cases:

@@ -112,7 +112,26 @@ func f(x: [String: Vault], r: Result<TodayScreen, Error>) {
     let clocks = (try? r.get())?.clocks.map { $0.notAField }
     print(clocks as Any)
 }
+struct Model {
+    struct State { var brief: EntryBrief? }
+    var state = State()
+    func ids() -> String? { state.brief.map { $0.id } ?? state.brief?.id }
+}
 """) == []
+
+
+def test_app_properties_carry_core_types(tmp_path):
+    problems = write_app(tmp_path, """
+struct Model {
+    struct State { var screen: TodayScreen? }
+    var state = State()
+}
+func f(model: Model) -> Int {
+    guard let screen = model.state.screen else { return 0 }
+    return screen.clockz.count
+}
+""")
+    assert len(problems) == 1 and "TodayScreen.clockz: no such member" in problems[0], problems
 
 
 def test_app_extension_members_count(tmp_path):
