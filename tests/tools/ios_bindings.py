@@ -192,7 +192,9 @@ class CoreType:
 
 
 def norm(type_text):
-    return re.sub(r"\s+", "", type_text or "")
+    """A type's text without layout: `[String : Int ]` -> `[String:Int]`, `any P` kept."""
+    t = re.sub(r"\s+", " ", type_text or "").strip()
+    return re.sub(r" ?([^\w ]) ?", r"\1", t)
 
 
 def strip_optional(t):
@@ -204,9 +206,28 @@ def strip_optional(t):
     m = re.fullmatch(r"Optional<(.*)>", t)
     if m:
         t = m.group(1)
-    if t.startswith("KeelCore."):
-        t = t[len("KeelCore."):]
+    for prefix in ("any ", "some "):
+        if t.startswith(prefix):
+            t = t[len(prefix):]
     return t
+
+
+def generic_args(t, name):
+    """`Result<A,B>` -> [A, B] for name "Result", else None."""
+    t = strip_optional(t) or ""
+    if not (t.startswith(name + "<") and t.endswith(">")):
+        return None
+    inner, depth, parts, start = t[len(name) + 1:-1], 0, [], 0
+    for i, ch in enumerate(inner):
+        if ch in "<[(":
+            depth += 1
+        elif ch in ">])":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(inner[start:i])
+            start = i + 1
+    parts.append(inner[start:])
+    return parts
 
 
 def is_optional(t):
@@ -379,6 +400,27 @@ class Bindings:
                 if name.startswith(("FfiConverter", "uniffi")):
                     continue
                 self.functions.setdefault(name, []).append(signature(source, node))
+        # The types the bindings' members name are the core's, whatever the
+        # app declares: qualify them so an app type of the same name (the
+        # TodayScreen view) never stands in for them.
+        for ty in self.types.values():
+            ty.fields = {k: self.qualify(t) for k, t in ty.fields.items()}
+            ty.cases = {k: [(label, self.qualify(t)) for label, t in ps] for k, ps in ty.cases.items()}
+            for table in (ty.methods, ty.statics):
+                for k, sigs in table.items():
+                    table[k] = [self.qualify_sig(sig) for sig in sigs]
+            ty.inits = [self.qualify_sig(sig) for sig in ty.inits]
+        for k, sigs in self.functions.items():
+            self.functions[k] = [self.qualify_sig(sig) for sig in sigs]
+
+    def qualify(self, t):
+        if t is None:
+            return None
+        return re.sub(r"(?<![\w.])([A-Z]\w*)",
+                      lambda m: "KeelCore." + m.group(1) if m.group(1) in self.types else m.group(1), t)
+
+    def qualify_sig(self, sig):
+        return Sig([(label, self.qualify(t), d) for label, t, d in sig.params], self.qualify(sig.ret))
 
 
 def constructed_type(source, prop):
@@ -391,57 +433,113 @@ def constructed_type(source, prop):
     return None
 
 
-class AppTypes:
-    """What the app's own sources declare, over every file."""
+def module_of(rel):
+    """The Swift module a file under ios/ belongs to (brief's layout)."""
+    parts = pathlib.PurePath(rel).parts
+    if parts[:1] == ("App",):
+        return "App"
+    if parts[:3] == ("KeelCore", "Sources", "KeelKit"):
+        return "KeelKit"
+    if parts[:2] == ("KeelCore", "Tests"):
+        return "Tests"
+    return "Other"
 
-    def __init__(self):
-        self.types = set()  # every type-like name the app declares
+
+def visible_modules(module):
+    """The app's modules whose names a file of `module` sees (KeelKit is
+    imported by the app target and the tests)."""
+    return {module, "KeelKit"}
+
+
+class AppTypes:
+    """What the app's own sources declare, over every file. Types are kept
+    with their module, so the app target's own `TodayScreen` view shadows the
+    core record there but not in KeelKit; member types written in one module
+    are qualified (`KeelCore.TodayScreen`) when they name a core type there."""
+
+    def __init__(self, bindings):
+        self.b = bindings
+        self.types = {}  # type-like name -> set of modules that declare it
         self.fields = {}  # type name -> {member: type text or None}
+        self.methods = {}  # type name -> {method: return type text or None}
+        self.sigs = {}  # type name -> {method: [Sig]}
         self.functions = set()  # every function name the app declares
-        self.extensions = {}  # core type name -> set of member names the app adds
+        self.extensions = {}  # type name -> set of member names the app adds
         self.conformances = {}  # type name -> set of protocols added by the app
 
-    def add(self, source, tree):
+    def shadowed(self, name, module):
+        """Whether `name` in a file of `module` is the app's, not the core's."""
+        return bool(self.types.get(name, set()) & visible_modules(module))
+
+    def qualify(self, t, module):
+        if t is None:
+            return None
+
+        def q(m):
+            name = m.group(1)
+            if name in self.b.types and not self.shadowed(name, module):
+                return "KeelCore." + name
+            return name
+
+        return re.sub(r"(?<![\w.])([A-Z]\w*)", q, t)
+
+    def add_types(self, source, tree, module):
         for node in walk(tree.root_node):
+            name = None
             if node.type in ("class_declaration", "protocol_declaration"):
-                kind = "protocol" if node.type == "protocol_declaration" else decl_keyword(node)
-                name_node = node.child_by_field_name("name")
-                if name_node is None:
-                    continue
-                name = norm(text(source, name_node))
-                if kind != "extension":
-                    self.types.add(name)
-                for c in node.children:
-                    if c.type == "inheritance_specifier":
-                        self.conformances.setdefault(name, set()).add(norm(text(source, c)).split(".")[-1])
-                body = node.child_by_field_name("body")
-                if body is None:
-                    continue
-                fields = self.fields.setdefault(name, {})
-                added = self.extensions.setdefault(name, set())
-                for m in body.children:
-                    if m.type in ("property_declaration", "protocol_property_declaration"):
-                        t = type_node_text(source, m) or constructed_type(source, m)
-                        for p in property_names(source, m):
-                            fields[p] = t if fields.get(p, t) == t else None
-                            added.add(p)
-                    elif m.type in ("function_declaration", "protocol_function_declaration"):
-                        n = m.child_by_field_name("name")
-                        if n is not None:
-                            added.add(text(source, n))
-                    elif m.type == "enum_entry":
-                        for case, _ in enum_entries(source, m):
-                            added.add(case)
+                if node.type == "protocol_declaration" or decl_keyword(node) != "extension":
+                    n = node.child_by_field_name("name")
+                    name = norm(text(source, n)) if n is not None else None
             elif node.type in ("typealias_declaration", "associatedtype_declaration"):
-                self.types.add(text(source, node.child_by_field_name("name")))
+                name = text(source, node.child_by_field_name("name"))
             elif node.type == "type_parameter":
                 for c in node.children:
                     if c.type == "type_identifier":
-                        self.types.add(text(source, c))
+                        self.types.setdefault(text(source, c), set()).add(module)
             elif node.type in ("function_declaration", "protocol_function_declaration"):
                 n = node.child_by_field_name("name")
                 if n is not None:
                     self.functions.add(text(source, n))
+            if name:
+                self.types.setdefault(name, set()).add(module)
+
+    def add_members(self, source, tree, module):
+        for node in walk(tree.root_node):
+            if node.type not in ("class_declaration", "protocol_declaration"):
+                continue
+            name_node = node.child_by_field_name("name")
+            if name_node is None:
+                continue
+            name = norm(text(source, name_node))
+            for c in node.children:
+                if c.type == "inheritance_specifier":
+                    self.conformances.setdefault(name, set()).add(norm(text(source, c)).split(".")[-1])
+            body = node.child_by_field_name("body")
+            if body is None:
+                continue
+            fields = self.fields.setdefault(name, {})
+            added = self.extensions.setdefault(name, set())
+            for m in body.children:
+                if m.type in ("property_declaration", "protocol_property_declaration"):
+                    t = self.qualify(type_node_text(source, m) or constructed_type(source, m), module)
+                    for p in property_names(source, m):
+                        fields[p] = t if fields.get(p, t) == t else None
+                        added.add(p)
+                elif m.type in ("function_declaration", "protocol_function_declaration"):
+                    n = m.child_by_field_name("name")
+                    if n is None:
+                        continue
+                    key = text(source, n).strip("`")
+                    added.add(key)
+                    sig = signature(source, m)
+                    sig = Sig([(label, self.qualify(t, module), d) for label, t, d in sig.params],
+                              self.qualify(sig.ret, module))
+                    self.sigs.setdefault(name, {}).setdefault(key, []).append(sig)
+                    methods = self.methods.setdefault(name, {})
+                    methods[key] = sig.ret if methods.get(key, sig.ret) == sig.ret else None
+                elif m.type == "enum_entry":
+                    for case, _ in enum_entries(source, m):
+                        added.add(case)
 
 
 class Checker:
@@ -462,8 +560,14 @@ class Checker:
     # -- types -------------------------------------------------------------
 
     def core(self, t):
+        """The core type a type text names (not when the app declares its own)."""
         t = strip_optional(t)
-        return self.b.types.get(t) if t else None
+        qualified = (t or "").startswith("KeelCore.")
+        if qualified:
+            t = t[len("KeelCore."):]
+        if not t or (self.app.shadowed(t, self.module) and not qualified):
+            return None
+        return self.b.types.get(t)
 
     def known_type_name(self, name):
         return name in self.app.types or name in self.b.types or name in SDK_TYPES or name in MODULES
@@ -492,10 +596,14 @@ class Checker:
         if node is None:
             return None
         kind = node.type
+        if kind == "navigation_expression" and self.is_module(node.child_by_field_name("target"), "KeelCore"):
+            member = self.suffix_name(node)
+            return "meta:" + member if member in self.b.types else None
         if kind == "simple_identifier":
             name = text(self.source, node)
             t = self.lookup(env, name)
-            if t is None and name in self.b.types and not self.declared_value(env, name):
+            if t is None and name in self.b.types and not self.app.shadowed(name, self.module) \
+                    and not self.declared_value(env, name):
                 return "meta:" + name
             return t
         if kind == "self_expression":
@@ -515,7 +623,7 @@ class Checker:
             if base.startswith("meta:"):
                 ty = self.b.types.get(base[5:])
                 if ty is not None and member in ty.cases and not ty.cases[member]:
-                    return ty.name
+                    return "KeelCore." + ty.name
                 return None
             ty = self.core(base)
             if ty is not None:
@@ -524,12 +632,19 @@ class Checker:
             return fields.get(member)
         if kind == "call_expression":
             callee = node.children[0]
-            if callee.type == "simple_identifier" and text(self.source, callee) in self.app.types \
+            if callee.type == "navigation_expression":
+                base = self.type_of(callee.child_by_field_name("target"), env)
+                if base is not None and not is_optional(base) and strip_optional(base) in self.app.methods:
+                    return self.app.methods[strip_optional(base)].get(self.suffix_name(callee))
+            if callee.type == "simple_identifier" and self.app.shadowed(text(self.source, callee), self.module) \
                     and not self.declared_value(env, text(self.source, callee)):
                 return text(self.source, callee)
             sig = self.resolve_call(callee, node, env)
             return sig.ret if sig is not None else None
         return None
+
+    def is_module(self, node, name):
+        return node is not None and node.type == "simple_identifier" and text(self.source, node) == name
 
     def declared_value(self, env, name):
         return any(name in scope for scope in env)
@@ -568,8 +683,8 @@ class Checker:
             name = text(self.source, callee)
             if self.declared_value(env, name):
                 return None
-            if name in self.b.types and name not in self.app.types:
-                return self.pick(self.b.types[name].inits, labels) or Sig([], name)
+            if name in self.b.types and not self.app.shadowed(name, self.module):
+                return self.pick(self.b.types[name].inits, labels) or Sig([], "KeelCore." + name)
             if name in self.b.functions and name not in self.app.functions:
                 return self.pick(self.b.functions[name], labels)
             return None
@@ -581,7 +696,7 @@ class Checker:
             if base.startswith("meta:"):
                 ty = self.b.types[base[5:]]
                 if member in ty.cases:
-                    return Sig([(label, t, False) for label, t in ty.cases[member]], ty.name)
+                    return Sig([(label, t, False) for label, t in ty.cases[member]], "KeelCore." + ty.name)
                 return self.pick(ty.statics.get(member, []), labels)
             ty = self.core(base)
             if ty is not None:
@@ -596,9 +711,10 @@ class Checker:
 
     # -- walking ---------------------------------------------------------------
 
-    def check_file(self, path, source, tree):
+    def check_file(self, path, source, tree, module="App"):
         self.path = path
         self.source = source
+        self.module = module
         env = [self.file_scope(tree.root_node)]
         self.visit(tree.root_node, env)
 
@@ -660,8 +776,9 @@ class Checker:
         scope = {"self": name}
         for m, t in self.app.fields.get(name, {}).items():
             scope[m] = t
-        ty = self.b.types.get(name or "")
+        ty = self.core(name) if kind == "extension" else None
         if ty is not None:
+            scope["self"] = "KeelCore." + ty.name
             for m, t in ty.fields.items():
                 scope.setdefault(m, t)
         for c in node.children:
@@ -816,7 +933,7 @@ class Checker:
             name = text(self.source, callee)
             if self.declared_value(env, name):
                 return
-            if name in self.b.types and name not in self.app.types:
+            if name in self.b.types and not self.app.shadowed(name, self.module):
                 ty = self.b.types[name]
                 self.use()
                 sig = self.pick(ty.inits, labels)
@@ -855,11 +972,15 @@ class Checker:
                         want = [p[0] for p in params]
                         if labels != want:
                             self.fail(node, f"{ty.name}.{member}: associated values are ({', '.join((l or '_') for l in want)}) in the bindings")
-                        expected = Sig([(l, t, False) for l, t in params], ty.name)
+                        expected = Sig([(l, t, False) for l, t in params], "KeelCore." + ty.name)
                     elif member in ty.statics:
                         expected = self.pick(ty.statics[member], labels)
                         if expected is None and ty.statics[member]:
                             self.fail(node, f"{ty.name}.{member}: labels do not match the bindings' {ty.statics[member][0].show(member)}")
+                elif not is_optional(base) and strip_optional(base) in self.app.sigs:
+                    # The app's own method: its labels are the compiler's
+                    # business, but a core enum it takes is checked.
+                    expected = self.pick(self.app.sigs[strip_optional(base)].get(member, []), labels)
                 else:
                     ty = self.core(base)
                     if ty is not None and member in ty.methods:
@@ -916,6 +1037,11 @@ class Checker:
         ty = self.core(t)
         if ty is not None and ty.kind != "enum":
             ty = None
+        result = generic_args(t, "Result")
+        if ty is None and result is not None and len(result) == 2:
+            # Swift's Result: `.success(let x)` binds the value, not checked.
+            ty = CoreType("Result", "enum")
+            ty.cases = {"success": [(None, result[0])], "failure": [(None, result[1])]}
         for entry in node.children:
             if entry.type != "switch_entry":
                 continue
@@ -931,7 +1057,8 @@ class Checker:
         return False
 
     def check_case_pattern(self, pat, ty, scope):
-        """`.name`, `.name(let a, label: b)`, `let .name(a)` against a core enum."""
+        """`.name`, `.name(let a, label: b)`, `let .name(a)` against a core enum
+        (or Swift's Result, whose cases only bind)."""
         kids = pat.children
         dot = next((i for i, c in enumerate(kids) if not c.is_named and c.type == "."), None)
         if dot is None or dot + 1 >= len(kids) or kids[dot + 1].type != "simple_identifier":
@@ -939,9 +1066,10 @@ class Checker:
         name = text(self.source, kids[dot + 1])
         if any(c.type in ("navigation_expression", "user_type") for c in kids[:dot]):
             return
-        self.use()
+        if ty.name != "Result" or ty.name in self.b.types:
+            self.use()
         if name not in ty.cases:
-            if name in ("some", "none"):
+            if name in ("some", "none") or ty.name == "Result":
                 return
             self.fail(kids[dot + 1], f".{name}: {ty.name} has no such case in the bindings")
             return
@@ -987,15 +1115,18 @@ class Checker:
 def check(generated, ios_root):
     """(problems, uses) for an ios/ tree against a generated bindings file."""
     bindings = Bindings(generated)
-    app = AppTypes()
+    app = AppTypes(bindings)
     parsed = []
     for path in swift_tree.app_sources(ios_root):
         source, tree = swift_tree.parse(path.read_bytes())
-        app.add(source, tree)
-        parsed.append((path, source, tree))
+        module = module_of(path.relative_to(ios_root))
+        app.add_types(source, tree, module)
+        parsed.append((path, source, tree, module))
+    for path, source, tree, module in parsed:
+        app.add_members(source, tree, module)
     checker = Checker(bindings, app)
-    for path, source, tree in parsed:
-        checker.check_file(path, source, tree)
+    for path, source, tree, module in parsed:
+        checker.check_file(path, source, tree, module)
     return checker.problems, checker.uses, len(parsed)
 
 

@@ -142,3 +142,63 @@ extension Language: CaseIterable {
 }
 func f(l: Language) -> String { l.code + "\\(Language.allCases.count)" }
 """) == []
+
+
+def test_result_cases_bind_the_core_record(tmp_path):
+    problems = write_app(tmp_path, """
+struct CoreFailure: Error {}
+protocol TodayCalls: Sendable {
+    func today(language: Language) async -> Result<TodayScreen, CoreFailure>
+}
+final class TodayModel {
+    private let calls: any TodayCalls
+    init(calls: any TodayCalls) { self.calls = calls }
+    func load() async -> Int {
+        switch await calls.today(language: .englsh) {
+        case .success(let screen):
+            return screen.clocks.count + screen.clockCount
+        case .failure:
+            return 0
+        }
+    }
+}
+""")
+    assert len(problems) == 2, problems
+    assert ".englsh: Language has no such case" in problems[0]
+    assert "TodayScreen.clockCount: no such member" in problems[1]
+
+
+def test_an_app_type_shadowing_a_core_name_is_the_apps(tmp_path):
+    assert write_app(tmp_path, """
+enum Language { case french }
+func f(l: Language) -> Bool { l == .french && Language.french == l }
+""") == []
+
+
+def test_app_view_named_like_a_core_record_shadows_it_only_in_the_app(tmp_path):
+    ios = tmp_path / "ios"
+    kit = ios / "KeelCore/Sources/KeelKit"
+    kit.mkdir(parents=True)
+    (kit / "TodayModel.swift").write_text("""
+public final class TodayModel {
+    public struct State { public var screen: TodayScreen? }
+    public var state = State()
+    func count(_ s: TodayScreen) -> Int { s.clockz.count }
+}
+""", encoding="utf-8")
+    (ios / "App").mkdir()
+    (ios / "App/TodayScreen.swift").write_text("""
+import SwiftUI
+struct TodayScreen: View {
+    let model: TodayModel
+    var body: some View {
+        if let screen = model.state.screen {
+            Text(verbatim: "\\(screen.clocks.count) \\(screen.clockCount)")
+        }
+    }
+}
+""", encoding="utf-8")
+    problems = ios_bindings.check(FIXTURES / "KeelCoreMini.swift", ios)[0]
+    assert len(problems) == 2, problems
+    assert any("TodayModel.swift:5: TodayScreen.clockz" in p for p in problems), problems
+    assert any("TodayScreen.swift:7: TodayScreen.clockCount" in p for p in problems), problems
