@@ -36,23 +36,31 @@ In the app it proves:
 
 How types are known (everything else is "unknown", and unknown is never a
 failure): annotations (`let s: TodayScreen`, parameters, the app's own
-stored and computed properties with a written type, across files by type
-name), `CoreType(...)`, `CoreType.staticCall(...)`, generated free
-functions, the return type of a checked core method, fields of a known
-core record, `?`/`!`/`try`/`await` around them, `if let`/`guard let`, the
-element of a `for` over a known array, `self` in an extension of a core
-type, and the first closure parameter of any call named `perform` (the
-brief's VaultProxy.perform hands the closure the `Vault`). Scopes follow
+stored and computed properties and methods with a written type, across
+files by type name, and `var state = State()`), `CoreType(...)`,
+`CoreType.staticCall(...)`, generated free functions, the return type of a
+checked core method, fields of a known core record, `?`/`!`/`try`/`await`
+around them, `if let`/`guard let`, the element of a `for` over a known
+array, `self` in an extension of a core type, the cases of a `switch` over
+a `Result<CoreType, ...>` (`.success(let screen)`), the first closure
+parameter of any call named `perform` (the brief's VaultProxy.perform hands
+the closure the `Vault`), and the element for the closure of `ForEach(xs)`
+and of `xs.map/filter/forEach/first/contains/sorted/...`. Scopes follow
 functions, closures, `if`, `for` and `switch` cases; a name bound to two
-types in one scope is unknown.
+types in one scope is unknown. App types are kept per module (App target,
+KeelKit, tests): the app target's own `TodayScreen` view shadows the core
+record there, not in KeelKit, and the types the bindings' members name are
+always the core's.
 
 Limits: no overload resolution beyond labels (argument types are not
-compared), no generic inference (a value inside `Result<T, E>` or
-`[T].map { ... }` is unknown), `if case`/`guard case` patterns and tuple
-switches are not checked, keys of a dictionary are unknown, and a member the
-app reaches through a protocol or a generic is not checked. A member is
-taken to exist when any overload has that name; a trailing-closure call is
-checked by its parenthesised labels only.
+compared), no generic inference beyond the above (a value inside
+`[T].reduce`, a dictionary, `$0`, a tuple), `if case`/`guard case` patterns
+and tuple switches are not checked, a member the app reaches through a
+protocol or a generic is not checked, a nested type (`Vault.NoHandle`) in a
+type position is not checked, and an app type's members are merged by name
+over nested types of the same name (conflicting types become unknown). A
+member is taken to exist when any overload has that name; a trailing-closure
+call is checked by its parenthesised labels only.
 
 Usage: ios_bindings.py GENERATED.swift IOS_DIR — prints one line per
 problem (file:line: message) and "checked N uses of the bindings, K unknown".
@@ -119,6 +127,11 @@ Layout LayoutSubviews LayoutSubview Subviews
 MODULES = {"KeelCore", "KeelKit", "Swift", "Foundation", "SwiftUI", "UIKit", "Security",
            "LocalAuthentication", "UserNotifications", "Charts", "HealthKit", "Observation",
            "UniformTypeIdentifiers", "os", "XCTest", "Testing", "PackageDescription"}
+
+# Sequence methods whose closure takes one element, or two (`sorted { a, b in }`).
+ELEMENT_CLOSURES = {"map", "compactMap", "flatMap", "filter", "forEach", "first", "last", "contains",
+                    "allSatisfy", "firstIndex", "lastIndex", "drop", "prefix", "partition", "removeAll"}
+PAIR_CLOSURES = {"sorted", "sort", "min", "max", "elementsEqual"}
 
 # Statements tree-sitter-swift 0.7 can read as a call (`defer { ... }`).
 KEYWORD_CALLS = {"defer", "do", "repeat", "catch", "switch", "if", "guard", "while", "return"}
@@ -807,7 +820,7 @@ class Checker:
         scope = {}
         params = [p for p in walk(node.child_by_field_name("type")) if p.type == "lambda_parameter"] \
             if node.child_by_field_name("type") is not None else []
-        vault_closure = self.is_perform_closure(node)
+        implied = self.closure_parameter_types(node, env, len(params))
         for i, p in enumerate(params):
             n = p.child_by_field_name("name")
             if n is None:
@@ -816,28 +829,53 @@ class Checker:
             for j, x in enumerate(p.children):
                 if x.is_named and x is not n and x.type != "simple_identifier":
                     ptype = norm(text(self.source, x))
-            if ptype is None and vault_closure and i == 0 and "Vault" in self.b.types:
-                ptype = "Vault"
+            if ptype is None and i < len(implied):
+                ptype = implied[i]
             scope[text(self.source, n)] = ptype
         for c in node.children:
             self.visit(c, env + [scope])
         return False
 
-    def is_perform_closure(self, lam):
+    def enclosing_call(self, lam):
+        """(callee, argument values) of the call a closure is an argument of."""
         parent = lam.parent
         if parent is not None and parent.type == "value_argument":
             parent = parent.parent.parent if parent.parent is not None else None
-        if parent is None or parent.type != "call_suffix":
-            return False
+        if parent is None or parent.type != "call_suffix" or parent.parent is None:
+            return None, []
         call = parent.parent
-        callee = call.children[0] if call is not None else None
-        while callee is not None and callee.type == "call_expression":
+        callee = call.children[0]
+        while callee.type == "call_expression":  # f(a) { trailing }
+            call = callee
             callee = callee.children[0]
+        labels = self.call_labels(call)
+        return callee, (labels[1] if labels else [])
+
+    def closure_parameter_types(self, lam, env, count):
+        """What the checker knows of a closure's parameters from its call:
+        VaultProxy's `perform { vault in }` gets the Vault; `ForEach(xs) { x in }`
+        and `xs.map/filter/forEach/first/contains/... { x in }` the element."""
+        callee, args = self.enclosing_call(lam)
         if callee is None:
-            return False
-        if callee.type == "navigation_expression":
-            return self.suffix_name(callee) == "perform"
-        return callee.type == "simple_identifier" and text(self.source, callee) == "perform"
+            return []
+        if callee.type == "simple_identifier":
+            name = text(self.source, callee)
+            if name == "perform" and "Vault" in self.b.types:
+                return ["KeelCore.Vault"]
+            if name == "ForEach" and args and count == 1:
+                return [element_of(self.type_of(args[0], env))]
+            return []
+        if callee.type != "navigation_expression":
+            return []
+        member = self.suffix_name(callee)
+        if member == "perform" and "Vault" in self.b.types:
+            return ["KeelCore.Vault"]
+        if member in ELEMENT_CLOSURES and count == 1:
+            return [element_of(self.type_of(callee.child_by_field_name("target"), env))]
+        if member in PAIR_CLOSURES and count == 2:
+            e = element_of(self.type_of(callee.child_by_field_name("target"), env))
+            return [e, e]
+        return []
 
     def visit_statements(self, node, env):
         scope = {}

@@ -202,3 +202,22 @@ struct TodayScreen: View {
     assert len(problems) == 2, problems
     assert any("TodayModel.swift:5: TodayScreen.clockz" in p for p in problems), problems
     assert any("TodayScreen.swift:7: TodayScreen.clockCount" in p for p in problems), problems
+
+
+def test_closure_parameters_take_the_element(tmp_path):
+    problems = write_app(tmp_path, """
+import SwiftUI
+struct Clocks: View {
+    let screen: TodayScreen
+    var body: some View {
+        ForEach(screen.clocks, id: \\.label) { clock in
+            Text(verbatim: clock.labl)
+        }
+    }
+    var total: UInt32 { screen.clocks.map { c in c.currentDays }.reduce(0, +) }
+    var longest: SobrietyClockStatus? { screen.clocks.max { a, b in a.currentDays < b.currentDayz } }
+}
+""")
+    assert len(problems) == 2, problems
+    assert "SobrietyClockStatus.labl" in problems[0]
+    assert "SobrietyClockStatus.currentDayz" in problems[1]
