@@ -281,7 +281,7 @@ def is_static(source, node):
 
 def type_node_text(source, node):
     """The return / annotated type of a declaration node, if written."""
-    for i, c in enumerate(node.children):
+    for c in node.children:
         if c.type == "type_annotation":
             for t in c.children:
                 if t.is_named:
@@ -736,8 +736,6 @@ class Checker:
         for c in root.children:
             if c.type == "property_declaration":
                 self.declare_property(c, [scope])
-            elif c.type == "function_declaration":
-                pass
         return scope
 
     def declare_property(self, node, env):
@@ -826,7 +824,7 @@ class Checker:
             if n is None:
                 continue
             ptype = None
-            for j, x in enumerate(p.children):
+            for x in p.children:
                 if x.is_named and x is not n and x.type != "simple_identifier":
                     ptype = norm(text(self.source, x))
             if ptype is None and i < len(implied):
@@ -951,7 +949,7 @@ class Checker:
             if base.startswith("meta:"):
                 ty = self.b.types[base[5:]]
                 self.use()
-                if member not in self.members_of(ty) and member not in ty.inits:
+                if member not in self.members_of(ty):
                     self.fail(node, f"{ty.name}.{member}: no such case or static member in the bindings")
             else:
                 ty = self.core(base)
