@@ -84,7 +84,7 @@ Dictionary Double Equatable Error Float Hashable Identifiable Int Int8 Int16 Int
 UInt16 UInt32 UInt64 Sendable String Substring CaseIterable CustomStringConvertible Self Range
 ClosedRange Collection Sequence RawRepresentable CVarArg Duration Task TaskGroup MainActor
 CheckedContinuation UnsafeContinuation AsyncStream Actor SerialExecutor UnownedSerialExecutor
-Calendar Data Date DateComponents DateFormatter DateInterval Decimal FileManager FileProtectionType
+Calendar Data Date DateComponents NSObject NSNumber DateFormatter DateInterval Decimal FileManager FileProtectionType
 Bundle Locale LocalizedError NSError NSLock Notification NotificationCenter ProcessInfo TimeInterval
 TimeZone URL URLResourceKey URLResourceValues UUID UserDefaults JSONDecoder JSONEncoder
 DispatchQueue OperationQueue Measurement CharacterSet NumberFormatter ISO8601DateFormatter

@@ -15,8 +15,9 @@ literals blanked, so only code counts; plists read with plistlib):
   .complete and isExcludedFromBackup = true, and no weaker file protection
   class appears anywhere;
 - the Keychain item is kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly with
-  an access control on .biometryCurrentSet, and no other kSecAttrAccessible
-  class appears.
+  an access control on .biometryCurrentSet, and any other Keychain item is
+  at most kSecAttrAccessibleWhenUnlockedThisDeviceOnly (never one that
+  leaves the device or opens before the first unlock).
 
 Limits: detection is by name in code (an API reached through a wrapper in
 another module, or by reflection, is not seen); it does not prove the
@@ -74,6 +75,8 @@ WEAKER_PROTECTION = re.compile(
 EXCLUDED_FROM_BACKUP = re.compile(r"\bisExcludedFromBackup\s*=\s*true\b")
 KEYCHAIN_CLASS = "kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly"
 ANY_KEYCHAIN_CLASS = re.compile(r"\bkSecAttrAccessible\w+")
+ALLOWED_KEYCHAIN_NAMES = {KEYCHAIN_CLASS, "kSecAttrAccessibleWhenUnlockedThisDeviceOnly",
+                          "kSecAttrAccessible", "kSecAttrAccessControl"}
 CURRENT_BIOMETRY = re.compile(r"\.biometryCurrentSet\b")
 
 BLANKED = {"comment", "multiline_comment", "line_string_literal", "multi_line_string_literal",
@@ -181,7 +184,7 @@ def check(ios):
         for m in WEAKER_PROTECTION.finditer(code):
             rule(False, f"{path}:{code.count(chr(10), 0, m.start()) + 1}: weaker file protection ({m.group(0)})")
         for m in ANY_KEYCHAIN_CLASS.finditer(code):
-            if m.group(0) not in (KEYCHAIN_CLASS, "kSecAttrAccessible", "kSecAttrAccessControl"):
+            if m.group(0) not in ALLOWED_KEYCHAIN_NAMES:
                 rule(False, f"{path}:{code.count(chr(10), 0, m.start()) + 1}: Keychain class {m.group(0)}, "
                             f"want {KEYCHAIN_CLASS}")
     rule(any(FILE_PROTECTION_COMPLETE.search(c) for c in sources.values()),

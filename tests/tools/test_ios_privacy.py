@@ -103,10 +103,19 @@ def test_networking_words_in_comments_pass(ios):
     assert ios_privacy.check(ios)[0] == []
 
 
+def test_a_second_item_may_be_when_unlocked_this_device_only(ios):
+    add_swift(ios, "App/Glue/Slot.swift", """
+import Security
+let slot: [String: Any] = [kSecAttrAccessible as String: kSecAttrAccessibleWhenUnlockedThisDeviceOnly]
+""")
+    assert ios_privacy.check(ios)[0] == []
+
+
 @pytest.mark.parametrize("old,new,expected", [
     ("FileProtectionType.complete", "FileProtectionType.completeUntilFirstUserAuthentication", "weaker file protection"),
     ("values.isExcludedFromBackup = true", "values.isExcludedFromBackup = false", "isExcludedFromBackup = true"),
     ("kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly", "kSecAttrAccessibleAfterFirstUnlock", "Keychain class"),
+    ("kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly", "kSecAttrAccessibleWhenUnlocked", "Keychain class"),
     (".biometryCurrentSet", ".userPresence", ".biometryCurrentSet"),
 ])
 def test_vault_folder_and_keychain(ios, old, new, expected):
