@@ -45,7 +45,11 @@ array, `self` in an extension of a core type, the cases of a `switch` over
 a `Result<CoreType, ...>` (`.success(let screen)`), the first closure
 parameter of any call named `perform` (the brief's VaultProxy.perform hands
 the closure the `Vault`), and the element for the closure of `ForEach(xs)`
-and of `xs.map/filter/forEach/first/contains/sorted/...`. Scopes follow
+and of `xs.map/filter/forEach/first/contains/sorted/...` (also the pairs of
+`Array(xs.enumerated())` and `for (i, x) in xs.enumerated()`), the
+optional element of `xs.first`/`xs.last`/`xs.first { }`, `x?.member`
+through optional chaining, and a method of the enclosing type called
+without `self.`. Scopes follow
 functions, closures, `if`, `for` and `switch` cases; a name bound to two
 types in one scope is unknown. App types are kept per module (App target,
 KeelKit, tests): the app target's own `TodayScreen` view shadows the core
@@ -132,6 +136,8 @@ MODULES = {"KeelCore", "KeelKit", "Swift", "Foundation", "SwiftUI", "UIKit", "Se
 ELEMENT_CLOSURES = {"map", "compactMap", "flatMap", "filter", "forEach", "first", "last", "contains",
                     "allSatisfy", "firstIndex", "lastIndex", "drop", "prefix", "partition", "removeAll"}
 PAIR_CLOSURES = {"sorted", "sort", "min", "max", "elementsEqual"}
+# Sequence methods that return one element, optional.
+ELEMENT_RESULTS = {"first", "last", "min", "max", "randomElement", "popLast"}
 
 # Statements tree-sitter-swift 0.7 can read as a call (`defer { ... }`).
 KEYWORD_CALLS = {"defer", "do", "repeat", "catch", "switch", "if", "guard", "while", "return"}
@@ -214,15 +220,20 @@ def strip_optional(t):
     if t is None:
         return None
     t = t.strip()
-    while t.endswith("?") or t.endswith("!"):
-        t = t[:-1]
-    m = re.fullmatch(r"Optional<(.*)>", t)
-    if m:
-        t = m.group(1)
-    for prefix in ("any ", "some "):
-        if t.startswith(prefix):
-            t = t[len(prefix):]
-    return t
+    while True:
+        before = t
+        while t.endswith("?") or t.endswith("!"):
+            t = t[:-1]
+        m = re.fullmatch(r"Optional<(.*)>", t)
+        if m:
+            t = m.group(1)
+        if t.startswith("(") and t.endswith(")") and "," not in t and "->" not in t:
+            t = t[1:-1]
+        for prefix in ("any ", "some "):
+            if t.startswith(prefix):
+                t = t[len(prefix):]
+        if t == before:
+            return t
 
 
 def generic_args(t, name):
@@ -247,6 +258,11 @@ def is_optional(t):
     """`T?`: a member access needs `?.` (else it is Optional's own, e.g. map)."""
     t = (t or "").strip()
     return t.endswith("?") or t.startswith("Optional<")
+
+
+def enumerated_of(t):
+    """`X.enumerated()` seen as a type: the element of its pairs' second half."""
+    return t[len("enumerated:"):] if t and t.startswith("enumerated:") else None
 
 
 def element_of(t):
@@ -629,10 +645,12 @@ class Checker:
                 return strip_optional(self.type_of(node.child_by_field_name("target"), env))
             return None
         if kind == "navigation_expression":
-            base = self.type_of(node.child_by_field_name("target"), env)
+            base = self.target_type(node, env)
             member = self.suffix_name(node)
             if base is None or member is None or is_optional(base):
                 return None
+            if member in ("first", "last") and element_of(base):
+                return element_of(base) + "?"
             if base.startswith("meta:"):
                 ty = self.b.types.get(base[5:])
                 if ty is not None and member in ty.cases and not ty.cases[member]:
@@ -645,8 +663,23 @@ class Checker:
             return fields.get(member)
         if kind == "call_expression":
             callee = node.children[0]
+            if callee.type == "navigation_expression" and self.suffix_name(callee) == "enumerated":
+                e = element_of(self.target_type(callee, env))
+                return "enumerated:" + e if e else None
+            if callee.type == "navigation_expression" and self.suffix_name(callee) in ELEMENT_RESULTS:
+                e = element_of(self.target_type(callee, env))
+                return e + "?" if e else None  # xs.first { ... }, xs.max(by:)
+            if self.is_module(callee, "Array"):
+                labels = self.call_labels(node)
+                if labels and len(labels[1]) == 1 and labels[0] == [None]:
+                    return self.type_of(labels[1][0], env)  # Array(xs.enumerated())
+            if callee.type == "simple_identifier" and not self.declared_value(env, text(self.source, callee)):
+                owner = strip_optional(self.lookup(env, "self") or "")
+                found = self.app.methods.get(owner, {}).get(text(self.source, callee))
+                if found:
+                    return found  # a method of the enclosing type, called without self.
             if callee.type == "navigation_expression":
-                base = self.type_of(callee.child_by_field_name("target"), env)
+                base = self.target_type(callee, env)
                 if base is not None and not is_optional(base) and strip_optional(base) in self.app.methods:
                     return self.app.methods[strip_optional(base)].get(self.suffix_name(callee))
             if callee.type == "simple_identifier" and self.app.shadowed(text(self.source, callee), self.module) \
@@ -655,6 +688,14 @@ class Checker:
             sig = self.resolve_call(callee, node, env)
             return sig.ret if sig is not None else None
         return None
+
+    def target_type(self, nav, env):
+        """The type of a member access's base; `x?.y` (tree-sitter keeps the
+        `?` as a token of the navigation) unwraps it."""
+        t = self.type_of(nav.child_by_field_name("target"), env)
+        if t is not None and any(c.type == "?" for c in nav.children):
+            t = strip_optional(t)
+        return t
 
     def is_module(self, node, name):
         return node is not None and node.type == "simple_identifier" and text(self.source, node) == name
@@ -703,7 +744,7 @@ class Checker:
             return None
         if callee.type == "navigation_expression":
             member = self.suffix_name(callee)
-            base = self.type_of(callee.child_by_field_name("target"), env)
+            base = self.target_type(callee, env)
             if base is None or member is None or is_optional(base):
                 return None
             if base.startswith("meta:"):
@@ -860,8 +901,12 @@ class Checker:
             name = text(self.source, callee)
             if name == "perform" and "Vault" in self.b.types:
                 return ["KeelCore.Vault"]
-            if name == "ForEach" and args and count == 1:
-                return [element_of(self.type_of(args[0], env))]
+            if name == "ForEach" and args:
+                t = self.type_of(args[0], env)
+                if count == 1:
+                    return [element_of(t)]
+                if count == 2 and enumerated_of(t):
+                    return [None, enumerated_of(t)]  # ForEach(Array(xs.enumerated()), ...) { i, x in }
             return []
         if callee.type != "navigation_expression":
             return []
@@ -869,9 +914,12 @@ class Checker:
         if member == "perform" and "Vault" in self.b.types:
             return ["KeelCore.Vault"]
         if member in ELEMENT_CLOSURES and count == 1:
-            return [element_of(self.type_of(callee.child_by_field_name("target"), env))]
+            return [element_of(self.target_type(callee, env))]
+        if member in ELEMENT_CLOSURES and count == 2:
+            pair = enumerated_of(self.target_type(callee, env))
+            return [None, pair] if pair else []
         if member in PAIR_CLOSURES and count == 2:
-            e = element_of(self.type_of(callee.child_by_field_name("target"), env))
+            e = element_of(self.target_type(callee, env))
             return [e, e]
         return []
 
@@ -917,11 +965,17 @@ class Checker:
         scope = {}
         if coll is not None:
             self.visit(coll, env)
-        t = element_of(self.type_of(coll, env)) if coll is not None else None
+        ct = self.type_of(coll, env) if coll is not None else None
+        t = element_of(ct)
         if item is not None:
             b = item.child_by_field_name("bound_identifier")
             if b is not None:
                 scope[text(self.source, b)] = t
+            parts = [c for c in item.children if c.type == "pattern"]
+            if len(parts) == 2 and enumerated_of(ct):  # for (i, x) in xs.enumerated()
+                names = [c for c in parts[1].children if c.type == "simple_identifier"]
+                if len(names) == 1:
+                    scope[text(self.source, names[0])] = enumerated_of(ct)
         for c in node.children:
             if c is not coll:
                 self.visit(c, env + [scope])
@@ -944,7 +998,7 @@ class Checker:
                     return False
                 elif not self.known_type_name(name):
                     self.fail(target, f"type {name}: not in the bindings, not declared in the app, not a known SDK type")
-        base = self.type_of(target, env) if target is not None else None
+        base = self.target_type(node, env)
         if base is not None and member is not None and not is_optional(base):
             if base.startswith("meta:"):
                 ty = self.b.types[base[5:]]
@@ -999,7 +1053,7 @@ class Checker:
                 expected = self.pick(self.b.functions[member], labels)
                 if expected is None:
                     self.fail(node, f"KeelCore.{member}: labels do not match the bindings")
-            base = self.type_of(target, env) if target is not None else None
+            base = self.target_type(callee, env)
             if base is not None and member is not None and not is_optional(base):
                 if base.startswith("meta:"):
                     ty = self.b.types[base[5:]]

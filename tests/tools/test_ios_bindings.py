@@ -221,3 +221,45 @@ struct Clocks: View {
     assert len(problems) == 2, problems
     assert "SobrietyClockStatus.labl" in problems[0]
     assert "SobrietyClockStatus.currentDayz" in problems[1]
+
+
+def test_enumerated_rows_and_own_methods(tmp_path):
+    problems = write_app(tmp_path, """
+import SwiftUI
+final class Holder {
+    private var screen: (any Sendable)?
+    private var today: TodayScreen?
+    private func current() -> TodayScreen? { today }
+    func first() -> UInt32? { current()?.clocks.first?.currentDays ?? current()?.clockz.first?.currentDays }
+}
+struct Rows: View {
+    let screen: TodayScreen
+    var body: some View {
+        ForEach(Array(screen.clocks.enumerated()), id: \\.offset) { _, clock in
+            Text(verbatim: clock.labl)
+        }
+    }
+    func labels() -> [String] {
+        var out: [String] = []
+        for (i, clock) in screen.clocks.enumerated() { out.append("\\(i) \\(clock.lable)") }
+        return out
+    }
+}
+""")
+    assert len(problems) == 3, problems
+    assert "TodayScreen.clockz" in problems[0]
+    assert "SobrietyClockStatus.labl" in problems[1]
+    assert "SobrietyClockStatus.lable" in problems[2]
+
+
+def test_first_and_last_of_a_core_array(tmp_path):
+    problems = write_app(tmp_path, """
+func f(screen: TodayScreen) -> UInt32 {
+    let a = screen.clocks.first { $0.currentDays > 1 }
+    let b = screen.clocks.last
+    return (a?.currentDayz ?? 0) + (b?.currentDays ?? 0) + (screen.clocks.first?.dayz ?? 0)
+}
+""")
+    assert len(problems) == 2, problems
+    assert "SobrietyClockStatus.currentDayz" in problems[0]
+    assert "SobrietyClockStatus.dayz" in problems[1]
