@@ -492,6 +492,7 @@ class AppTypes:
         self.fields = {}  # type name -> {member: type text or None}
         self.methods = {}  # type name -> {method: return type text or None}
         self.sigs = {}  # type name -> {method: [Sig]}
+        self.inits = {}  # type name -> [Sig] (declared, or a struct's memberwise one)
         self.functions = set()  # every function name the app declares
         self.extensions = {}  # type name -> set of member names the app adds
         self.conformances = {}  # type name -> set of protocols added by the app
@@ -548,6 +549,25 @@ class AppTypes:
                 continue
             fields = self.fields.setdefault(name, {})
             added = self.extensions.setdefault(name, set())
+            inits = [m for m in body.children if m.type == "init_declaration"]
+            for m in inits:
+                sig = signature(source, m)
+                self.inits.setdefault(name, []).append(
+                    Sig([(label, self.qualify(t, module), d) for label, t, d in sig.params], None))
+            if not inits and decl_keyword(node) == "struct":
+                params = []
+                for m in body.children:
+                    if m.type != "property_declaration" or is_static(source, m) \
+                            or m.child_by_field_name("computed_value") is not None:
+                        continue
+                    t = type_node_text(source, m)
+                    is_var = any(c.type == "value_binding_pattern" and text(source, c) == "var" for c in m.children)
+                    default = m.child_by_field_name("value") is not None or (is_var and is_optional(t))
+                    if default and not is_var:
+                        continue  # a `let` with a value is not an init parameter
+                    for p in property_names(source, m):
+                        params.append((p, self.qualify(t, module), default))
+                self.inits.setdefault(name, []).append(Sig(params, None))
             for m in body.children:
                 if m.type in ("property_declaration", "protocol_property_declaration"):
                     t = self.qualify(type_node_text(source, m) or constructed_type(source, m), module)
@@ -838,8 +858,13 @@ class Checker:
                 self.visit(c, env + [scope])
         return False
 
+    def visit_control_transfer_statement(self, node, env):
+        result = node.child_by_field_name("result")
+        if result is not None and node.children and node.children[0].type == "return":
+            self.check_implicit(result, self.lookup(env, "#return"))
+
     def visit_function_declaration(self, node, env):
-        scope = {}
+        scope = {"#return": signature(self.source, node).ret} if node.type == "function_declaration" else {}
         for c in node.children:
             if c.type == "parameter":
                 names = [x for x in c.children if x.type == "simple_identifier"]
@@ -871,6 +896,7 @@ class Checker:
             if ptype is None and i < len(implied):
                 ptype = implied[i]
             scope[text(self.source, n)] = ptype
+        scope["#return"] = None  # `return` in a closure is the closure's
         for c in node.children:
             self.visit(c, env + [scope])
         return False
@@ -1039,6 +1065,10 @@ class Checker:
                 expected = sig
             elif name in SDK_FUNCTIONS or name in KEYWORD_CALLS:
                 pass
+            elif self.app.shadowed(name, self.module):
+                # The app's own type: its labels are the compiler's business,
+                # but a core enum its initializer takes is checked.
+                expected = self.pick(self.app.inits.get(name, []), labels)
             elif name[:1].isupper():
                 if not self.known_type_name(name):
                     self.fail(callee, f"type {name}: not in the bindings, not declared in the app, not a known SDK type")
@@ -1083,8 +1113,28 @@ class Checker:
                 self.check_implicit(value, expected.param_type(labels, i))
 
     def check_implicit(self, value, expected_type):
-        """`.caseName` where a core enum is expected."""
-        if value is None or value.type != "prefix_expression":
+        """`.caseName` (or `.caseName(label: ...)`) where a core enum is
+        expected, also inside `c ? .a : .b`, `x ?? .a` and `[.a, .b]`."""
+        if value is None or expected_type is None:
+            return
+        kind = value.type
+        if kind == "ternary_expression":
+            self.check_implicit(value.child_by_field_name("if_true"), expected_type)
+            self.check_implicit(value.child_by_field_name("if_false"), expected_type)
+            return
+        if kind == "nil_coalescing_expression":
+            self.check_implicit(value.child_by_field_name("if_nil"), expected_type)
+            return
+        if kind == "array_literal":
+            e = element_of(expected_type)
+            for c in value.children:
+                if c.is_named:
+                    self.check_implicit(c, e)
+            return
+        call = None
+        if kind == "call_expression" and value.children[0].type == "prefix_expression":
+            call, value = value, value.children[0]
+        if value.type != "prefix_expression":
             return
         if len(value.children) < 2 or text(self.source, value.children[0]) != ".":
             return
@@ -1095,8 +1145,22 @@ class Checker:
         name = text(self.source, target)
         self.use()
         if name not in ty.cases and name not in ty.statics and name not in self.app.extensions.get(ty.name, set()) \
-                and not (name == "none" and expected_type.endswith("?")):
+                and not (name == "none" and is_optional(expected_type)):
             self.fail(value, f".{name}: {ty.name} has no such case in the bindings")
+            return
+        if call is not None and name in ty.cases:
+            found = self.call_labels(call)
+            if found is None:
+                return
+            labels, values = found
+            params = ty.cases[name]
+            want = [p[0] for p in params]
+            if labels != want:
+                self.fail(call, f".{name}({''.join((l or '_') + ':' for l in labels)}): {ty.name}.{name} takes "
+                                f"({', '.join((l or '_') for l in want)}) in the bindings")
+                return
+            for v, (_, t) in zip(values, params):
+                self.check_implicit(v, t)
 
     def visit_equality_expression(self, node, env):
         lhs = node.child_by_field_name("lhs")

@@ -263,3 +263,26 @@ func f(screen: TodayScreen) -> UInt32 {
     assert len(problems) == 2, problems
     assert "SobrietyClockStatus.currentDayz" in problems[0]
     assert "SobrietyClockStatus.dayz" in problems[1]
+
+
+def test_implicit_cases_in_expressions(tmp_path):
+    problems = write_app(tmp_path, """
+struct Target { var language: Language; var error: KeelError? = nil }
+func pick(_ spanish: Bool, fallback: Language?) -> Language {
+    let a: Language = spanish ? .spanish : .englsh
+    let t = Target(language: fallback ?? .castilian)
+    let u = Target(language: .english, error: .InvalidInput(name: "x", reason: "y"))
+    let v: [Language] = [.english, .french]
+    _ = (a, t, u, v)
+    return .klingon
+}
+func nested() -> [Language] {
+    let f: () -> Int = { return .zero }
+    _ = f
+    return [.english]
+}
+""")
+    assert len(problems) == 5, problems
+    for expected in (".englsh: Language", ".castilian: Language", ".InvalidInput(name:reason:): KeelError.InvalidInput takes (field, reason)",
+                     ".french: Language", ".klingon: Language"):
+        assert any(expected in p for p in problems), (expected, problems)
