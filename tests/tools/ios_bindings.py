@@ -45,7 +45,8 @@ array, `self` in an extension of a core type, the cases of a `switch` over
 a `Result<CoreType, ...>` (`.success(let screen)`), the first closure
 parameter of any call named `perform` (the brief's VaultProxy.perform hands
 the closure the `Vault`), and the element for the closure of `ForEach(xs)`
-and of `xs.map/filter/forEach/first/contains/sorted/...` (also the pairs of
+and of `xs.map/filter/forEach/first/contains/sorted/...` (`$0`/`$1` too;
+`filter`/`sorted` keep the array's type; also the pairs of
 `Array(xs.enumerated())` and `for (i, x) in xs.enumerated()`), the
 optional element of `xs.first`/`xs.last`/`xs.first { }`, `x?.member`
 through optional chaining, and a method of the enclosing type called
@@ -58,7 +59,7 @@ always the core's.
 
 Limits: no overload resolution beyond labels (argument types are not
 compared), no generic inference beyond the above (a value inside
-`[T].reduce`, a dictionary, `$0`, a tuple), `if case`/`guard case` patterns
+`[T].reduce`, a dictionary, a tuple, the app's own generic helpers), `if case`/`guard case` patterns
 and tuple switches are not checked, a member the app reaches through a
 protocol or a generic is not checked, a nested type (`Vault.NoHandle`) in a
 type position is not checked, and an app type's members are merged by name
@@ -136,6 +137,8 @@ MODULES = {"KeelCore", "KeelKit", "Swift", "Foundation", "SwiftUI", "UIKit", "Se
 ELEMENT_CLOSURES = {"map", "compactMap", "flatMap", "filter", "forEach", "first", "last", "contains",
                     "allSatisfy", "firstIndex", "lastIndex", "drop", "prefix", "partition", "removeAll"}
 PAIR_CLOSURES = {"sorted", "sort", "min", "max", "elementsEqual"}
+# Sequence methods that return the elements again.
+SAME_ARRAY_RESULTS = {"filter", "sorted", "reversed", "shuffled"}
 # Sequence methods that return one element, optional.
 ELEMENT_RESULTS = {"first", "last", "min", "max", "randomElement", "popLast"}
 
@@ -686,6 +689,9 @@ class Checker:
             if callee.type == "navigation_expression" and self.suffix_name(callee) == "enumerated":
                 e = element_of(self.target_type(callee, env))
                 return "enumerated:" + e if e else None
+            if callee.type == "navigation_expression" and self.suffix_name(callee) in SAME_ARRAY_RESULTS:
+                e = element_of(self.target_type(callee, env))
+                return "[" + e + "]" if e else None  # xs.filter { ... }, xs.sorted { ... }
             if callee.type == "navigation_expression" and self.suffix_name(callee) in ELEMENT_RESULTS:
                 e = element_of(self.target_type(callee, env))
                 return e + "?" if e else None  # xs.first { ... }, xs.max(by:)
@@ -896,6 +902,13 @@ class Checker:
             if ptype is None and i < len(implied):
                 ptype = implied[i]
             scope[text(self.source, n)] = ptype
+        if not params:
+            # `$0`, `$1`: the closure's arity is the highest one it names.
+            own = [n for n in walk(node) if n.type == "simple_identifier" and text(self.source, n) in ("$0", "$1")]
+            arity = 2 if any(text(self.source, n) == "$1" for n in own) else 1 if own else 0
+            for i, t in enumerate(self.closure_parameter_types(node, env, arity) if arity else []):
+                if t is not None:
+                    scope[f"${i}"] = t
         scope["#return"] = None  # `return` in a closure is the closure's
         for c in node.children:
             self.visit(c, env + [scope])

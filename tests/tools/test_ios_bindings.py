@@ -286,3 +286,16 @@ func nested() -> [Language] {
     for expected in (".englsh: Language", ".castilian: Language", ".InvalidInput(name:reason:): KeelError.InvalidInput takes (field, reason)",
                      ".french: Language", ".klingon: Language"):
         assert any(expected in p for p in problems), (expected, problems)
+
+
+def test_anonymous_closure_parameters(tmp_path):
+    problems = write_app(tmp_path, """
+func f(screen: TodayScreen) -> [String] {
+    let long = screen.clocks.filter { $0.currentDays > 30 }.map { $0.labl }
+    let sorted = screen.clocks.sorted { $0.currentDays < $1.currentDayz }
+    return long + sorted.map { $0.label }
+}
+""")
+    assert len(problems) == 2, problems
+    assert "SobrietyClockStatus.currentDayz" in problems[0] or "SobrietyClockStatus.currentDayz" in problems[1]
+    assert any("SobrietyClockStatus.labl:" in p for p in problems)
