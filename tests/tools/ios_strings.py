@@ -14,7 +14,9 @@ strings told apart from code):
   whose first, unlabelled argument is a string literal with a letter in it,
   and no `.navigationTitle`, `.accessibilityLabel`, `.accessibilityHint`,
   `.accessibilityValue`, `.alert`, `.confirmationDialog` likewise
-  (`Text(verbatim:)` and literals without letters, such as "·", pass).
+  (`Text(verbatim:)` and literals without letters, such as "·", pass); the
+  app's own views (`struct JournalText: View`) likewise, for their first
+  unlabelled argument and `title:`, `label:`, `text:`, `message:`, ...
 
 Limits: a key built at run time is reported as an error (the brief's rule
 is a literal key), except inside `enum Loc` itself; a text that reaches a
@@ -39,6 +41,9 @@ CATALOG = pathlib.Path("ios/App/Resources/Localizable.xcstrings")
 LANGUAGES = ("en", "es")
 VIEW_INITS = {"Text", "Button", "Label", "Toggle", "TextField", "SecureField", "Section", "Picker",
               "Link", "Menu"}
+# The app's own views (`struct JournalText: View`) take texts too: their first
+# unlabelled argument and these labels are checked like Text's.
+TEXT_LABELS = {"title", "label", "text", "message", "heading", "hint", "caption", "subtitle"}
 MODIFIERS = {"navigationTitle", "accessibilityLabel", "accessibilityHint", "accessibilityValue",
              "alert", "confirmationDialog"}
 PLACEHOLDER = re.compile(r"%%|%(?:(\d+)\$)?[-#+ 0,]*\d*(?:\.\d+)?(?:lld|ld|hh|h|ll|l|q|z|t|j)?[@dDuUxXoOfFeEgGcCsSpaA]")
@@ -155,6 +160,14 @@ def check(repo):
         except Exception as e:  # the generator's own failure is a failure here
             problems.append(f"{CATALOG}: could not be regenerated ({e})")
     strings = (catalog or {}).get("strings", {})
+    app_views = set()
+    for path in swift_tree.app_sources(ios):
+        source, tree = swift_tree.parse(path.read_bytes())
+        for node in walk(tree.root_node):
+            if node.type == "class_declaration" and node.child_by_field_name("name") is not None:
+                inherits = {text(source, c).strip() for c in node.children if c.type == "inheritance_specifier"}
+                if "View" in inherits or "SwiftUI.View" in inherits:
+                    app_views.add(text(source, node.child_by_field_name("name")))
     for path in swift_tree.app_sources(ios):
         source, tree = swift_tree.parse(path.read_bytes())
         rel = path.relative_to(repo)
@@ -197,6 +210,15 @@ def check(repo):
                 label, value, _ = first_argument(source, node)
                 if label is None and literal_letters(source, value):
                     problems.append(f"{rel}:{line(node)}: hard-coded text in {text(source, callee)}(...); use Loc.text")
+            elif in_app and callee.type == "simple_identifier" and text(source, callee) in app_views:
+                _, _, args = first_argument(source, node)
+                for i, a in enumerate(args):
+                    name = a.child_by_field_name("name")
+                    label = text(source, name).strip() if name is not None else None
+                    if (label is None and i == 0) or label in TEXT_LABELS:
+                        if literal_letters(source, a.child_by_field_name("value")):
+                            problems.append(f"{rel}:{line(a)}: hard-coded text in {text(source, callee)}(...); "
+                                            f"use Loc.text")
     return problems, keys
 
 

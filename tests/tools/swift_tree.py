@@ -40,6 +40,8 @@ def app_sources(ios_root):
 
 
 def text(source, node):
+    if node is None:  # a field missing from an unusual (or broken) tree
+        return ""
     return source[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
 

@@ -116,3 +116,31 @@ def test_app_without_swift_fails(fake_repo):
     (fake_repo / "ios/App/TodaySample.swift").unlink()
     problems, _ = ios_strings.check(fake_repo)
     assert problems == ["ios/App: no Swift sources"]
+
+
+def test_hard_coded_text_in_the_apps_own_views(fake_repo):
+    add_swift(fake_repo, "App/Screens/Own.swift", """
+import SwiftUI
+struct JournalText: View {
+    let text: String
+    init(_ text: String) { self.text = text }
+    var body: some View { Text(text) }
+}
+struct JournalButton: View {
+    let title: String
+    let icon: String
+    var body: some View { Text(title) }
+}
+struct Own: View {
+    var body: some View {
+        VStack {
+            JournalText("Written here")
+            JournalText(Loc.text("action_back"))
+            JournalButton(title: "Save", icon: "square.and.arrow.down")
+            JournalButton(title: Loc.text("action_back"), icon: "chevron.left")
+        }
+    }
+}
+""")
+    problems, _ = ios_strings.check(fake_repo)
+    assert [int(p.split(":")[1]) for p in problems] == [16, 18], problems
