@@ -78,8 +78,10 @@ class RecordingPhone : PhoneActions {
 class FakeBiometrics(var isAvailable: Boolean = true) : Biometrics {
     var accept = true
     var newEnrolment = false
-    var stored: Pair<String, ByteArray>? = null
-    var prompts = 0
+    /** Written by the models' coroutines, read by the test thread. */
+    @Volatile var stored: Pair<String, ByteArray>? = null
+
+    @Volatile var prompts = 0
 
     override fun available() = isAvailable
     override fun enrolled() = stored != null

@@ -1,6 +1,7 @@
 package org.keel.android.jvm
 
 import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.assertIsOn
 import androidx.compose.ui.test.hasClickAction
 import androidx.compose.ui.test.hasSetTextAction
 import androidx.compose.ui.test.hasText
@@ -360,7 +361,10 @@ class FlowTest {
         launch(gateway, biometrics = bio)
         rule.waitFor(en[Str.screen_first_launch_title])
         typePassphrases(Fixtures.PASSPHRASE, Fixtures.PASSPHRASE)
-        rule.onNode(hasClickAction() and hasText(en[Str.screen_first_launch_biometric])).performScrollTo().performClick()
+        val optIn = rule.onNode(hasClickAction() and hasText(en[Str.screen_first_launch_biometric]))
+        optIn.performScrollTo().performClick()
+        rule.waitForIdle()
+        optIn.assertIsOn()
         button(en[Str.screen_first_launch_create]).performScrollTo().performClick()
         rule.waitFor(en[Str.screen_today_recent])
         rule.waitUntil(10_000) { bio.prompts == 1 }

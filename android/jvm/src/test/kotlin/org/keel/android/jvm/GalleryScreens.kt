@@ -168,6 +168,9 @@ val galleryScreens: List<GalleryScreen> = listOf(
 
     // Settings
     *settingsShots.toTypedArray(),
+
+    // Questionnaires
+    *measureShots.toTypedArray(),
 )
 
 /**

@@ -42,7 +42,7 @@ class ReminderScheduleTest {
         assertEquals(Route.Log(EntryKind.CHECK_IN), ReminderTarget.CHECK_IN.route())
         assertEquals(Route.Log(EntryKind.CHECK_IN), ReminderTarget.PROMPT.route())
         assertEquals(Route.Today, ReminderTarget.MEETING.route())
-        assertEquals(Route.Today, ReminderTarget.MEASURE.route())
+        assertEquals(Route.Measures, ReminderTarget.MEASURE.route())
         ReminderTarget.entries.forEach { assertEquals(it, ReminderTarget.fromCode(it.code)) }
         assertNull(ReminderTarget.fromCode("settings"))
         assertNull(ReminderTarget.fromCode(null))

@@ -28,6 +28,9 @@ import org.keel.core.EntryContext
 import org.keel.core.EntryKind
 import org.keel.core.Halt
 import org.keel.core.Language
+import org.keel.core.Weekday
+import org.keel.core.MeetingRepeat
+import org.keel.core.MeetingSchedule
 import org.keel.core.Moment
 import org.keel.core.Now
 import org.keel.core.SobrietyClockDraft
@@ -149,6 +152,23 @@ class ScreensFlowTest {
         // Back on Today: the lapse plan after a lapse, and the clock restarted.
         rule.waitFor(en[Str.screen_today_lapse_plan])
         rule.waitFor(en[Str.screen_today_streak, 0])
+    }
+
+    @Test
+    fun todayShowsEachClocksNextMilestoneAndTheNextMeetingAsTheCoreComputesThem() {
+        val (_, gateway) = unlockedApp { v ->
+            v.addClock(SobrietyClockDraft("Alcohol", CalendarDate(2026, 9.toUByte(), 14.toUByte())), now)
+            val weekly = MeetingSchedule("America/Chicago", CalendarDate(2026, 10.toUByte(), 1.toUByte()), null, 1080u, 90u, MeetingRepeat.Weekly(listOf(Weekday.MONDAY, Weekday.THURSDAY), 1u))
+            v.addMeeting(ScreenShots.meetingNow().copy(name = "Thursday group", schedule = weekly))
+        }
+        val screen = runBlocking { gateway.today(Language.ENGLISH).getOrThrow() }
+        val clock = screen.clocks.single()
+        val strings = en
+        val expected = clock.milestoneToday?.let { strings[Str.screen_today_milestone_today, org.keel.android.ui.milestoneText(strings, it)] }
+            ?: strings[Str.screen_today_milestone_next, org.keel.android.ui.milestoneText(strings, clock.nextMilestone), org.keel.android.ui.formatDate(clock.nextMilestone.date, Language.ENGLISH)]
+        rule.waitFor(expected)
+        val next = screen.nextMeeting!!
+        rule.waitFor(en[Str.screen_today_next_meeting, next.occurrence.meetingName, org.keel.android.ui.formatMoment(next.localStart, Language.ENGLISH)])
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.keel.android.core.MeetingsCalls
 import org.keel.android.core.VaultGateway
 import org.keel.core.EntryKind
 import org.keel.core.Language
+import org.keel.core.MeasureKind
 
 /** Where the participant is. */
 sealed interface Route {
@@ -100,6 +101,17 @@ sealed interface Route {
 
     /** Every screen, one tap each: Today's menu. */
     data object Menu : Route
+
+    // Questionnaires
+
+    /** What is due, and each measure's schedule. */
+    data object Measures : Route
+
+    /** A measure to answer, or [responseId]'s answers to change while its period is open. */
+    data class MeasureForm(val measure: MeasureKind, val responseId: String? = null) : Route
+
+    /** One measure's past answers and trends. */
+    data class MeasureHistory(val measure: MeasureKind) : Route
 }
 
 /** What the platform tells the app; tests send the same events. */
@@ -293,6 +305,9 @@ class AppModel(
         }
     }
 
+    // Questionnaires
+    val measures = MeasuresModel(org.keel.android.core.MeasuresCalls(gateway), scope, { _language.value }, onEdit = { kind, id -> navigate(Route.MeasureForm(kind, id)) })
+
     // Backup and restore
     val firstLaunchRestore = FirstLaunchRestoreModel(gateway, scope, documents, language = { _language.value }, onRestored = { replaceWith(Route.Today) })
     val backup = BackupModel(gateway, scope, documents, language = { _language.value })
@@ -382,6 +397,8 @@ class AppModel(
     }
 
     private fun onShown(route: Route) {
+        // Answers not sent are forgotten once their screens are left (SOS keeps them for the way back).
+        if (route !is Route.MeasureForm && route !is Route.MeasureHistory && route != Route.Sos) measures.clear()
         when (route) {
             Route.Today -> today.refresh()
             Route.Sos -> sos.load()
@@ -428,6 +445,11 @@ class AppModel(
             Route.ChangePassphrase -> passphraseChange.open()
             Route.Wipe -> wipe.open()
             Route.About, Route.Menu -> Unit
+
+            // Questionnaires
+            Route.Measures -> measures.load()
+            is Route.MeasureForm -> measures.showForm(route.measure, route.responseId)
+            is Route.MeasureHistory -> measures.openHistory(route.measure)
         }
     }
 

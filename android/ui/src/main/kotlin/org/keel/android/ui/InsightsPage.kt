@@ -11,7 +11,6 @@ import org.keel.android.core.InsightsData
 import org.keel.core.DateRange
 import org.keel.core.Insights
 import org.keel.core.MeasureHistory
-import org.keel.core.MeasureKind
 import org.keel.core.MoodDay
 import org.keel.core.SobrietyClockStatus
 import org.keel.core.SobrietyStreakHistory
@@ -248,15 +247,20 @@ private fun Measures(data: InsightsData, w: InsightsWords) {
         Body(s[Str.screen_insights_no_measures])
         return
     }
-    answered.forEach { m -> Measure(m, w) }
+    answered.forEach { m -> MeasureTrends(m, w) }
     if (answered.any { h -> h.trends.any { t -> t.points.any { it.needsAttention } } }) Body(s[Str.screen_insights_attention_key])
     data.measures.flatMap { it.damagedIds }.size.takeIf { it > 0 }?.let { Body(s[Str.screen_insights_damaged, it]) }
 }
 
+/**
+ * One measure's score trends, each charted with its text alternative: in
+ * Insights under the measure's [named] title, on the measure's own history
+ * page (which is titled by it) without.
+ */
 @Composable
-private fun Measure(history: MeasureHistory, w: InsightsWords) {
+fun MeasureTrends(history: MeasureHistory, w: InsightsWords, named: Boolean = true) {
     val s = LocalStrings.current
-    SubTitle(s[measureName(history.measure)])
+    if (named) SubTitle(s[measureName(history.measure)])
     history.trends.filter { it.points.isNotEmpty() }.forEach { t ->
         Body(s[Str.screen_insights_score_title, t.name, t.max.toLong()])
         ChartFrame(w.scoreAlt(t)) {
@@ -269,11 +273,4 @@ private fun Measure(history: MeasureHistory, w: InsightsWords) {
         w.scoreChange(t)?.let { Body(it) }
         if (t.bandChanged) Body(s[Str.screen_insights_band_changed])
     }
-}
-
-private fun measureName(kind: MeasureKind): Str = when (kind) {
-    MeasureKind.BAM -> Str.screen_insights_measure_bam
-    MeasureKind.PHQ9 -> Str.screen_insights_measure_phq9
-    MeasureKind.GAD7 -> Str.screen_insights_measure_gad7
-    MeasureKind.AUDIT_C -> Str.screen_insights_measure_audit_c
 }

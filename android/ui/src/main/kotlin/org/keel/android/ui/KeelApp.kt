@@ -148,6 +148,20 @@ fun KeelApp(app: AppModel, strings: StringSource, phone: PhoneActions, dark: Boo
                 Route.About -> AboutPage({ app.back() }) { app.navigate(Route.Sos) }
                 Route.Menu -> MenuPage(app::navigate, { app.back() }) { app.navigate(Route.Sos) }
 
+                // Questionnaires
+                Route.Measures -> {
+                    val state by app.measures.state.collectAsState()
+                    MeasuresPage(state, language, app.measures::onEvent, onOpen = app::navigate, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                is Route.MeasureForm -> {
+                    val state by app.measures.state.collectAsState()
+                    MeasureFormPage(state.form, language, phone, app.measures::onEvent, onOpen = app::navigate, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+                is Route.MeasureHistory -> {
+                    val state by app.measures.state.collectAsState()
+                    MeasureHistoryPage(state.history, language, app.measures::onEvent, onBack = { app.back() }) { app.navigate(Route.Sos) }
+                }
+
                 Route.Sos -> {
                     val state by app.sos.state.collectAsState()
                     SosPage(state, phone, app.sos::onEvent) { app.back() }

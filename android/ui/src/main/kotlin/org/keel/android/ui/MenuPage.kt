@@ -20,6 +20,7 @@ val menuEntries: List<MenuEntry> = listOf(
     MenuEntry(Str.action_exercises, Route.Exercises),
     MenuEntry(Str.action_meetings, Route.Meetings),
     MenuEntry(Str.action_insights, Route.Insights),
+    MenuEntry(Str.action_measures, Route.Measures),
     MenuEntry(Str.action_reminders, Route.Reminders),
     MenuEntry(Str.action_report, Route.Report),
     MenuEntry(Str.action_exports, Route.Exports),

@@ -20,14 +20,15 @@ enum class ReminderTarget(val code: String) {
     /** A meeting starting soon: Today, which offers "I'm here" for the meeting on now. */
     MEETING("meeting"),
 
-    /** A questionnaire that is due: Today. */
+    /** A questionnaire that is due: the questionnaires, due ones first. */
     MEASURE("measure"),
     ;
 
     /** The screen to open. */
     fun route(): Route = when (this) {
         CHECK_IN, PROMPT -> Route.Log(EntryKind.CHECK_IN)
-        MEETING, MEASURE -> Route.Today
+        MEETING -> Route.Today
+        MEASURE -> Route.Measures
     }
 
     companion object {

@@ -19,6 +19,8 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 import org.keel.core.EntryBrief
 import org.keel.core.EntryKind
+import org.keel.core.Milestone
+import org.keel.core.MilestoneUnit
 import org.keel.core.SobrietyClockStatus
 
 /** Today: the core's [org.keel.core.TodayScreen] record, shown as it came. */
@@ -52,6 +54,11 @@ fun TodayPage(
                 }
             }
         }
+        screen.nextMeeting?.let { next ->
+            Body(s[Str.screen_today_next_meeting, next.occurrence.meetingName, formatMoment(next.localStart, s.language)])
+        }
+        // Questionnaires the core says are due, one tap to answer.
+        screen.measuresDue.forEach { DueCard(it, onOpen) }
         state.error?.let { ErrorText(it) }
         LogActions(onOpen)
         if (screen.suggestions.isNotEmpty()) {
@@ -130,6 +137,13 @@ fun ClockCard(clock: SobrietyClockStatus) {
             Text(clock.label, style = MaterialTheme.typography.titleMedium)
             Text(s[Str.screen_today_streak, clock.currentDays.toLong()], style = MaterialTheme.typography.headlineSmall)
             Text(s[Str.screen_today_longest, clock.longestDays.toLong()], style = MaterialTheme.typography.bodyMedium)
+            // The core's milestones: one reached today, else the next and its date.
+            val today = clock.milestoneToday
+            if (today != null) {
+                Text(s[Str.screen_today_milestone_today, milestoneText(s, today)], style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.primary)
+            } else {
+                Text(s[Str.screen_today_milestone_next, milestoneText(s, clock.nextMilestone), formatDate(clock.nextMilestone.date, s.language)], style = MaterialTheme.typography.bodyMedium)
+            }
         }
     }
 }
@@ -176,3 +190,10 @@ fun ContactRow(name: String, number: String, canText: Boolean, phone: PhoneActio
     }
 }
 
+/** A milestone as the participant counts it: "day 30", "year 1". */
+fun milestoneText(s: Strings, milestone: Milestone): String = when (milestone.unit) {
+    MilestoneUnit.HOURS -> s[Str.milestone_hours, milestone.count.toLong()]
+    MilestoneUnit.DAYS -> s[Str.milestone_days, milestone.count.toLong()]
+    MilestoneUnit.MONTHS -> s[Str.milestone_months, milestone.count.toLong()]
+    MilestoneUnit.YEARS -> s[Str.milestone_years, milestone.count.toLong()]
+}

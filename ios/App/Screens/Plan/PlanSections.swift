@@ -1,0 +1,468 @@
+import KeelCore
+import KeelKit
+import SwiftUI
+
+/// The sections as the plan holds them, in the order of `PlanSection`; with
+/// `edit`, each has a button to change it.
+struct PlanSectionsView: View {
+    let plan: Plan
+    let edit: ((PlanSection) -> Void)?
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 12) {
+            section(.reasons, plan.reasons) { JournalText(Loc.text("common_bullet", $0)) }
+            section(.goals, plan.goals) { JournalText(Loc.text("common_bullet", $0)) }
+            numbered(.routine, plan.routine)
+            section(.warningSigns, plan.warningSigns) { sign in
+                JournalText(Loc.text("common_bullet", Loc.text("common_joined", sign.text, PlanText.stageText(sign.stage))))
+            }
+            section(.triggers, plan.triggers) { trigger in
+                JournalText(Loc.text(
+                    "common_bullet",
+                    ScreenParts.joined([trigger.name, PlanText.categoryText(trigger.category), PlanText.riskText(trigger.risk)])
+                ))
+            }
+            section(.coping, plan.copingPlans) { coping in
+                VStack(alignment: .leading, spacing: 2) {
+                    Text(coping.ifSituation)
+                        .font(.subheadline.weight(.semibold))
+                        .fixedSize(horizontal: false, vertical: true)
+                    JournalText(coping.thenAction)
+                    let linked = coping.triggerIds.compactMap { id in plan.triggers.first { $0.id == id }?.name }
+                    if !linked.isEmpty {
+                        JournalText(Loc.text("screen_plan_linked_line", linked.joined(separator: ", ")))
+                    }
+                }
+                .accessibilityElement(children: .combine)
+            }
+            section(.contacts, plan.contacts) { contact in
+                JournalText(Loc.text(
+                    "common_bullet",
+                    ScreenParts.joined([contact.name, PlanText.roleText(contact.role), contact.phone, contact.howToReach])
+                ))
+            }
+            numbered(.crisisSteps, plan.lapsePlan.steps)
+            section(.overdoseSafety, plan.lapsePlan.overdoseSafety) { JournalText(Loc.text("common_bullet", $0)) }
+            section(.crisisLines, plan.lapsePlan.crisisLines) { line in
+                JournalText(Loc.text(
+                    "common_bullet",
+                    ScreenParts.joined([
+                        line.name, line.phone, line.canText ? Loc.text("screen_plan_line_texts") : "", line.note,
+                    ])
+                ))
+            }
+        }
+    }
+
+    private func numbered(_ which: PlanSection, _ items: [String]) -> some View {
+        section(which, Array(items.enumerated())) { pair in
+            JournalText(Loc.text("common_numbered", pair.offset + 1, pair.element))
+        }
+    }
+
+    private func section<Item, Row: View>(
+        _ which: PlanSection,
+        _ items: [Item],
+        @ViewBuilder row: @escaping (Item) -> Row
+    ) -> some View {
+        let title = PlanText.sectionTitle(which)
+        return VStack(alignment: .leading, spacing: 6) {
+            JournalHeading(title)
+            if items.isEmpty {
+                JournalText(Loc.text("screen_plan_empty_section"))
+            }
+            ForEach(Array(items.enumerated()), id: \.offset) { _, item in
+                row(item)
+            }
+            if let edit = edit {
+                Button(Loc.text("action_change")) { edit(which) }
+                    .buttonStyle(.bordered)
+                    .frame(minHeight: 44)
+                    .accessibilityLabel(Loc.text("a11y_edit_section", title))
+            }
+        }
+    }
+}
+
+/// One section's items as fields; the rest of the draft is kept as it is.
+struct PlanSectionEditor: View {
+    let section: PlanSection
+    let plan: Plan
+    let choosingKind: Int?
+    let model: PlanModel
+
+    var body: some View {
+        switch section {
+        case .reasons:
+            PlanTextList(
+                title: Loc.text("screen_plan_reasons"), label: Loc.text("screen_plan_reason"),
+                addLabel: Loc.text("screen_plan_add_reason"), items: plan.reasons
+            ) { items in change { $0.reasons = items } }
+        case .goals:
+            PlanTextList(
+                title: Loc.text("screen_plan_goals"), label: Loc.text("screen_plan_goal"),
+                addLabel: Loc.text("screen_plan_add_goal"), items: plan.goals
+            ) { items in change { $0.goals = items } }
+        case .routine:
+            JournalText(Loc.text("screen_plan_routine_hint"))
+            PlanTextList(
+                title: Loc.text("screen_plan_routine"), label: Loc.text("screen_plan_routine_item"),
+                addLabel: Loc.text("screen_plan_add_routine"), items: plan.routine
+            ) { items in change { $0.routine = items } }
+        case .warningSigns:
+            warningSigns
+        case .triggers:
+            triggers
+        case .coping:
+            coping
+        case .contacts:
+            contacts
+        case .crisisSteps:
+            PlanTextList(
+                title: Loc.text("screen_plan_crisis_steps"), label: Loc.text("screen_plan_step"),
+                addLabel: Loc.text("screen_plan_add_step"), items: plan.lapsePlan.steps
+            ) { items in change { $0.lapsePlan.steps = items } }
+        case .overdoseSafety:
+            PlanTextList(
+                title: Loc.text("screen_plan_overdose"), label: Loc.text("screen_plan_overdose_item"),
+                addLabel: Loc.text("screen_plan_add_overdose"), items: plan.lapsePlan.overdoseSafety
+            ) { items in change { $0.lapsePlan.overdoseSafety = items } }
+        case .crisisLines:
+            crisisLines
+        }
+    }
+
+    /// The draft with one change, sent to the model.
+    private func change(_ edit: (inout Plan) -> Void) {
+        var next = plan
+        edit(&next)
+        model.send(.change(next))
+    }
+
+    private var warningSigns: some View {
+        PlanEditList(
+            title: Loc.text("screen_plan_warning_signs"),
+            addLabel: Loc.text("screen_plan_add_warning_sign"),
+            items: plan.warningSigns,
+            change: { items in change { $0.warningSigns = items } },
+            add: { change { $0.warningSigns.append(WarningSign(stage: .emotional, text: "")) } }
+        ) { _, sign, set in
+            PlanTextField(label: Loc.text("screen_plan_warning_sign"), text: sign.text) { text in
+                var next = sign
+                next.text = text
+                set(next)
+            }
+            JournalText(Loc.text("screen_plan_stage"))
+            JournalFlow {
+                ForEach(PlanText.stages, id: \.self) { stage in
+                    JournalChip(label: PlanText.stageText(stage), selected: sign.stage == stage) {
+                        var next = sign
+                        next.stage = stage
+                        set(next)
+                    }
+                }
+            }
+        }
+    }
+
+    private var triggers: some View {
+        PlanEditList(
+            title: Loc.text("screen_plan_triggers"),
+            addLabel: Loc.text("screen_plan_add_trigger"),
+            items: plan.triggers,
+            change: { items in change { $0.triggers = items } },
+            add: { Task { await model.addTrigger() } },
+            remove: { index in model.send(.removeTrigger(index)) }
+        ) { index, trigger, set in
+            PlanTextField(label: Loc.text("screen_plan_trigger"), text: trigger.name) { name in
+                var next = trigger
+                next.name = name
+                set(next)
+            }
+            // Twelve kinds per trigger would make the list very long at large text: one trigger's at a time.
+            if choosingKind == index {
+                JournalText(Loc.text("screen_plan_trigger_category"))
+                JournalFlow {
+                    ForEach(PlanText.categories, id: \.self) { category in
+                        JournalChip(label: PlanText.categoryText(category), selected: trigger.category == category) {
+                            var next = trigger
+                            next.category = category
+                            set(next)
+                            model.send(.chooseKind(nil))
+                        }
+                    }
+                }
+            } else {
+                JournalText(Loc.text("screen_plan_trigger_kind", PlanText.categoryText(trigger.category)))
+                Button(Loc.text("action_change_kind")) { model.send(.chooseKind(index)) }
+                    .buttonStyle(.bordered)
+                    .frame(minHeight: 44)
+                    .accessibilityLabel(Loc.text("a11y_change_kind", index + 1))
+            }
+            JournalText(Loc.text("screen_plan_trigger_risk"))
+            JournalFlow {
+                ForEach(PlanText.risks, id: \.self) { risk in
+                    JournalChip(label: PlanText.riskText(risk), selected: trigger.risk == risk) {
+                        var next = trigger
+                        next.risk = risk
+                        set(next)
+                    }
+                }
+            }
+        }
+    }
+
+    private var coping: some View {
+        PlanEditList(
+            title: Loc.text("screen_plan_coping"),
+            addLabel: Loc.text("screen_plan_add_coping"),
+            items: plan.copingPlans,
+            change: { items in change { $0.copingPlans = items } },
+            add: { change { $0.copingPlans.append(CopingPlan(id: "", ifSituation: "", thenAction: "", triggerIds: [])) } }
+        ) { _, coping, set in
+            PlanTextField(label: Loc.text("screen_plan_if"), text: coping.ifSituation) { text in
+                var next = coping
+                next.ifSituation = text
+                set(next)
+            }
+            PlanTextField(label: Loc.text("screen_plan_then"), text: coping.thenAction) { text in
+                var next = coping
+                next.thenAction = text
+                set(next)
+            }
+            JournalText(Loc.text("screen_plan_linked"))
+            // Only triggers with an id can be linked; every trigger added here gets one from the core at once.
+            let linkable = Array(plan.triggers.enumerated()).filter { !$0.element.id.isEmpty }
+            if linkable.isEmpty {
+                JournalText(Loc.text("screen_plan_linked_none"))
+            }
+            JournalFlow {
+                ForEach(linkable, id: \.offset) { index, trigger in
+                    let linked = coping.triggerIds.contains(trigger.id)
+                    JournalChip(
+                        label: trigger.name.isEmpty ? Loc.text("screen_plan_unnamed_trigger", index + 1) : trigger.name,
+                        selected: linked
+                    ) {
+                        var next = coping
+                        if linked {
+                            next.triggerIds.removeAll { $0 == trigger.id }
+                        } else {
+                            next.triggerIds.append(trigger.id)
+                        }
+                        set(next)
+                    }
+                }
+            }
+        }
+    }
+
+    private var contacts: some View {
+        PlanEditList(
+            title: Loc.text("screen_plan_contacts"),
+            addLabel: Loc.text("screen_plan_add_contact"),
+            items: plan.contacts,
+            change: { items in change { $0.contacts = items } },
+            add: { change { $0.contacts.append(SupportContact(name: "", role: .peer, phone: "", howToReach: "")) } }
+        ) { _, contact, set in
+            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: contact.name) { text in
+                var next = contact
+                next.name = text
+                set(next)
+            }
+            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: contact.phone, phone: true) { text in
+                var next = contact
+                next.phone = text
+                set(next)
+            }
+            PlanTextField(label: Loc.text("screen_plan_how_to_reach"), text: contact.howToReach) { text in
+                var next = contact
+                next.howToReach = text
+                set(next)
+            }
+            JournalText(Loc.text("screen_plan_role"))
+            JournalFlow {
+                ForEach(PlanText.roles, id: \.self) { role in
+                    JournalChip(label: PlanText.roleText(role), selected: contact.role == role) {
+                        var next = contact
+                        next.role = role
+                        set(next)
+                    }
+                }
+            }
+        }
+    }
+
+    private var crisisLines: some View {
+        PlanEditList(
+            title: Loc.text("screen_plan_crisis_lines"),
+            addLabel: Loc.text("screen_plan_add_line"),
+            items: plan.lapsePlan.crisisLines,
+            change: { items in change { $0.lapsePlan.crisisLines = items } },
+            add: {
+                change { $0.lapsePlan.crisisLines.append(CrisisLine(name: "", phone: "", canText: false, note: "")) }
+            }
+        ) { _, line, set in
+            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: line.name) { text in
+                var next = line
+                next.name = text
+                set(next)
+            }
+            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: line.phone, phone: true) { text in
+                var next = line
+                next.phone = text
+                set(next)
+            }
+            PlanTextField(label: Loc.text("screen_plan_line_note"), text: line.note) { text in
+                var next = line
+                next.note = text
+                set(next)
+            }
+            JournalChip(label: Loc.text("screen_plan_line_can_text"), selected: line.canText) {
+                var next = line
+                next.canText.toggle()
+                set(next)
+            }
+        }
+    }
+}
+
+/// A section of plain lines, each a field labelled `label`.
+struct PlanTextList: View {
+    let title: String
+    let label: String
+    let addLabel: String
+    let items: [String]
+    let change: ([String]) -> Void
+
+    var body: some View {
+        PlanEditList(title: title, addLabel: addLabel, items: items, change: change, add: { change(items + [""]) }) { _, value, set in
+            PlanTextField(label: label, text: value, change: set)
+        }
+    }
+}
+
+/// A section's items, each with its fields, moved up and down (the order is
+/// the participant's: what to do first, who to call first) and removed, then
+/// one more added.
+struct PlanEditList<Item, Row: View>: View {
+    let title: String
+    let addLabel: String
+    let items: [Item]
+    let change: ([Item]) -> Void
+    let add: () -> Void
+    var remove: ((Int) -> Void)? = nil
+    @ViewBuilder let row: (Int, Item, @escaping (Item) -> Void) -> Row
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 12) {
+            JournalHeading(title)
+            ForEach(Array(items.enumerated()), id: \.offset) { index, item in
+                VStack(alignment: .leading, spacing: 8) {
+                    row(index, item) { updated in
+                        var next = items
+                        next[index] = updated
+                        change(next)
+                    }
+                    JournalFlow {
+                        if index > 0 {
+                            Button(Loc.text("action_move_up")) { change(PlanModel.moved(items, from: index, to: index - 1)) }
+                                .frame(minHeight: 44)
+                                .accessibilityLabel(Loc.text("a11y_move_up", index + 1, title))
+                        }
+                        if index < items.count - 1 {
+                            Button(Loc.text("action_move_down")) { change(PlanModel.moved(items, from: index, to: index + 1)) }
+                                .frame(minHeight: 44)
+                                .accessibilityLabel(Loc.text("a11y_move_down", index + 1, title))
+                        }
+                        Button(Loc.text("action_remove"), role: .destructive) {
+                            if let remove = remove {
+                                remove(index)
+                            } else {
+                                var next = items
+                                next.remove(at: index)
+                                change(next)
+                            }
+                        }
+                        .frame(minHeight: 44)
+                        .accessibilityLabel(Loc.text("a11y_remove_item", index + 1, title))
+                    }
+                }
+                .padding()
+                .background(Color(uiColor: .secondarySystemGroupedBackground), in: RoundedRectangle(cornerRadius: 16))
+            }
+            JournalButton(title: addLabel, action: add)
+        }
+    }
+}
+
+/// A field of a few lines that grows with its text, its label above it.
+/// What is typed is kept here and each change handed on, so the field needs
+/// no binding into the draft; a new `text` (an item moved or removed) replaces it.
+struct PlanTextField: View {
+    let label: String
+    let text: String
+    let change: (String) -> Void
+    @State private var typed: String
+
+    init(label: String, text: String, change: @escaping (String) -> Void) {
+        self.label = label
+        self.text = text
+        self.change = change
+        _typed = State(initialValue: text)
+    }
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 4) {
+            Text(label)
+                .font(.subheadline)
+                .foregroundStyle(Color.secondary)
+                .accessibilityHidden(true)
+            TextField(label, text: $typed, axis: .vertical)
+                .lineLimit(1...8)
+                .textFieldStyle(.roundedBorder)
+                .accessibilityLabel(label)
+                .onChange(of: typed) { _, value in
+                    if value != text { change(value) }
+                }
+                .onChange(of: text) { _, value in
+                    if value != typed { typed = value }
+                }
+        }
+    }
+}
+
+/// A one-line field (a name, a phone number), its label above it, kept the same way.
+struct PlanLineField: View {
+    let label: String
+    let text: String
+    let phone: Bool
+    let change: (String) -> Void
+    @State private var typed: String
+
+    init(label: String, text: String, phone: Bool = false, change: @escaping (String) -> Void) {
+        self.label = label
+        self.text = text
+        self.phone = phone
+        self.change = change
+        _typed = State(initialValue: text)
+    }
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 4) {
+            Text(label)
+                .font(.subheadline)
+                .foregroundStyle(Color.secondary)
+                .accessibilityHidden(true)
+            TextField(label, text: $typed)
+                .keyboardType(phone ? .phonePad : .default)
+                .textFieldStyle(.roundedBorder)
+                .accessibilityLabel(label)
+                .onChange(of: typed) { _, value in
+                    if value != text { change(value) }
+                }
+                .onChange(of: text) { _, value in
+                    if value != typed { typed = value }
+                }
+        }
+    }
+}
