@@ -125,13 +125,17 @@ AXCategoricalDataAxisDescriptor AXDataSeriesDescriptor AXDataPoint HKHealthStore
 HKCategoryType HKCategoryTypeIdentifier HKObjectType HKAuthorizationStatus AccessibilityFocusState
 TabView Tab Sheet Alert ConfirmationDialog PresentationDetent XCTestCase XCTest Testing Test Suite
 Expectation Comment SortDescriptor Regex Mirror KeyPath WritableKeyPath ReferenceWritableKeyPath
-Layout LayoutSubviews LayoutSubview Subviews
+Layout LayoutSubviews LayoutSubview Subviews AVAudioPlayer AVAudioSession AVAudioFormat AVAudioPCMBuffer
+AVAudioEngine AVAudioPlayerNode
 """.split())
+# Generic parameters of the standard library's own types, which an extension
+# of them names bare (`extension Result { var failure: Failure? }`).
+SDK_TYPES |= {"Success", "Failure", "Element", "Wrapped", "Key", "Value"}
 
 # Modules a qualified name may start with (`KeelCore.Vault`, `Swift.Error`).
 MODULES = {"KeelCore", "KeelKit", "Swift", "Foundation", "SwiftUI", "UIKit", "Security",
            "LocalAuthentication", "UserNotifications", "Charts", "HealthKit", "Observation",
-           "UniformTypeIdentifiers", "os", "XCTest", "Testing", "PackageDescription"}
+           "UniformTypeIdentifiers", "os", "XCTest", "Testing", "PackageDescription", "AVFoundation"}
 
 # Sequence methods whose closure takes one element, or two (`sorted { a, b in }`).
 ELEMENT_CLOSURES = {"map", "compactMap", "flatMap", "filter", "forEach", "first", "last", "contains",
@@ -155,7 +159,8 @@ SecItemUpdate SecAccessControlCreateWithFlags SecRandomCopyBytes String max mach
 NSLocalizedString String localizedStringWithFormat round floor ceil sqrt pow exp log sin cos
 XCTAssert XCTAssertEqual XCTAssertNotEqual XCTAssertTrue XCTAssertFalse XCTAssertNil XCTAssertNotNil
 XCTAssertThrowsError XCTAssertNoThrow XCTUnwrap XCTFail XCTAssertGreaterThan XCTAssertLessThan
-XCTAssertGreaterThanOrEqual XCTAssertLessThanOrEqual expect require withKnownIssue
+XCTAssertGreaterThanOrEqual XCTAssertLessThanOrEqual expect require withKnownIssue addTeardownBlock
+expectation fulfillment wait
 """.split())
 
 # Members every value has (or every generated type gets from its

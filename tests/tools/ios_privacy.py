@@ -7,8 +7,13 @@ literals blanked, so only code counts; plists read with plistlib):
 - App/PrivacyInfo.xcprivacy declares NSPrivacyTracking false, an empty
   NSPrivacyTrackingDomains and an empty NSPrivacyCollectedDataTypes, and in
   NSPrivacyAccessedAPITypes exactly the required-reason API categories the
-  Swift uses, each with reasons from Apple's list for that category
-  (UserDefaults must give CA92.1, the app's own defaults);
+  app binary uses, each with reasons from Apple's list for that category
+  (UserDefaults must give CA92.1, the app's own defaults). The binary is the
+  Swift plus the Rust core linked into it: the core's sources (core/src,
+  bindings/*/src, beside ios/) reading file metadata (`metadata()`,
+  `.modified()`, ...) or a bundled SQLite (rusqlite's "bundled" feature,
+  whose file layer calls stat/fstat) need FileTimestamp; statvfs/statfs
+  DiskSpace; mach_absolute_time SystemBootTime;
 - no Swift file has networking code (URLSession, URLRequest, Network and
   CFNetwork, sockets, web views);
 - the vault folder is protected: some Swift file sets FileProtectionType
@@ -78,6 +83,37 @@ ANY_KEYCHAIN_CLASS = re.compile(r"\bkSecAttrAccessible\w+")
 ALLOWED_KEYCHAIN_NAMES = {KEYCHAIN_CLASS, "kSecAttrAccessibleWhenUnlockedThisDeviceOnly",
                           "kSecAttrAccessible", "kSecAttrAccessControl"}
 CURRENT_BIOMETRY = re.compile(r"\.biometryCurrentSet\b")
+
+# The Rust core linked into the app: what in its sources needs a category.
+CORE_REQUIRED_REASON = {
+    "NSPrivacyAccessedAPICategoryFileTimestamp":
+        r"\b(symlink_metadata|metadata)\s*\(|\.(modified|created|accessed)\s*\(\s*\)|\blibc::f?stat\b",
+    "NSPrivacyAccessedAPICategoryDiskSpace": r"\b(statvfs|statfs|available_space|free_space)\b",
+    "NSPrivacyAccessedAPICategorySystemBootTime": r"\bmach_absolute_time\b",
+}
+BUNDLED_SQLITE = re.compile(r"rusqlite\s*=\s*\{[^}]*features\s*=\s*\[[^\]]*\"bundled[\w-]*\"", re.S)
+
+
+def core_uses(repo):
+    """{category: where} for the Rust core beside ios/ (none if absent)."""
+    used = {}
+    sources = [p for d in ("core/src", "bindings") for p in sorted((repo / d).rglob("*.rs"))
+               if "tests" not in p.relative_to(repo).parts and "benches" not in p.relative_to(repo).parts]
+    for category, pattern in CORE_REQUIRED_REASON.items():
+        rx = re.compile(pattern)
+        for path in sources:
+            code = re.sub(r"//[^\n]*", "", path.read_text(encoding="utf-8", errors="replace"))
+            m = rx.search(code)
+            if m:
+                used[category] = f"{path.relative_to(repo)}:{code.count(chr(10), 0, m.start()) + 1} ({m.group(0).strip()})"
+                break
+    for manifest in sorted(repo.glob("*/Cargo.toml")) + [repo / "Cargo.toml"]:
+        if manifest.exists() and BUNDLED_SQLITE.search(manifest.read_text(encoding="utf-8", errors="replace")):
+            used.setdefault("NSPrivacyAccessedAPICategoryFileTimestamp",
+                            f"{manifest.relative_to(repo)} (bundled SQLite: stat/fstat)")
+            break
+    return used
+
 
 BLANKED = {"comment", "multiline_comment", "line_string_literal", "multi_line_string_literal",
            "raw_string_literal"}
@@ -151,6 +187,9 @@ def check(ios):
                 used.setdefault(category, f"{path}:{code.count(chr(10), 0, m.start()) + 1} ({m.group(0).strip()})")
                 break
 
+    for category, where in core_uses(ios.resolve().parent).items():
+        used.setdefault(category, where)
+
     manifest_path = app / "PrivacyInfo.xcprivacy"
     manifest = load_plist(manifest_path, problems, rules)
     if manifest is not None:
@@ -176,7 +215,7 @@ def check(ios):
                     rule(REQUIRED_USER_DEFAULTS_REASON in reasons,
                          f"{manifest_path}: {category} must give {REQUIRED_USER_DEFAULTS_REASON}")
         for category in sorted(set(declared) - set(used)):
-            rule(False, f"{manifest_path}: {category} declared but no Swift file uses it")
+            rule(False, f"{manifest_path}: {category} declared but neither the Swift nor the core uses it")
 
     for path, code in sources.items():
         for m in NETWORKING.finditer(code):

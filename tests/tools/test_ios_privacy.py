@@ -60,7 +60,7 @@ def test_info_plist(ios, change, expected):
      "unknown reason XXXX.1"),
     (lambda d: d["NSPrivacyAccessedAPITypes"].append({
         "NSPrivacyAccessedAPIType": "NSPrivacyAccessedAPICategoryDiskSpace",
-        "NSPrivacyAccessedAPITypeReasons": ["E174.1"]}), "DiskSpace declared but no Swift file uses it"),
+        "NSPrivacyAccessedAPITypeReasons": ["E174.1"]}), "DiskSpace declared but neither the Swift nor the core uses it"),
 ])
 def test_manifest(ios, change, expected):
     edit_plist(ios / "App/PrivacyInfo.xcprivacy", change)
@@ -143,3 +143,32 @@ def test_ios_without_app_fails(tmp_path):
     problems, _ = ios_privacy.check(tmp_path / "ios")
     assert any("no app sources" in p for p in problems)
     assert any("no Swift sources" in p for p in problems)
+
+
+def test_the_core_linked_into_the_app_counts(ios):
+    repo = ios.parent
+    (repo / "core/src").mkdir(parents=True)
+    (repo / "core/src/size.rs").write_text(
+        "// fs::metadata( in a comment does not count\n"
+        "pub fn size(p: &std::path::Path) -> u64 { std::fs::metadata(p).map_or(0, |m| m.len()) }\n",
+        encoding="utf-8")
+    problems, _ = ios_privacy.check(ios)
+    assert len(problems) == 1 and "FileTimestamp used at core/src/size.rs:2" in problems[0], problems
+    edit_plist(ios / "App/PrivacyInfo.xcprivacy", lambda d: d["NSPrivacyAccessedAPITypes"].append({
+        "NSPrivacyAccessedAPIType": "NSPrivacyAccessedAPICategoryFileTimestamp",
+        "NSPrivacyAccessedAPITypeReasons": ["C617.1"]}))
+    assert ios_privacy.check(ios)[0] == []
+
+
+def test_a_bundled_sqlite_needs_file_timestamps(ios):
+    (ios.parent / "Cargo.toml").write_text(
+        '[workspace.dependencies]\nrusqlite = { version = "0.40", features = ["bundled"] }\n', encoding="utf-8")
+    problems, _ = ios_privacy.check(ios)
+    assert len(problems) == 1 and "Cargo.toml (bundled SQLite" in problems[0], problems
+
+
+def test_core_tests_and_benches_do_not_count(ios):
+    for d in ("core/benches", "core/src/tests"):
+        (ios.parent / d).mkdir(parents=True)
+        (ios.parent / d / "b.rs").write_text("fn f() { std::fs::metadata(\"x\").ok(); }\n", encoding="utf-8")
+    assert ios_privacy.check(ios)[0] == []
