@@ -264,10 +264,16 @@ if wants parse; then
     # uses of the generated bindings, its localisation keys and the catalog
     # made from the Android strings, its privacy manifest and glue (one count
     # each), and the tests of those checks (tests/tools/test_*.py).
-    for check in "ios_bindings.py $bindings/swift/KeelCore.swift $repo/ios" "ios_strings.py $repo" "ios_privacy.py $repo/ios"; do
-      # shellcheck disable=SC2086 # the check's arguments are split on purpose
-      if "$venv/bin/python" "$repo/tests/tools/"$check 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then p=$((p + 1)); else f=$((f + 1)); fi
-    done
+    ios_check() {
+      if "$venv/bin/python" "$repo/tests/tools/$1" "${@:2}" 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+        p=$((p + 1))
+      else
+        f=$((f + 1))
+      fi
+    }
+    ios_check ios_bindings.py "$bindings/swift/KeelCore.swift" "$repo/ios"
+    ios_check ios_strings.py "$repo"
+    ios_check ios_privacy.py "$repo/ios"
     "$venv/bin/python" -m pytest -q -p no:cacheprovider "$repo/tests/tools" 2>&1 | tee "$out/tools-pytest.log"
     status=${PIPESTATUS[0]}
     line=$(grep -E '[0-9]+ (passed|failed)' "$out/tools-pytest.log" | tail -1)
