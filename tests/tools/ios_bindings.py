@@ -52,7 +52,8 @@ optional element of `xs.first`/`xs.last`/`xs.first { }`, `x?.member`
 through optional chaining, and a method of the enclosing type called
 without `self.`. Scopes follow
 functions, closures, `if`, `for` and `switch` cases; a name bound to two
-types in one scope is unknown. App types are kept per module (App target,
+types in one scope is unknown. Nested app types are told apart by their
+path (`TodayModel.State` and `LogModel.State`). App types are kept per module (App target,
 KeelKit, tests): the app target's own `TodayScreen` view shadows the core
 record there, not in KeelKit, and the types the bindings' members name are
 always the core's.
@@ -61,9 +62,8 @@ Limits: no overload resolution beyond labels (argument types are not
 compared), no generic inference beyond the above (a value inside
 `[T].reduce`, a dictionary, a tuple, the app's own generic helpers), `if case`/`guard case` patterns
 and tuple switches are not checked, a member the app reaches through a
-protocol or a generic is not checked, a nested type (`Vault.NoHandle`) in a
-type position is not checked, and an app type's members are merged by name
-over nested types of the same name (conflicting types become unknown). A
+protocol or a generic is not checked, and a nested core type
+(`Vault.NoHandle`) in a type position is not checked. A
 member is taken to exist when any overload has that name; a trailing-closure
 call is checked by its parenthesised labels only.
 
@@ -488,6 +488,20 @@ def visible_modules(module):
     return {module, "KeelKit"}
 
 
+def type_path(source, node):
+    """`TodayModel.State` for a declaration nested in another (extensions
+    count by the name they extend)."""
+    names = []
+    n = node
+    while n is not None:
+        if n.type in ("class_declaration", "protocol_declaration"):
+            name = n.child_by_field_name("name")
+            if name is not None:
+                names.append(norm(text(source, name)))
+        n = n.parent
+    return ".".join(reversed(names))
+
+
 class AppTypes:
     """What the app's own sources declare, over every file. Types are kept
     with their module, so the app target's own `TodayScreen` view shadows the
@@ -497,6 +511,7 @@ class AppTypes:
     def __init__(self, bindings):
         self.b = bindings
         self.types = {}  # type-like name -> set of modules that declare it
+        self.nested = set()  # full paths of the app's types (TodayModel.State)
         self.fields = {}  # type name -> {member: type text or None}
         self.methods = {}  # type name -> {method: return type text or None}
         self.sigs = {}  # type name -> {method: [Sig]}
@@ -540,6 +555,25 @@ class AppTypes:
                     self.functions.add(text(source, n))
             if name:
                 self.types.setdefault(name, set()).add(module)
+                if node.type in ("class_declaration", "protocol_declaration"):
+                    self.nested.add(type_path(source, node))
+
+    def resolve_nested(self, t, path):
+        """`State` written inside TodayModel -> `TodayModel.State`."""
+        if t is None:
+            return None
+
+        def r(m):
+            name = m.group(1)
+            scope = path.split(".")
+            while scope:
+                candidate = ".".join(scope + [name])
+                if candidate in self.nested and candidate != name:
+                    return candidate
+                scope.pop()
+            return name
+
+        return re.sub(r"(?<![\w.])([A-Z]\w*)", r, t)
 
     def add_members(self, source, tree, module):
         for node in walk(tree.root_node):
@@ -549,54 +583,64 @@ class AppTypes:
             if name_node is None:
                 continue
             name = norm(text(source, name_node))
+            path = type_path(source, node)
             for c in node.children:
                 if c.type == "inheritance_specifier":
                     self.conformances.setdefault(name, set()).add(norm(text(source, c)).split(".")[-1])
             body = node.child_by_field_name("body")
             if body is None:
                 continue
-            fields = self.fields.setdefault(name, {})
-            added = self.extensions.setdefault(name, set())
-            inits = [m for m in body.children if m.type == "init_declaration"]
-            for m in inits:
-                sig = signature(source, m)
-                self.inits.setdefault(name, []).append(
-                    Sig([(label, self.qualify(t, module), d) for label, t, d in sig.params], None))
-            if not inits and decl_keyword(node) == "struct":
-                params = []
-                for m in body.children:
-                    if m.type != "property_declaration" or is_static(source, m) \
-                            or m.child_by_field_name("computed_value") is not None:
-                        continue
-                    t = type_node_text(source, m)
-                    is_var = any(c.type == "value_binding_pattern" and text(source, c) == "var" for c in m.children)
-                    default = m.child_by_field_name("value") is not None or (is_var and is_optional(t))
-                    if default and not is_var:
-                        continue  # a `let` with a value is not an init parameter
-                    for p in property_names(source, m):
-                        params.append((p, self.qualify(t, module), default))
-                self.inits.setdefault(name, []).append(Sig(params, None))
+            if path != name:
+                self.add_body(source, node, body, path, path, module)
+            self.add_body(source, node, body, name, path, module)
+
+    def add_body(self, source, node, body, name, path, module):
+        """Members of one type body, under `name` (simple or full path)."""
+        fields = self.fields.setdefault(name, {})
+        added = self.extensions.setdefault(name, set())
+        inits = [m for m in body.children if m.type == "init_declaration"]
+        for m in inits:
+            sig = signature(source, m)
+            self.inits.setdefault(name, []).append(
+                Sig([(label, self.resolve_nested(self.qualify(t, module), path), d)
+                     for label, t, d in sig.params], None))
+        if not inits and decl_keyword(node) == "struct":
+            params = []
             for m in body.children:
-                if m.type in ("property_declaration", "protocol_property_declaration"):
-                    t = self.qualify(type_node_text(source, m) or constructed_type(source, m), module)
-                    for p in property_names(source, m):
-                        fields[p] = t if fields.get(p, t) == t else None
-                        added.add(p)
-                elif m.type in ("function_declaration", "protocol_function_declaration"):
-                    n = m.child_by_field_name("name")
-                    if n is None:
-                        continue
-                    key = text(source, n).strip("`")
-                    added.add(key)
-                    sig = signature(source, m)
-                    sig = Sig([(label, self.qualify(t, module), d) for label, t, d in sig.params],
-                              self.qualify(sig.ret, module))
-                    self.sigs.setdefault(name, {}).setdefault(key, []).append(sig)
-                    methods = self.methods.setdefault(name, {})
-                    methods[key] = sig.ret if methods.get(key, sig.ret) == sig.ret else None
-                elif m.type == "enum_entry":
-                    for case, _ in enum_entries(source, m):
-                        added.add(case)
+                if m.type != "property_declaration" or is_static(source, m) \
+                        or m.child_by_field_name("computed_value") is not None:
+                    continue
+                t = type_node_text(source, m)
+                is_var = any(c.type == "value_binding_pattern" and text(source, c) == "var" for c in m.children)
+                default = m.child_by_field_name("value") is not None or (is_var and is_optional(t))
+                if default and not is_var:
+                    continue  # a `let` with a value is not an init parameter
+                for p in property_names(source, m):
+                    params.append((p, self.resolve_nested(self.qualify(t, module), path), default))
+            self.inits.setdefault(name, []).append(Sig(params, None))
+        for m in body.children:
+            if m.type in ("property_declaration", "protocol_property_declaration"):
+                t = self.resolve_nested(
+                    self.qualify(type_node_text(source, m) or constructed_type(source, m), module), path)
+                for p in property_names(source, m):
+                    fields[p] = t if fields.get(p, t) == t else None
+                    added.add(p)
+            elif m.type in ("function_declaration", "protocol_function_declaration"):
+                n = m.child_by_field_name("name")
+                if n is None:
+                    continue
+                key = text(source, n).strip("`")
+                added.add(key)
+                sig = signature(source, m)
+                sig = Sig([(label, self.resolve_nested(self.qualify(t, module), path), d)
+                           for label, t, d in sig.params],
+                          self.resolve_nested(self.qualify(sig.ret, module), path))
+                self.sigs.setdefault(name, {}).setdefault(key, []).append(sig)
+                methods = self.methods.setdefault(name, {})
+                methods[key] = sig.ret if methods.get(key, sig.ret) == sig.ret else None
+            elif m.type == "enum_entry":
+                for case, _ in enum_entries(source, m):
+                    added.add(case)
 
 
 class Checker:
@@ -856,8 +900,10 @@ class Checker:
         name = norm(text(self.source, name_node)) if name_node is not None else None
         if kind == "extension" and name is not None:
             self.visit(name_node, env)
-        scope = {"self": name}
-        for m, t in self.app.fields.get(name, {}).items():
+        path = type_path(self.source, node)
+        key = path if path in self.app.fields else name
+        scope = {"self": key}
+        for m, t in self.app.fields.get(key, {}).items():
             scope[m] = t
         ty = self.core(name) if kind == "extension" else None
         if ty is not None:

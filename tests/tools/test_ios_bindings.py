@@ -299,3 +299,21 @@ func f(screen: TodayScreen) -> [String] {
     assert len(problems) == 2, problems
     assert "SobrietyClockStatus.currentDayz" in problems[0] or "SobrietyClockStatus.currentDayz" in problems[1]
     assert any("SobrietyClockStatus.labl:" in p for p in problems)
+
+
+def test_nested_state_structs_are_told_apart(tmp_path):
+    problems = write_app(tmp_path, """
+final class TodayModel {
+    struct State { var screen: TodayScreen?; var busy = false }
+    var state = State()
+}
+final class LogModel {
+    struct State { var screen: EntryBrief?; var busy = false }
+    var state = State()
+}
+func f(today: TodayModel, log: LogModel) -> Int {
+    (today.state.screen?.clockz.count ?? 0) + (log.state.screen?.idd.count ?? 0)
+}
+""")
+    assert len(problems) == 2, problems
+    assert "TodayScreen.clockz" in problems[0] and "EntryBrief.idd" in problems[1]
