@@ -124,7 +124,7 @@ AudioGraph AXChartDescriptor AXChartDescriptorRepresentable AXNumericDataAxisDes
 AXCategoricalDataAxisDescriptor AXDataSeriesDescriptor AXDataPoint HKHealthStore HKCategorySample
 HKCategoryType HKCategoryTypeIdentifier HKObjectType HKAuthorizationStatus AccessibilityFocusState
 TabView Tab Sheet Alert ConfirmationDialog PresentationDetent XCTestCase XCTest Testing Test Suite
-Expectation Comment SortDescriptor Regex Mirror KeyPath WritableKeyPath ReferenceWritableKeyPath
+Expectation Comment SortDescriptor Regex Mirror XCTSkip XCTestExpectation KeyPath WritableKeyPath ReferenceWritableKeyPath
 Layout LayoutSubviews LayoutSubview Subviews AVAudioPlayer AVAudioSession AVAudioFormat AVAudioPCMBuffer
 AVAudioEngine AVAudioPlayerNode
 """.split())
@@ -160,7 +160,9 @@ NSLocalizedString String localizedStringWithFormat round floor ceil sqrt pow exp
 XCTAssert XCTAssertEqual XCTAssertNotEqual XCTAssertTrue XCTAssertFalse XCTAssertNil XCTAssertNotNil
 XCTAssertThrowsError XCTAssertNoThrow XCTUnwrap XCTFail XCTAssertGreaterThan XCTAssertLessThan
 XCTAssertGreaterThanOrEqual XCTAssertLessThanOrEqual expect require withKnownIssue addTeardownBlock
-expectation fulfillment wait
+expectation fulfillment wait XCTExpectFailure dump swap sequence numericCast withObservationTracking
+withUnsafePointer withUnsafeMutablePointer withTaskCancellationHandler withDiscardingTaskGroup
+withThrowingDiscardingTaskGroup AudioServicesPlaySystemSound
 """.split())
 
 # Members every value has (or every generated type gets from its
