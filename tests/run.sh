@@ -20,6 +20,8 @@
 #            guards, strings, and the screenshot gallery (android/jvm/target/gallery)
 #   parse    tree-sitter parse of the generated Swift and every Swift/Kotlin
 #            source of the shells (ios/, android/)
+#            + the iOS checks: bindings use, localisation keys and the
+#            string catalog, privacy manifest and glue (tests/tools/ios_*.py)
 #   browser  the counselor report in headless Chromium from a file:// URL
 #
 # Each layer's own summary is parsed into pass/fail counts; the last line is
@@ -258,6 +260,28 @@ if wants parse; then
     else
       f=$((f + 1))
     fi
+    # The iOS app against what text can prove without a Swift compiler: its
+    # uses of the generated bindings, its localisation keys and the catalog
+    # made from the Android strings, its privacy manifest and glue (one count
+    # each), and the tests of those checks (tests/tools/test_*.py).
+    ios_check() {
+      if "$venv/bin/python" "$repo/tests/tools/$1" "${@:2}" 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+        p=$((p + 1))
+      else
+        f=$((f + 1))
+      fi
+    }
+    ios_check ios_bindings.py "$bindings/swift/KeelCore.swift" "$repo/ios"
+    ios_check ios_strings.py "$repo"
+    ios_check ios_privacy.py "$repo/ios"
+    "$venv/bin/python" -m pytest -q -p no:cacheprovider "$repo/tests/tools" 2>&1 | tee "$out/tools-pytest.log"
+    status=${PIPESTATUS[0]}
+    line=$(grep -E '[0-9]+ (passed|failed)' "$out/tools-pytest.log" | tail -1)
+    tp=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || true)
+    tf=$(echo "$line" | grep -oE '[0-9]+ (failed|error|errors)' | grep -oE '[0-9]+' | sum_lines)
+    if [ "$status" -ne 0 ] && [ "${tf:-0}" -eq 0 ]; then tf=1; fi
+    p=$((p + ${tp:-0}))
+    f=$((f + ${tf:-0}))
     record parse "$p" "$f"
   else
     record parse 0 1
