@@ -139,6 +139,24 @@ struct PlanSectionEditor: View {
         model.send(.change(next))
     }
 
+    /// One choice of a few (a stage, a kind, a risk, a role) as chips under
+    /// their label, the chosen one marked.
+    @ViewBuilder
+    private func chips<Value: Hashable>(
+        _ label: String,
+        _ values: [Value],
+        _ text: @escaping (Value) -> String,
+        selected: Value,
+        choose: @escaping (Value) -> Void
+    ) -> some View {
+        JournalText(label)
+        JournalFlow {
+            ForEach(values, id: \.self) { value in
+                JournalChip(label: text(value), selected: selected == value) { choose(value) }
+            }
+        }
+    }
+
     private var warningSigns: some View {
         PlanEditList(
             title: Loc.text("screen_plan_warning_signs"),
@@ -147,21 +165,11 @@ struct PlanSectionEditor: View {
             change: { items in change { $0.warningSigns = items } },
             add: { change { $0.warningSigns.append(WarningSign(stage: .emotional, text: "")) } }
         ) { _, sign, set in
-            PlanTextField(label: Loc.text("screen_plan_warning_sign"), text: sign.text) { text in
-                var next = sign
-                next.text = text
-                set(next)
-            }
-            JournalText(Loc.text("screen_plan_stage"))
-            JournalFlow {
-                ForEach(PlanText.stages, id: \.self) { stage in
-                    JournalChip(label: PlanText.stageText(stage), selected: sign.stage == stage) {
-                        var next = sign
-                        next.stage = stage
-                        set(next)
-                    }
-                }
-            }
+            PlanTextField(label: Loc.text("screen_plan_warning_sign"), text: sign.text, change: changing(sign, \.text, set))
+            chips(
+                Loc.text("screen_plan_stage"), PlanText.stages, PlanText.stageText,
+                selected: sign.stage, choose: changing(sign, \.stage, set)
+            )
         }
     }
 
@@ -174,23 +182,15 @@ struct PlanSectionEditor: View {
             add: { Task { await model.addTrigger() } },
             remove: { index in model.send(.removeTrigger(index)) }
         ) { index, trigger, set in
-            PlanTextField(label: Loc.text("screen_plan_trigger"), text: trigger.name) { name in
-                var next = trigger
-                next.name = name
-                set(next)
-            }
+            PlanTextField(label: Loc.text("screen_plan_trigger"), text: trigger.name, change: changing(trigger, \.name, set))
             // Twelve kinds per trigger would make the list very long at large text: one trigger's at a time.
             if choosingKind == index {
-                JournalText(Loc.text("screen_plan_trigger_category"))
-                JournalFlow {
-                    ForEach(PlanText.categories, id: \.self) { category in
-                        JournalChip(label: PlanText.categoryText(category), selected: trigger.category == category) {
-                            var next = trigger
-                            next.category = category
-                            set(next)
-                            model.send(.chooseKind(nil))
-                        }
-                    }
+                chips(
+                    Loc.text("screen_plan_trigger_category"), PlanText.categories, PlanText.categoryText,
+                    selected: trigger.category
+                ) { category in
+                    changing(trigger, \.category, set)(category)
+                    model.send(.chooseKind(nil))
                 }
             } else {
                 JournalText(Loc.text("screen_plan_trigger_kind", PlanText.categoryText(trigger.category)))
@@ -199,16 +199,10 @@ struct PlanSectionEditor: View {
                     .frame(minHeight: 44)
                     .accessibilityLabel(Loc.text("a11y_change_kind", index + 1))
             }
-            JournalText(Loc.text("screen_plan_trigger_risk"))
-            JournalFlow {
-                ForEach(PlanText.risks, id: \.self) { risk in
-                    JournalChip(label: PlanText.riskText(risk), selected: trigger.risk == risk) {
-                        var next = trigger
-                        next.risk = risk
-                        set(next)
-                    }
-                }
-            }
+            chips(
+                Loc.text("screen_plan_trigger_risk"), PlanText.risks, PlanText.riskText,
+                selected: trigger.risk, choose: changing(trigger, \.risk, set)
+            )
         }
     }
 
@@ -220,16 +214,8 @@ struct PlanSectionEditor: View {
             change: { items in change { $0.copingPlans = items } },
             add: { change { $0.copingPlans.append(CopingPlan(id: "", ifSituation: "", thenAction: "", triggerIds: [])) } }
         ) { _, coping, set in
-            PlanTextField(label: Loc.text("screen_plan_if"), text: coping.ifSituation) { text in
-                var next = coping
-                next.ifSituation = text
-                set(next)
-            }
-            PlanTextField(label: Loc.text("screen_plan_then"), text: coping.thenAction) { text in
-                var next = coping
-                next.thenAction = text
-                set(next)
-            }
+            PlanTextField(label: Loc.text("screen_plan_if"), text: coping.ifSituation, change: changing(coping, \.ifSituation, set))
+            PlanTextField(label: Loc.text("screen_plan_then"), text: coping.thenAction, change: changing(coping, \.thenAction, set))
             JournalText(Loc.text("screen_plan_linked"))
             // Only triggers with an id can be linked; every trigger added here gets one from the core at once.
             let linkable = Array(plan.triggers.enumerated()).filter { !$0.element.id.isEmpty }
@@ -264,31 +250,13 @@ struct PlanSectionEditor: View {
             change: { items in change { $0.contacts = items } },
             add: { change { $0.contacts.append(SupportContact(name: "", role: .peer, phone: "", howToReach: "")) } }
         ) { _, contact, set in
-            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: contact.name) { text in
-                var next = contact
-                next.name = text
-                set(next)
-            }
-            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: contact.phone, phone: true) { text in
-                var next = contact
-                next.phone = text
-                set(next)
-            }
-            PlanTextField(label: Loc.text("screen_plan_how_to_reach"), text: contact.howToReach) { text in
-                var next = contact
-                next.howToReach = text
-                set(next)
-            }
-            JournalText(Loc.text("screen_plan_role"))
-            JournalFlow {
-                ForEach(PlanText.roles, id: \.self) { role in
-                    JournalChip(label: PlanText.roleText(role), selected: contact.role == role) {
-                        var next = contact
-                        next.role = role
-                        set(next)
-                    }
-                }
-            }
+            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: contact.name, change: changing(contact, \.name, set))
+            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: contact.phone, phone: true, change: changing(contact, \.phone, set))
+            PlanTextField(label: Loc.text("screen_plan_how_to_reach"), text: contact.howToReach, change: changing(contact, \.howToReach, set))
+            chips(
+                Loc.text("screen_plan_role"), PlanText.roles, PlanText.roleText,
+                selected: contact.role, choose: changing(contact, \.role, set)
+            )
         }
     }
 
@@ -302,21 +270,9 @@ struct PlanSectionEditor: View {
                 change { $0.lapsePlan.crisisLines.append(CrisisLine(name: "", phone: "", canText: false, note: "")) }
             }
         ) { _, line, set in
-            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: line.name) { text in
-                var next = line
-                next.name = text
-                set(next)
-            }
-            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: line.phone, phone: true) { text in
-                var next = line
-                next.phone = text
-                set(next)
-            }
-            PlanTextField(label: Loc.text("screen_plan_line_note"), text: line.note) { text in
-                var next = line
-                next.note = text
-                set(next)
-            }
+            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: line.name, change: changing(line, \.name, set))
+            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: line.phone, phone: true, change: changing(line, \.phone, set))
+            PlanTextField(label: Loc.text("screen_plan_line_note"), text: line.note, change: changing(line, \.note, set))
             JournalChip(label: Loc.text("screen_plan_line_can_text"), selected: line.canText) {
                 var next = line
                 next.canText.toggle()
@@ -464,5 +420,20 @@ struct PlanLineField: View {
                     if value != typed { typed = value }
                 }
         }
+    }
+}
+
+/// A setter for one field of a section's item: the new value put into a copy
+/// of the item, the copy handed to `set` (every field of every item changes
+/// its item this way).
+private func changing<Item, Value>(
+    _ item: Item,
+    _ field: WritableKeyPath<Item, Value>,
+    _ set: @escaping (Item) -> Void
+) -> (Value) -> Void {
+    { value in
+        var next = item
+        next[keyPath: field] = value
+        set(next)
     }
 }
