@@ -66,6 +66,36 @@ extension View {
             .accessibilityValue(alt)
             .accessibilityChartDescriptor(graph)
     }
+
+    /// The same, the audio graph made here from its axes and series: every
+    /// chart's graph is titled and summed up by the chart's own title and words.
+    func chartAccessibility(
+        title: String,
+        alt: String,
+        xTitle: String,
+        yTitle: String,
+        series: [ChartSeries],
+        low: Double,
+        high: Double,
+        continuous: Bool,
+        words: InsightsWords
+    ) -> some View {
+        chartAccessibility(
+            title: title,
+            alt: alt,
+            graph: ChartAudioGraph(
+                title: title,
+                summary: alt,
+                xTitle: xTitle,
+                yTitle: yTitle,
+                series: series,
+                low: low,
+                high: high,
+                continuous: continuous,
+                words: words
+            )
+        )
+    }
 }
 
 /// One bar per value, left to right, scaled to the largest; the two ends of
@@ -322,17 +352,13 @@ struct MeasureTrendsView: View {
         .chartAccessibility(
             title: title,
             alt: alt,
-            graph: ChartAudioGraph(
-                title: title,
-                summary: alt,
-                xTitle: Loc.text("screen_log_day"),
-                yTitle: trend.name,
-                series: [ChartSeries(name: trend.name, points: trend.points.map { ChartPoint(label: words.shortDate($0.at), value: Double($0.value)) })],
-                low: 0,
-                high: Double(trend.max),
-                continuous: true,
-                words: words
-            )
+            xTitle: Loc.text("screen_log_day"),
+            yTitle: trend.name,
+            series: [ChartSeries(name: trend.name, points: trend.points.map { ChartPoint(label: words.shortDate($0.at), value: Double($0.value)) })],
+            low: 0,
+            high: Double(trend.max),
+            continuous: true,
+            words: words
         )
         if let change = words.scoreChange(trend) {
             JournalText(change)

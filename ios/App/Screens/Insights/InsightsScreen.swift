@@ -140,17 +140,13 @@ private struct InsightsCravings: View {
         .chartAccessibility(
             title: title,
             alt: alt,
-            graph: ChartAudioGraph(
-                title: title,
-                summary: alt,
-                xTitle: xTitle,
-                yTitle: yTitle,
-                series: [ChartSeries(name: yTitle, points: insights.days.map { ChartPoint(label: words.shortDate($0.date), value: Double($0.cravings)) })],
-                low: 0,
-                high: Double(max(most, 1)),
-                continuous: false,
-                words: words
-            )
+            xTitle: xTitle,
+            yTitle: yTitle,
+            series: [ChartSeries(name: yTitle, points: insights.days.map { ChartPoint(label: words.shortDate($0.date), value: Double($0.cravings)) })],
+            low: 0,
+            high: Double(max(most, 1)),
+            continuous: false,
+            words: words
         )
     }
 
@@ -182,17 +178,13 @@ private struct InsightsCravings: View {
         .chartAccessibility(
             title: title,
             alt: alt,
-            graph: ChartAudioGraph(
-                title: title,
-                summary: alt,
-                xTitle: xTitle,
-                yTitle: Loc.text("screen_insights_section_cravings"),
-                series: series,
-                low: 0,
-                high: Double(max(mostInAnHour, 1)),
-                continuous: false,
-                words: words
-            )
+            xTitle: xTitle,
+            yTitle: Loc.text("screen_insights_section_cravings"),
+            series: series,
+            low: 0,
+            high: Double(max(mostInAnHour, 1)),
+            continuous: false,
+            words: words
         )
     }
 }
@@ -339,17 +331,13 @@ private struct InsightsMood: View {
             .chartAccessibility(
                 title: title,
                 alt: alt,
-                graph: ChartAudioGraph(
-                    title: title,
-                    summary: alt,
-                    xTitle: xTitle,
-                    yTitle: title,
-                    series: [ChartSeries(name: title, points: given.map { ChartPoint(label: words.shortDate($0.date), value: series.value($0) ?? 0) })],
-                    low: series.low,
-                    high: Double(top),
-                    continuous: true,
-                    words: words
-                )
+                xTitle: xTitle,
+                yTitle: title,
+                series: [ChartSeries(name: title, points: given.map { ChartPoint(label: words.shortDate($0.date), value: series.value($0) ?? 0) })],
+                low: series.low,
+                high: Double(top),
+                continuous: true,
+                words: words
             )
         }
     }
@@ -465,17 +453,13 @@ private struct StreakHistoryView: View {
         .chartAccessibility(
             title: title,
             alt: alt,
-            graph: ChartAudioGraph(
-                title: title,
-                summary: alt,
-                xTitle: xTitle,
-                yTitle: yTitle,
-                series: [ChartSeries(name: label, points: history.streaks.map { ChartPoint(label: words.longDate($0.firstDay), value: Double($0.days)) })],
-                low: 0,
-                high: max(longest, 1),
-                continuous: false,
-                words: words
-            )
+            xTitle: xTitle,
+            yTitle: yTitle,
+            series: [ChartSeries(name: label, points: history.streaks.map { ChartPoint(label: words.longDate($0.firstDay), value: Double($0.days)) })],
+            low: 0,
+            high: max(longest, 1),
+            continuous: false,
+            words: words
         )
     }
 }
