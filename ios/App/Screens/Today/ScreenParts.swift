@@ -155,11 +155,7 @@ struct JournalFailure: View {
     let failure: CoreFailure
 
     var body: some View {
-        Text(ScreenParts.failureText(failure))
-            .font(.body)
-            .foregroundStyle(Color.red)
-            .frame(maxWidth: .infinity, alignment: .leading)
-            .fixedSize(horizontal: false, vertical: true)
+        JournalProblem(ScreenParts.failureText(failure))
     }
 }
 
