@@ -341,28 +341,26 @@ struct JournalContactRow: View {
             }
             if PhoneLinks.call(number) != nil {
                 JournalFlow {
-                    Button {
-                        open(PhoneLinks.call(number))
-                    } label: {
-                        Label(Loc.text("action_call", number), systemImage: "phone")
-                            .frame(minHeight: 44)
-                    }
-                    .buttonStyle(.bordered)
-                    .accessibilityLabel(Loc.text("action_call", number))
+                    linkButton(Loc.text("action_call", number), systemImage: "phone", link: PhoneLinks.call(number))
                     if canText {
-                        Button {
-                            open(PhoneLinks.text(number))
-                        } label: {
-                            Label(Loc.text("action_text", number), systemImage: "message")
-                                .frame(minHeight: 44)
-                        }
-                        .buttonStyle(.bordered)
-                        .accessibilityLabel(Loc.text("action_text", number))
+                        linkButton(Loc.text("action_text", number), systemImage: "message", link: PhoneLinks.text(number))
                     }
                 }
             }
         }
         .frame(maxWidth: .infinity, alignment: .leading)
+    }
+
+    /// A button that opens `link`, its title said as it is shown.
+    private func linkButton(_ title: String, systemImage: String, link: URL?) -> some View {
+        Button {
+            open(link)
+        } label: {
+            Label(title, systemImage: systemImage)
+                .frame(minHeight: 44)
+        }
+        .buttonStyle(.bordered)
+        .accessibilityLabel(title)
     }
 
     /// The Phone or Messages app for the number (`PhoneLinks` keeps only what dials).
