@@ -268,17 +268,20 @@ struct JournalButton: View {
     let action: () -> Void
 
     var body: some View {
-        if prominent {
-            Button(role: destructive ? .destructive : nil, action: action) { label }
-                .buttonStyle(.borderedProminent)
-                .disabled(!enabled)
-                .accessibilityLabel(title)
-        } else {
-            Button(role: destructive ? .destructive : nil, action: action) { label }
-                .buttonStyle(.bordered)
-                .disabled(!enabled)
-                .accessibilityLabel(title)
+        Group {
+            if prominent {
+                button.buttonStyle(.borderedProminent)
+            } else {
+                button.buttonStyle(.bordered)
+            }
         }
+        .disabled(!enabled)
+        .accessibilityLabel(title)
+    }
+
+    /// The button itself; only its style differs between prominent and not.
+    private var button: some View {
+        Button(role: destructive ? .destructive : nil, action: action) { label }
     }
 
     private var label: some View {
