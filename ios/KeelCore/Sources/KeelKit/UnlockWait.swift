@@ -12,3 +12,24 @@ public enum UnlockWait {
         return min(5 << shift, 300)
     }
 }
+
+extension UnlockWait {
+    /// The wait counted down a second at a time, as Unlock, the passphrase
+    /// change and the re-key all show it: `remaining` reads the seconds left
+    /// (nil once the model is gone), `set` writes them one lower.
+    @MainActor
+    static func countdown(
+        sleeper: @escaping Sleeper,
+        remaining: @escaping @MainActor () -> Int?,
+        set: @escaping @MainActor (Int) -> Void
+    ) -> Task<Void, Never> {
+        Task {
+            while let left = remaining(), left > 0 {
+                await sleeper(.seconds(1))
+                if Task.isCancelled { return }
+                guard let now = remaining() else { return }
+                set(max(0, now - 1))
+            }
+        }
+    }
+}

@@ -154,13 +154,10 @@ public final class RekeyModel {
 
     private func startCountdown() {
         countdown?.cancel()
-        let sleeper = sleeper
-        countdown = Task { [weak self] in
-            while let self, self.state.waitSeconds > 0 {
-                await sleeper(.seconds(1))
-                if Task.isCancelled { return }
-                self.state.waitSeconds = max(0, self.state.waitSeconds - 1)
-            }
-        }
+        countdown = UnlockWait.countdown(
+            sleeper: sleeper,
+            remaining: { [weak self] in self?.state.waitSeconds },
+            set: { [weak self] in self?.state.waitSeconds = $0 }
+        )
     }
 }
