@@ -284,14 +284,14 @@ public final class BackupModel {
     private func estimate(_ text: String, after wait: Duration = FirstLaunchModel.debounce) {
         estimateTask?.cancel()
         guard !text.isEmpty else { return }
-        let language = language()
-        let sleeper = sleeper
-        estimateTask = Task { [weak self] in
-            if wait > .zero { await sleeper(wait) }
-            guard !Task.isCancelled, let self else { return }
-            let answer = await self.session.estimatePassphrase(text, language: language)
-            guard !Task.isCancelled, self.state.backupPassphrase == text, case let .success(estimate) = answer else { return }
-            self.state.estimate = estimate
-        }
+        estimateTask = PassphraseEstimates.task(
+            text,
+            after: wait,
+            language: language(),
+            session: session,
+            sleeper: sleeper,
+            current: { [weak self] in self?.state.backupPassphrase },
+            apply: { [weak self] in self?.state.estimate = $0 }
+        )
     }
 }

@@ -104,15 +104,15 @@ public final class FirstLaunchModel {
             state.estimate = nil
             return
         }
-        let language = language()
-        let sleeper = sleeper
-        estimateTask = Task { [weak self] in
-            if !immediately { await sleeper(FirstLaunchModel.debounce) }
-            guard !Task.isCancelled, let self else { return }
-            let answer = await self.calls.estimatePassphrase(text, language: language)
-            guard !Task.isCancelled, self.state.passphrase == text else { return }
-            if case let .success(estimate) = answer { self.state.estimate = estimate }
-        }
+        estimateTask = PassphraseEstimates.task(
+            text,
+            after: immediately ? .zero : FirstLaunchModel.debounce,
+            language: language(),
+            session: calls,
+            sleeper: sleeper,
+            current: { [weak self] in self?.state.passphrase },
+            apply: { [weak self] in self?.state.estimate = $0 }
+        )
     }
 
     func suggest() async {

@@ -170,15 +170,15 @@ public final class FirstLaunchRestoreModel {
         estimateTask?.cancel()
         let text = state.passphrase
         guard !text.isEmpty else { return }
-        let language = language()
-        let sleeper = sleeper
-        estimateTask = Task { [weak self] in
-            await sleeper(wait)
-            guard !Task.isCancelled, let self else { return }
-            let answer = await self.session.estimatePassphrase(text, language: language)
-            guard !Task.isCancelled, self.state.passphrase == text, case let .success(estimate) = answer else { return }
-            self.state.estimate = estimate
-        }
+        estimateTask = PassphraseEstimates.task(
+            text,
+            after: wait,
+            language: language(),
+            session: session,
+            sleeper: sleeper,
+            current: { [weak self] in self?.state.passphrase },
+            apply: { [weak self] in self?.state.estimate = $0 }
+        )
     }
 
     /// When a backup was made, in words, in the participant's language and

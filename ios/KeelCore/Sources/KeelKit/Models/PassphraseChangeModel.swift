@@ -80,15 +80,15 @@ public final class PassphraseChangeModel {
             state.estimate = nil
             return
         }
-        let language = language()
-        let sleeper = sleeper
-        estimateTask = Task { [weak self] in
-            await sleeper(FirstLaunchModel.debounce)
-            guard !Task.isCancelled, let self else { return }
-            let answer = await self.session.estimatePassphrase(text, language: language)
-            guard !Task.isCancelled, self.state.new == text, case let .success(estimate) = answer else { return }
-            self.state.estimate = estimate
-        }
+        estimateTask = PassphraseEstimates.task(
+            text,
+            after: FirstLaunchModel.debounce,
+            language: language(),
+            session: session,
+            sleeper: sleeper,
+            current: { [weak self] in self?.state.new },
+            apply: { [weak self] in self?.state.estimate = $0 }
+        )
     }
 
     func submit() async {
