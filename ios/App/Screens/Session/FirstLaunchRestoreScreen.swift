@@ -75,15 +75,11 @@ private struct RestoreForm: View {
                 }
                 Section(Loc.text("screen_restore_new_passphrase_step")) {
                     Text(Loc.text("screen_restore_new_passphrase_hint")).font(.callout)
-                    PassphraseInput(
+                    NewPassphraseFields(
                         label: Loc.text("common_passphrase"),
-                        text: Binding(get: { model.state.passphrase }, set: { model.send(.passphrase($0)) }),
-                        isNew: true
-                    )
-                    PassphraseInput(
-                        label: Loc.text("screen_first_launch_confirm"),
-                        text: Binding(get: { model.state.confirmation }, set: { model.send(.confirmation($0)) }),
-                        isNew: true,
+                        confirmLabel: Loc.text("screen_first_launch_confirm"),
+                        passphrase: Binding(get: { model.state.passphrase }, set: { model.send(.passphrase($0)) }),
+                        confirmation: Binding(get: { model.state.confirmation }, set: { model.send(.confirmation($0)) }),
                         onSubmit: { model.send(.restore) }
                     )
                     if let estimate = state.estimate {

@@ -55,15 +55,11 @@ private struct FirstLaunchForm: View {
             Section {
                 Text(Loc.text("screen_first_launch_passphrase_hint"))
                     .font(.callout)
-                PassphraseInput(
+                NewPassphraseFields(
                     label: Loc.text("common_passphrase"),
-                    text: Binding(get: { model.state.passphrase }, set: { model.send(.passphrase($0)) }),
-                    isNew: true
-                )
-                PassphraseInput(
-                    label: Loc.text("screen_first_launch_confirm"),
-                    text: Binding(get: { model.state.confirmation }, set: { model.send(.confirmation($0)) }),
-                    isNew: true,
+                    confirmLabel: Loc.text("screen_first_launch_confirm"),
+                    passphrase: Binding(get: { model.state.passphrase }, set: { model.send(.passphrase($0)) }),
+                    confirmation: Binding(get: { model.state.confirmation }, set: { model.send(.confirmation($0)) }),
                     onSubmit: { model.send(.create) }
                 )
                 Button(Loc.text("screen_first_launch_suggest")) { model.send(.suggest) }

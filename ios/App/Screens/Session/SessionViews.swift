@@ -22,6 +22,21 @@ struct PassphraseInput: View {
     }
 }
 
+/// A new passphrase and its confirmation, both new-password fields, the
+/// second submitting the form (first launch, restore, the passphrase change).
+struct NewPassphraseFields: View {
+    let label: String
+    let confirmLabel: String
+    let passphrase: Binding<String>
+    let confirmation: Binding<String>
+    let onSubmit: () -> Void
+
+    var body: some View {
+        PassphraseInput(label: label, text: passphrase, isNew: true)
+        PassphraseInput(label: confirmLabel, text: confirmation, isNew: true, onSubmit: onSubmit)
+    }
+}
+
 /// The core's strength estimate, as First launch and the passphrase change show it.
 struct PassphraseStrength: View {
     let estimate: PassphraseEstimate

@@ -201,15 +201,11 @@ private struct ChangePassphraseForm: View {
                 }
             }
             Section {
-                PassphraseInput(
+                NewPassphraseFields(
                     label: Loc.text("screen_passphrase_new"),
-                    text: Binding(get: { model.state.new }, set: { model.send(.new($0)) }),
-                    isNew: true
-                )
-                PassphraseInput(
-                    label: Loc.text("screen_passphrase_confirm"),
-                    text: Binding(get: { model.state.confirmation }, set: { model.send(.confirmation($0)) }),
-                    isNew: true,
+                    confirmLabel: Loc.text("screen_passphrase_confirm"),
+                    passphrase: Binding(get: { model.state.new }, set: { model.send(.new($0)) }),
+                    confirmation: Binding(get: { model.state.confirmation }, set: { model.send(.confirmation($0)) }),
                     onSubmit: { model.send(.submit) }
                 )
                 if let estimate = state.estimate {
