@@ -56,14 +56,11 @@ final class KeychainBiometrics: Biometrics {
         var secret = slot.secret.exposeBytes()
         defer { secret.resetBytes(in: 0..<secret.count) }
         removeItems()
-        let add: [String: Any] = [
-            kSecClass as String: kSecClassGenericPassword,
-            kSecAttrService as String: Self.secretService,
-            kSecAttrAccount as String: Self.account,
+        let add: [String: Any] = Self.item(Self.secretService, [
             kSecAttrAccessControl as String: access,
             kSecUseAuthenticationContext as String: context,
             kSecValueData as String: secret,
-        ]
+        ])
         guard SecItemAdd(add as CFDictionary, nil) == errSecSuccess else { return false }
         guard storeSlot(slot.slotId) else {
             removeItems()
@@ -86,14 +83,11 @@ final class KeychainBiometrics: Biometrics {
             forget()
             return .invalidated(slotId: slotId)
         }
-        let query: [String: Any] = [
-            kSecClass as String: kSecClassGenericPassword,
-            kSecAttrService as String: Self.secretService,
-            kSecAttrAccount as String: Self.account,
+        let query: [String: Any] = Self.item(Self.secretService, [
             kSecReturnData as String: true,
             kSecMatchLimit as String: kSecMatchLimitOne,
             kSecUseAuthenticationContext as String: context,
-        ]
+        ])
         var found: CFTypeRef?
         let status = SecItemCopyMatching(query as CFDictionary, &found)
         if status == errSecSuccess, let secret = found as? Data {
@@ -171,40 +165,43 @@ final class KeychainBiometrics: Biometrics {
     private func secretExists() -> Bool {
         let context = LAContext()
         context.interactionNotAllowed = true
-        let query: [String: Any] = [
-            kSecClass as String: kSecClassGenericPassword,
-            kSecAttrService as String: Self.secretService,
-            kSecAttrAccount as String: Self.account,
+        let query: [String: Any] = Self.item(Self.secretService, [
             kSecReturnAttributes as String: true,
             kSecUseAuthenticationContext as String: context,
-        ]
+        ])
         let status = SecItemCopyMatching(query as CFDictionary, nil)
         // Present but needing Face ID answers "interaction not allowed".
         return status == errSecSuccess || status == errSecInteractionNotAllowed
     }
 
     private func storedSlot() -> String? {
-        let query: [String: Any] = [
-            kSecClass as String: kSecClassGenericPassword,
-            kSecAttrService as String: Self.slotService,
-            kSecAttrAccount as String: Self.account,
+        let query: [String: Any] = Self.item(Self.slotService, [
             kSecReturnData as String: true,
             kSecMatchLimit as String: kSecMatchLimitOne,
-        ]
+        ])
         var found: CFTypeRef?
         guard SecItemCopyMatching(query as CFDictionary, &found) == errSecSuccess, let data = found as? Data else { return nil }
         return String(data: data, encoding: .utf8)
     }
 
     private func storeSlot(_ slotId: String) -> Bool {
-        let add: [String: Any] = [
-            kSecClass as String: kSecClassGenericPassword,
-            kSecAttrService as String: Self.slotService,
-            kSecAttrAccount as String: Self.account,
+        let add: [String: Any] = Self.item(Self.slotService, [
             kSecAttrAccessible as String: kSecAttrAccessibleWhenUnlockedThisDeviceOnly,
             kSecValueData as String: Data(slotId.utf8),
-        ]
+        ])
         return SecItemAdd(add as CFDictionary, nil) == errSecSuccess
+    }
+
+    /// The query naming one of Keel's two items (this service, the vault's
+    /// account) with the keys this use adds.
+    private static func item(_ service: String, _ extra: [String: Any]) -> [String: Any] {
+        var query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+            kSecAttrAccount as String: account,
+        ]
+        query.merge(extra) { _, added in added }
+        return query
     }
 
     private func removeItems() {
