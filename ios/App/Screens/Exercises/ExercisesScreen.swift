@@ -15,13 +15,9 @@ struct ExercisesScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_exercises_title")) {
+            content
         }
-        .navigationTitle(Loc.text("screen_exercises_title"))
         // Again on coming back: a pattern may have been added, changed or deleted.
         .task { await model.loadLibrary() }
     }

@@ -17,13 +17,9 @@ struct InsightsScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_insights_title")) {
+            content
         }
-        .navigationTitle(Loc.text("screen_insights_title"))
         .task { await model.load() }
         .refreshable { await model.load() }
     }

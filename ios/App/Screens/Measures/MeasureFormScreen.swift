@@ -17,13 +17,9 @@ struct MeasureFormScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: model.state.form?.shortName ?? Loc.text("screen_measures_title")) {
+            content
         }
-        .navigationTitle(model.state.form?.shortName ?? Loc.text("screen_measures_title"))
         // Once: coming back from SOS keeps the choices made.
         .task { await model.load() }
     }

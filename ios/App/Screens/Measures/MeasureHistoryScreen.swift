@@ -16,14 +16,9 @@ struct MeasureHistoryScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_measure_history_title", InsightsWords.measureName(model.measure)), grouped: true) {
+            content
         }
-        .background(Color(uiColor: .systemGroupedBackground))
-        .navigationTitle(Loc.text("screen_measure_history_title", InsightsWords.measureName(model.measure)))
         // Again on coming back from a change.
         .task { await model.load() }
         .refreshable { await model.load() }

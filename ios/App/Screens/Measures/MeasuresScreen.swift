@@ -16,14 +16,9 @@ struct MeasuresScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_measures_title"), grouped: true) {
+            content
         }
-        .background(Color(uiColor: .systemGroupedBackground))
-        .navigationTitle(Loc.text("screen_measures_title"))
         // Again on coming back from a form: what is due may have changed.
         .task { await model.load() }
         .refreshable { await model.load() }

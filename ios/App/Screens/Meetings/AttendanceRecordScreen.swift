@@ -15,13 +15,9 @@ struct AttendanceRecordScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_attendance_record_title")) {
+            content
         }
-        .navigationTitle(Loc.text("screen_attendance_record_title"))
         .task {
             if model.state.ranges.isEmpty {
                 await model.load()

@@ -15,13 +15,9 @@ struct AttendanceScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_attendance_title")) {
+            content
         }
-        .navigationTitle(Loc.text("screen_attendance_title"))
         .task {
             // Once: coming back from SOS keeps a record being changed.
             if model.state.weeks == nil {

@@ -20,13 +20,9 @@ struct MeetingEditScreen: View {
     ]
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: model.state.editing ? Loc.text("screen_meeting_edit_title") : Loc.text("screen_meeting_add_title")) {
+            content
         }
-        .navigationTitle(model.state.editing ? Loc.text("screen_meeting_edit_title") : Loc.text("screen_meeting_add_title"))
         .task {
             // Once: coming back from SOS keeps what was typed.
             if model.state.loading {

@@ -17,13 +17,9 @@ struct MeetingImportScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_meeting_import_title")) {
+            content
         }
-        .navigationTitle(Loc.text("screen_meeting_import_title"))
         .task {
             // Once: coming back from SOS keeps the file read and the choices.
             if model.state.kindLabels.isEmpty {

@@ -13,14 +13,9 @@ struct MeetingListScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_meeting_list_title"), grouped: true) {
+            content
         }
-        .background(Color(uiColor: .systemGroupedBackground))
-        .navigationTitle(Loc.text("screen_meeting_list_title"))
         .task { await model.load() }
         .refreshable { await model.load() }
     }

@@ -17,14 +17,9 @@ struct MeetingsHomeScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_meetings_title"), grouped: true) {
+            content
         }
-        .background(Color(uiColor: .systemGroupedBackground))
-        .navigationTitle(Loc.text("screen_meetings_title"))
         .task { await model.load() }
         .refreshable { await model.load() }
         .fileExporter(

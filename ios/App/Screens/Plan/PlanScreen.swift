@@ -15,13 +15,9 @@ struct PlanScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: title) {
+            content
         }
-        .navigationTitle(title)
         .task {
             // Once: coming back from SOS keeps the draft being edited.
             if !model.state.loaded {

@@ -21,13 +21,9 @@ struct RemindersScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_reminders_title")) {
+            content
         }
-        .navigationTitle(Loc.text("screen_reminders_title"))
         .task { await model.load() }
     }
 

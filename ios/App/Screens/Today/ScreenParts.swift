@@ -121,6 +121,40 @@ enum ScreenParts {
     static let outcomes: [CravingOutcome] = [.ongoing, .rodeItOut, .leftTheSituation, .reachedOut, .used, .other]
 }
 
+/// A screen's frame: its content in one scrolling column, under its title,
+/// on the grouped background where the screen shows cards.
+struct JournalPage<Content: View>: View {
+    let title: String
+    let grouped: Bool
+    let content: Content
+
+    init(title: String, grouped: Bool = false, @ViewBuilder content: () -> Content) {
+        self.title = title
+        self.grouped = grouped
+        self.content = content()
+    }
+
+    var body: some View {
+        if grouped {
+            column
+                .background(Color(uiColor: .systemGroupedBackground))
+                .navigationTitle(title)
+        } else {
+            column
+                .navigationTitle(title)
+        }
+    }
+
+    private var column: some View {
+        ScrollView {
+            VStack(alignment: .leading, spacing: 12) {
+                content
+            }
+            .padding()
+        }
+    }
+}
+
 /// A section heading: a header trait for VoiceOver's rotor.
 struct JournalHeading: View {
     let text: String

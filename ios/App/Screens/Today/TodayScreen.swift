@@ -17,14 +17,9 @@ struct TodayScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            VStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_today_title"), grouped: true) {
+            content
         }
-        .background(Color(uiColor: .systemGroupedBackground))
-        .navigationTitle(Loc.text("screen_today_title"))
         .toolbar {
             ToolbarItem(placement: .topBarLeading) {
                 Button(Loc.text("action_menu")) { router.navigate(.menu) }
