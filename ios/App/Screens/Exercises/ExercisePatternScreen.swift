@@ -30,11 +30,7 @@ struct ExercisePatternScreen: View {
     private var content: some View {
         let state = model.state
         if state.loading {
-            if let failure = state.failure {
-                JournalFailure(failure: failure)
-            } else {
-                JournalText(Loc.text("common_working"))
-            }
+            JournalLoading(failure: state.failure)
         } else {
             JournalText(Loc.text("screen_exercise_pattern_intro"))
             field(Loc.text("screen_exercise_pattern_name"), .name, busy: state.busy)

@@ -53,11 +53,7 @@ struct LogScreen: View {
     private var form: some View {
         let state = model.state
         if state.loading {
-            if let failure = state.failure {
-                JournalFailure(failure: failure)
-            } else {
-                JournalText(Loc.text("common_working"))
-            }
+            JournalLoading(failure: state.failure)
         } else {
             if let at = state.at {
                 WhenChoice(at: at, open: state.changingWhen, language: ScreenParts.language) { model.send($0) }

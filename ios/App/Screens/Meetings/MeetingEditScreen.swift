@@ -38,11 +38,7 @@ struct MeetingEditScreen: View {
     private var content: some View {
         let state = model.state
         if state.loading {
-            if let failure = state.failure {
-                JournalFailure(failure: failure)
-            } else {
-                JournalText(Loc.text("common_working"))
-            }
+            JournalLoading(failure: state.failure)
         } else {
             let form = state.form
             MeetingField(label: Loc.text("screen_meeting_edit_name"), text: field(\.name))

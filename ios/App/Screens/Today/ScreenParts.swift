@@ -193,6 +193,19 @@ struct JournalFailure: View {
     }
 }
 
+/// A form while it loads: working, or the core failure that stopped it.
+struct JournalLoading: View {
+    let failure: CoreFailure?
+
+    var body: some View {
+        if let failure {
+            JournalFailure(failure: failure)
+        } else {
+            JournalText(Loc.text("common_working"))
+        }
+    }
+}
+
 /// A problem the participant can fix on the form itself, in the error colour.
 struct JournalProblem: View {
     let text: String
