@@ -80,25 +80,18 @@ struct ExercisePatternScreen: View {
         )
     }
 
-    @ViewBuilder
     private func deletion(_ state: BreathingPatternModel.State) -> some View {
-        if state.confirmDelete {
-            VStack(alignment: .leading, spacing: 8) {
-                JournalText(Loc.text("screen_exercise_pattern_delete_confirm"))
-                JournalButton(title: Loc.text("action_exercise_delete_pattern"), prominent: true, destructive: true, enabled: !state.busy) {
-                    Task { await model.confirmDelete() }
-                }
-                JournalButton(title: Loc.text("action_cancel")) {
-                    model.send(.cancelDelete)
-                }
-            }
-            .padding()
-            .background(Color.red.opacity(0.12), in: RoundedRectangle(cornerRadius: 16))
-        } else {
-            JournalButton(title: Loc.text("action_exercise_delete_pattern"), destructive: true, enabled: !state.busy) {
-                model.send(.delete)
-            }
-        }
+        JournalDelete(
+            title: Loc.text("action_exercise_delete_pattern"),
+            question: Loc.text("screen_exercise_pattern_delete_confirm"),
+            yes: Loc.text("action_exercise_delete_pattern"),
+            no: Loc.text("action_cancel"),
+            confirming: state.confirmDelete,
+            busy: state.busy,
+            ask: { model.send(.delete) },
+            cancel: { model.send(.cancelDelete) },
+            delete: { Task { await model.confirmDelete() } }
+        )
     }
 
     /// Words for the name, whole numbers for the breaths, seconds with a decimal point for the rest.

@@ -281,22 +281,18 @@ struct LogScreen: View {
         }
     }
 
-    @ViewBuilder
     private var deleteEntry: some View {
-        let busy = model.state.busy
-        if model.state.confirmDelete {
-            VStack(alignment: .leading, spacing: 8) {
-                JournalText(Loc.text("screen_log_delete_confirm"))
-                JournalButton(title: Loc.text("screen_log_delete_yes"), prominent: true, destructive: true, enabled: !busy) {
-                    Task { await model.delete() }
-                }
-                JournalButton(title: Loc.text("screen_log_delete_no")) { model.send(.cancelDelete) }
-            }
-            .padding()
-            .background(Color.red.opacity(0.12), in: RoundedRectangle(cornerRadius: 16))
-        } else {
-            JournalButton(title: Loc.text("screen_log_delete"), destructive: true, enabled: !busy) { model.send(.askDelete) }
-        }
+        JournalDelete(
+            title: Loc.text("screen_log_delete"),
+            question: Loc.text("screen_log_delete_confirm"),
+            yes: Loc.text("screen_log_delete_yes"),
+            no: Loc.text("screen_log_delete_no"),
+            confirming: model.state.confirmDelete,
+            busy: model.state.busy,
+            ask: { model.send(.askDelete) },
+            cancel: { model.send(.cancelDelete) },
+            delete: { Task { await model.delete() } }
+        )
     }
 }
 

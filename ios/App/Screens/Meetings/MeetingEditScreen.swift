@@ -178,24 +178,18 @@ struct MeetingEditScreen: View {
         }
     }
 
-    @ViewBuilder
     private var deleteMeeting: some View {
-        let busy = model.state.busy
-        if model.state.confirmDelete {
-            VStack(alignment: .leading, spacing: 8) {
-                JournalText(Loc.text("screen_meeting_edit_delete_confirm"))
-                JournalButton(title: Loc.text("screen_meeting_edit_delete_yes"), prominent: true, destructive: true, enabled: !busy) {
-                    Task { await model.delete() }
-                }
-                JournalButton(title: Loc.text("action_cancel")) { model.send(.cancelDelete) }
-            }
-            .padding()
-            .background(Color.red.opacity(0.12), in: RoundedRectangle(cornerRadius: 16))
-        } else {
-            JournalButton(title: Loc.text("screen_meeting_edit_delete"), destructive: true, enabled: !busy) {
-                model.send(.askDelete)
-            }
-        }
+        JournalDelete(
+            title: Loc.text("screen_meeting_edit_delete"),
+            question: Loc.text("screen_meeting_edit_delete_confirm"),
+            yes: Loc.text("screen_meeting_edit_delete_yes"),
+            no: Loc.text("action_cancel"),
+            confirming: model.state.confirmDelete,
+            busy: model.state.busy,
+            ask: { model.send(.askDelete) },
+            cancel: { model.send(.cancelDelete) },
+            delete: { Task { await model.delete() } }
+        )
     }
 
     /// A text field's binding: reads the form, writes the changed form through the model.

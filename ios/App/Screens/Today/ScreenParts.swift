@@ -339,6 +339,34 @@ struct JournalButton: View {
     }
 }
 
+/// Deleting in two steps: the destructive button, then the question in a
+/// tinted card with yes (destructive) and no.
+struct JournalDelete: View {
+    let title: String
+    let question: String
+    let yes: String
+    let no: String
+    let confirming: Bool
+    let busy: Bool
+    let ask: () -> Void
+    let cancel: () -> Void
+    let delete: () -> Void
+
+    var body: some View {
+        if confirming {
+            VStack(alignment: .leading, spacing: 8) {
+                JournalText(question)
+                JournalButton(title: yes, prominent: true, destructive: true, enabled: !busy, action: delete)
+                JournalButton(title: no, action: cancel)
+            }
+            .padding()
+            .background(Color.red.opacity(0.12), in: RoundedRectangle(cornerRadius: 16))
+        } else {
+            JournalButton(title: title, destructive: true, enabled: !busy, action: ask)
+        }
+    }
+}
+
 /// A sobriety clock: its label, the days in a row, the longest run, and its milestones.
 struct JournalClockCard: View {
     let clock: SobrietyClockStatus
