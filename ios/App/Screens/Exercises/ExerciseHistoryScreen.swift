@@ -55,9 +55,9 @@ struct ExerciseHistoryScreen: View {
                 .accessibilityElement(children: .combine)
             }
             if state.more {
-                JournalButton(
-                    title: state.busy ? Loc.text("common_working") : Loc.text("action_exercise_more"),
-                    enabled: !state.busy
+                JournalWorkButton(
+                    title: Loc.text("action_exercise_more"),
+                    busy: state.busy
                 ) {
                     Task { await model.loadMore() }
                 }

@@ -45,10 +45,10 @@ struct ExercisePatternScreen: View {
             if let failure = state.failure {
                 JournalFailure(failure: failure)
             }
-            JournalButton(
-                title: state.busy ? Loc.text("common_working") : Loc.text("action_save"),
-                prominent: true,
-                enabled: !state.busy
+            JournalWorkButton(
+                title: Loc.text("action_save"),
+                busy: state.busy,
+                prominent: true
             ) {
                 Task { await model.save() }
             }

@@ -57,9 +57,9 @@ struct HistoryScreen: View {
                 Divider()
             }
             if state.nextPageToken != nil {
-                JournalButton(
-                    title: state.busy ? Loc.text("common_working") : Loc.text("action_load_more"),
-                    enabled: !state.busy
+                JournalWorkButton(
+                    title: Loc.text("action_load_more"),
+                    busy: state.busy
                 ) {
                     Task { await model.send(.loadMore) }
                 }

@@ -121,12 +121,10 @@ struct LogScreen: View {
             if let failure = state.failure {
                 JournalFailure(failure: failure)
             }
-            JournalButton(
-                title: state.busy
-                    ? Loc.text("common_working")
-                    : (state.editing ? Loc.text("action_save_changes") : Loc.text("action_save")),
-                prominent: true,
-                enabled: !state.busy
+            JournalWorkButton(
+                title: state.editing ? Loc.text("action_save_changes") : Loc.text("action_save"),
+                busy: state.busy,
+                prominent: true
             ) {
                 Task { await model.save() }
             }

@@ -79,10 +79,10 @@ struct MeasureFormScreen: View {
         if let failure = state.failure {
             JournalFailure(failure: failure)
         }
-        JournalButton(
-            title: state.busy ? Loc.text("common_working") : Loc.text("action_measure_send"),
-            prominent: true,
-            enabled: !state.busy
+        JournalWorkButton(
+            title: Loc.text("action_measure_send"),
+            busy: state.busy,
+            prominent: true
         ) {
             Task { await model.send(.submit) }
         }

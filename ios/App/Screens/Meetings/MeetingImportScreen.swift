@@ -79,10 +79,10 @@ struct MeetingImportScreen: View {
             if let failure = state.failure {
                 JournalProblem(MeetingText.importFailure(failure))
             }
-            JournalButton(
-                title: state.busy ? Loc.text("common_working") : Loc.text("screen_meeting_import_choose"),
-                prominent: true,
-                enabled: !state.busy
+            JournalWorkButton(
+                title: Loc.text("screen_meeting_import_choose"),
+                busy: state.busy,
+                prominent: true
             ) {
                 model.send(.chooseFile)
             }

@@ -124,10 +124,10 @@ struct PlanScreen: View {
         JournalChip(label: Loc.text("screen_plan_with_counselor"), selected: state.withCounselor) {
             model.send(.withCounselor(!state.withCounselor))
         }
-        JournalButton(
-            title: state.busy ? Loc.text("common_working") : Loc.text("action_save_plan"),
-            prominent: true,
-            enabled: !state.busy
+        JournalWorkButton(
+            title: Loc.text("action_save_plan"),
+            busy: state.busy,
+            prominent: true
         ) {
             Task { await model.save() }
         }

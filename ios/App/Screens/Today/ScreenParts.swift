@@ -367,6 +367,24 @@ struct JournalDelete: View {
     }
 }
 
+/// A full-width button whose action takes a while: it says "Working…" and
+/// waits while `busy`.
+struct JournalWorkButton: View {
+    let title: String
+    let busy: Bool
+    var prominent: Bool = false
+    let action: () -> Void
+
+    var body: some View {
+        JournalButton(
+            title: busy ? Loc.text("common_working") : title,
+            prominent: prominent,
+            enabled: !busy,
+            action: action
+        )
+    }
+}
+
 /// A sobriety clock: its label, the days in a row, the longest run, and its milestones.
 struct JournalClockCard: View {
     let clock: SobrietyClockStatus
