@@ -12,13 +12,9 @@ struct ExerciseHistoryScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            LazyVStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_exercise_history_title"), lazy: true) {
+            content
         }
-        .navigationTitle(Loc.text("screen_exercise_history_title"))
         .task { await model.load() }
         .refreshable { await model.load() }
     }

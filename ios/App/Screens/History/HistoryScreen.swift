@@ -14,13 +14,9 @@ struct HistoryScreen: View {
     }
 
     var body: some View {
-        ScrollView {
-            LazyVStack(alignment: .leading, spacing: 12) {
-                content
-            }
-            .padding()
+        JournalPage(title: Loc.text("screen_history_title"), lazy: true) {
+            content
         }
-        .navigationTitle(Loc.text("screen_history_title"))
         // Again on coming back from an edit: the entry may have changed or gone.
         .task { await model.load() }
         .refreshable { await model.load() }

@@ -122,15 +122,18 @@ enum ScreenParts {
 }
 
 /// A screen's frame: its content in one scrolling column, under its title,
-/// on the grouped background where the screen shows cards.
+/// on the grouped background where the screen shows cards; `lazy` for a
+/// long list made as it scrolls.
 struct JournalPage<Content: View>: View {
     let title: String
     let grouped: Bool
+    let lazy: Bool
     let content: Content
 
-    init(title: String, grouped: Bool = false, @ViewBuilder content: () -> Content) {
+    init(title: String, grouped: Bool = false, lazy: Bool = false, @ViewBuilder content: () -> Content) {
         self.title = title
         self.grouped = grouped
+        self.lazy = lazy
         self.content = content()
     }
 
@@ -147,10 +150,21 @@ struct JournalPage<Content: View>: View {
 
     private var column: some View {
         ScrollView {
+            stack
+                .padding()
+        }
+    }
+
+    @ViewBuilder
+    private var stack: some View {
+        if lazy {
+            LazyVStack(alignment: .leading, spacing: 12) {
+                content
+            }
+        } else {
             VStack(alignment: .leading, spacing: 12) {
                 content
             }
-            .padding()
         }
     }
 }
