@@ -33,12 +33,7 @@ struct BackupScreen: View {
             made.open()
             model = made
         }
-        .onDisappear {
-            if !OutboxScreens.stillOpen(.backup, in: router) { model?.open() }
-        }
-        .onChange(of: router.locked) { _, locked in
-            if locked { model?.open() }
-        }
+        .emptiesOutbox(of: .backup, router: router) { model?.open() }
     }
 }
 

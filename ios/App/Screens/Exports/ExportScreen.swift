@@ -34,12 +34,7 @@ struct ExportScreen: View {
             model = made
             await made.load()
         }
-        .onDisappear {
-            if !OutboxScreens.stillOpen(.exports, in: router) { model?.clear() }
-        }
-        .onChange(of: router.locked) { _, locked in
-            if locked { model?.clear() }
-        }
+        .emptiesOutbox(of: .exports, router: router) { model?.clear() }
     }
 }
 

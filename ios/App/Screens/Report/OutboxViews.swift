@@ -110,3 +110,17 @@ enum OutboxScreens {
         !router.locked && (router.root == route || router.path.contains(route))
     }
 }
+
+extension View {
+    /// Empties the screen's outbox once `route` is left for good or the app
+    /// locks (not while SOS or a sheet only covers it).
+    func emptiesOutbox(of route: Route, router: Router, empty: @escaping () -> Void) -> some View {
+        self
+            .onDisappear {
+                if !OutboxScreens.stillOpen(route, in: router) { empty() }
+            }
+            .onChange(of: router.locked) { _, locked in
+                if locked { empty() }
+            }
+    }
+}

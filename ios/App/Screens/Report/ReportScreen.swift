@@ -34,12 +34,7 @@ struct ReportScreen: View {
             model = made
             await made.load()
         }
-        .onDisappear {
-            if !OutboxScreens.stillOpen(.report, in: router) { model?.clear() }
-        }
-        .onChange(of: router.locked) { _, locked in
-            if locked { model?.clear() }
-        }
+        .emptiesOutbox(of: .report, router: router) { model?.clear() }
     }
 }
 
