@@ -165,7 +165,7 @@ struct PlanSectionEditor: View {
             change: { items in change { $0.warningSigns = items } },
             add: { change { $0.warningSigns.append(WarningSign(stage: .emotional, text: "")) } }
         ) { _, sign, set in
-            PlanTextField(label: Loc.text("screen_plan_warning_sign"), text: sign.text, change: changing(sign, \.text, set))
+            PlanField(label: Loc.text("screen_plan_warning_sign"), text: sign.text, change: changing(sign, \.text, set))
             chips(
                 Loc.text("screen_plan_stage"), PlanText.stages, PlanText.stageText,
                 selected: sign.stage, choose: changing(sign, \.stage, set)
@@ -182,7 +182,7 @@ struct PlanSectionEditor: View {
             add: { Task { await model.addTrigger() } },
             remove: { index in model.send(.removeTrigger(index)) }
         ) { index, trigger, set in
-            PlanTextField(label: Loc.text("screen_plan_trigger"), text: trigger.name, change: changing(trigger, \.name, set))
+            PlanField(label: Loc.text("screen_plan_trigger"), text: trigger.name, change: changing(trigger, \.name, set))
             // Twelve kinds per trigger would make the list very long at large text: one trigger's at a time.
             if choosingKind == index {
                 chips(
@@ -214,8 +214,8 @@ struct PlanSectionEditor: View {
             change: { items in change { $0.copingPlans = items } },
             add: { change { $0.copingPlans.append(CopingPlan(id: "", ifSituation: "", thenAction: "", triggerIds: [])) } }
         ) { _, coping, set in
-            PlanTextField(label: Loc.text("screen_plan_if"), text: coping.ifSituation, change: changing(coping, \.ifSituation, set))
-            PlanTextField(label: Loc.text("screen_plan_then"), text: coping.thenAction, change: changing(coping, \.thenAction, set))
+            PlanField(label: Loc.text("screen_plan_if"), text: coping.ifSituation, change: changing(coping, \.ifSituation, set))
+            PlanField(label: Loc.text("screen_plan_then"), text: coping.thenAction, change: changing(coping, \.thenAction, set))
             JournalText(Loc.text("screen_plan_linked"))
             // Only triggers with an id can be linked; every trigger added here gets one from the core at once.
             let linkable = Array(plan.triggers.enumerated()).filter { !$0.element.id.isEmpty }
@@ -250,9 +250,9 @@ struct PlanSectionEditor: View {
             change: { items in change { $0.contacts = items } },
             add: { change { $0.contacts.append(SupportContact(name: "", role: .peer, phone: "", howToReach: "")) } }
         ) { _, contact, set in
-            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: contact.name, change: changing(contact, \.name, set))
-            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: contact.phone, phone: true, change: changing(contact, \.phone, set))
-            PlanTextField(label: Loc.text("screen_plan_how_to_reach"), text: contact.howToReach, change: changing(contact, \.howToReach, set))
+            PlanField(label: Loc.text("screen_plan_contact_name"), text: contact.name, oneLine: true, change: changing(contact, \.name, set))
+            PlanField(label: Loc.text("screen_plan_contact_phone"), text: contact.phone, oneLine: true, phone: true, change: changing(contact, \.phone, set))
+            PlanField(label: Loc.text("screen_plan_how_to_reach"), text: contact.howToReach, change: changing(contact, \.howToReach, set))
             chips(
                 Loc.text("screen_plan_role"), PlanText.roles, PlanText.roleText,
                 selected: contact.role, choose: changing(contact, \.role, set)
@@ -270,9 +270,9 @@ struct PlanSectionEditor: View {
                 change { $0.lapsePlan.crisisLines.append(CrisisLine(name: "", phone: "", canText: false, note: "")) }
             }
         ) { _, line, set in
-            PlanLineField(label: Loc.text("screen_plan_contact_name"), text: line.name, change: changing(line, \.name, set))
-            PlanLineField(label: Loc.text("screen_plan_contact_phone"), text: line.phone, phone: true, change: changing(line, \.phone, set))
-            PlanTextField(label: Loc.text("screen_plan_line_note"), text: line.note, change: changing(line, \.note, set))
+            PlanField(label: Loc.text("screen_plan_contact_name"), text: line.name, oneLine: true, change: changing(line, \.name, set))
+            PlanField(label: Loc.text("screen_plan_contact_phone"), text: line.phone, oneLine: true, phone: true, change: changing(line, \.phone, set))
+            PlanField(label: Loc.text("screen_plan_line_note"), text: line.note, change: changing(line, \.note, set))
             JournalChip(label: Loc.text("screen_plan_line_can_text"), selected: line.canText) {
                 var next = line
                 next.canText.toggle()
@@ -292,7 +292,7 @@ struct PlanTextList: View {
 
     var body: some View {
         PlanEditList(title: title, addLabel: addLabel, items: items, change: change, add: { change(items + [""]) }) { _, value, set in
-            PlanTextField(label: label, text: value, change: set)
+            PlanField(label: label, text: value, change: set)
         }
     }
 }
@@ -351,53 +351,22 @@ struct PlanEditList<Item, Row: View>: View {
     }
 }
 
-/// A field of a few lines that grows with its text, its label above it.
-/// What is typed is kept here and each change handed on, so the field needs
-/// no binding into the draft; a new `text` (an item moved or removed) replaces it.
-struct PlanTextField: View {
+/// A field with its label above it: a few lines that grow with the text, or
+/// one line (a name, a phone number). What is typed is kept here and each
+/// change handed on, so the field needs no binding into the draft; a new
+/// `text` (an item moved or removed) replaces it.
+struct PlanField: View {
     let label: String
     let text: String
-    let change: (String) -> Void
-    @State private var typed: String
-
-    init(label: String, text: String, change: @escaping (String) -> Void) {
-        self.label = label
-        self.text = text
-        self.change = change
-        _typed = State(initialValue: text)
-    }
-
-    var body: some View {
-        VStack(alignment: .leading, spacing: 4) {
-            Text(label)
-                .font(.subheadline)
-                .foregroundStyle(Color.secondary)
-                .accessibilityHidden(true)
-            TextField(label, text: $typed, axis: .vertical)
-                .lineLimit(1...8)
-                .textFieldStyle(.roundedBorder)
-                .accessibilityLabel(label)
-                .onChange(of: typed) { _, value in
-                    if value != text { change(value) }
-                }
-                .onChange(of: text) { _, value in
-                    if value != typed { typed = value }
-                }
-        }
-    }
-}
-
-/// A one-line field (a name, a phone number), its label above it, kept the same way.
-struct PlanLineField: View {
-    let label: String
-    let text: String
+    let oneLine: Bool
     let phone: Bool
     let change: (String) -> Void
     @State private var typed: String
 
-    init(label: String, text: String, phone: Bool = false, change: @escaping (String) -> Void) {
+    init(label: String, text: String, oneLine: Bool = false, phone: Bool = false, change: @escaping (String) -> Void) {
         self.label = label
         self.text = text
+        self.oneLine = oneLine
         self.phone = phone
         self.change = change
         _typed = State(initialValue: text)
@@ -409,8 +378,7 @@ struct PlanLineField: View {
                 .font(.subheadline)
                 .foregroundStyle(Color.secondary)
                 .accessibilityHidden(true)
-            TextField(label, text: $typed)
-                .keyboardType(phone ? .phonePad : .default)
+            field
                 .textFieldStyle(.roundedBorder)
                 .accessibilityLabel(label)
                 .onChange(of: typed) { _, value in
@@ -419,6 +387,17 @@ struct PlanLineField: View {
                 .onChange(of: text) { _, value in
                     if value != typed { typed = value }
                 }
+        }
+    }
+
+    @ViewBuilder
+    private var field: some View {
+        if oneLine {
+            TextField(label, text: $typed)
+                .keyboardType(phone ? .phonePad : .default)
+        } else {
+            TextField(label, text: $typed, axis: .vertical)
+                .lineLimit(1...8)
         }
     }
 }
