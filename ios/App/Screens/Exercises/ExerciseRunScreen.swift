@@ -106,10 +106,10 @@ private struct ExerciseChoose: View {
         if let failure = run.failure {
             JournalFailure(failure: failure)
         }
-        JournalButton(
-            title: choosing ? Loc.text("action_exercise_start") : Loc.text("common_working"),
-            prominent: true,
-            enabled: choosing
+        JournalWorkButton(
+            title: Loc.text("action_exercise_start"),
+            busy: !choosing,
+            prominent: true
         ) {
             Task { await model.start() }
         }
@@ -210,10 +210,10 @@ private struct ExerciseRateAfter: View {
         if let failure = run.failure {
             JournalFailure(failure: failure)
         }
-        JournalButton(
-            title: rating ? Loc.text("action_save") : Loc.text("common_working"),
-            prominent: true,
-            enabled: rating
+        JournalWorkButton(
+            title: Loc.text("action_save"),
+            busy: !rating,
+            prominent: true
         ) {
             Task { await model.save() }
         }
