@@ -21,7 +21,8 @@
 #   parse    tree-sitter parse of the generated Swift and every Swift/Kotlin
 #            source of the shells (ios/, android/)
 #            + the iOS checks: bindings use, localisation keys and the
-#            string catalog, privacy manifest and glue (tests/tools/ios_*.py)
+#            string catalog, privacy manifest and glue, access across the
+#            Swift modules (tests/tools/ios_*.py)
 #   browser  the counselor report in headless Chromium from a file:// URL
 #
 # Each layer's own summary is parsed into pass/fail counts; the last line is
@@ -262,7 +263,8 @@ if wants parse; then
     fi
     # The iOS app against what text can prove without a Swift compiler: its
     # uses of the generated bindings, its localisation keys and the catalog
-    # made from the Android strings, its privacy manifest and glue (one count
+    # made from the Android strings, its privacy manifest and glue, what the
+    # app target and the tests use of KeelKit being visible to them (one count
     # each), and the tests of those checks (tests/tools/test_*.py).
     ios_check() {
       if "$venv/bin/python" "$repo/tests/tools/$1" "${@:2}" 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
@@ -274,6 +276,7 @@ if wants parse; then
     ios_check ios_bindings.py "$bindings/swift/KeelCore.swift" "$repo/ios"
     ios_check ios_strings.py "$repo"
     ios_check ios_privacy.py "$repo/ios"
+    ios_check ios_access.py "$bindings/swift/KeelCore.swift" "$repo/ios"
     "$venv/bin/python" -m pytest -q -p no:cacheprovider "$repo/tests/tools" 2>&1 | tee "$out/tools-pytest.log"
     status=${PIPESTATUS[0]}
     line=$(grep -E '[0-9]+ (passed|failed)' "$out/tools-pytest.log" | tail -1)
