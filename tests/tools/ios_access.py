@@ -34,7 +34,12 @@ In KeelKit itself (what its own compilation would refuse):
   is not public;
 - a KeelKit type conforming to a KeelKit protocol whose requirement it
   implements only with members less visible than both (a public protocol
-  requirement implemented by an internal method of a public type).
+  requirement implemented by an internal method of a public type), and the
+  same for the few Swift/SDK protocols listed in SDK_REQUIREMENTS (`id` of
+  Identifiable, `description`, `==`, `hash(into:)`, `body`, ...);
+- a default value of an effectively public function or initializer that
+  names a KeelKit declaration that is not public (`Type.member`, `.member`
+  of the parameter's KeelKit type, a bare static of the same type).
 
 Effective access is the smaller of a member's own (written, or the default:
 internal; the extension's modifier; the protocol's or the enum's access for
@@ -64,7 +69,7 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import ios_bindings  # noqa: E402
 import swift_tree  # noqa: E402
-from ios_bindings import (Sig, constructed_type, decl_keyword, enum_entries, module_of,  # noqa: E402
+from ios_bindings import (constructed_type, decl_keyword, enum_entries, module_of,  # noqa: E402
                           norm, signature, strip_optional, type_node_text, type_path)
 from swift_tree import line, text, walk  # noqa: E402
 
@@ -107,6 +112,7 @@ class Decl:
         self.owner = owner
         self.sig = sig
         self.type_text = type_text  # property type, for writes through a struct
+        self.defaults = []  # [(parameter type, default value text)] of a function or init
 
     def where(self):
         return f"{self.rel}:{self.line}"
@@ -139,6 +145,26 @@ def property_idents(source, node):
     return names
 
 
+def default_values(source, node):
+    """[(parameter type, default value text)] of a function or initializer."""
+    out, ptype = [], None
+    for i, c in enumerate(node.children):
+        if c.type == "parameter":
+            ptype = None
+            for j, x in enumerate(c.children):
+                if x.is_named and x.type not in ("simple_identifier", "parameter_modifiers") \
+                        and c.field_name_for_child(j) == "name":
+                    ptype = norm(text(source, x))
+        elif node.field_name_for_child(i) == "default_value":
+            out.append((ptype, text(source, c)))
+    return out
+
+
+def with_defaults(decl, source, node):
+    decl.defaults = default_values(source, node)
+    return decl
+
+
 def is_static(source, node):
     return bool(re.search(r"\b(static|class)\b", modifier_text(source, node)))
 
@@ -167,7 +193,10 @@ class Kit:
                 name = text(source, node.child_by_field_name("name"))
                 get, _ = written_access(source, node)
                 path = owner + "." + name if owner else name
-                self.types[path] = KitType(path, "typealias", get if get is not None else 2, rel, line(node))
+                alias = KitType(path, "typealias", get if get is not None else 2, rel, line(node))
+                value = node.child_by_field_name("value")
+                alias.target = norm(text(source, value)) if value is not None else None
+                self.types[path] = alias
 
     def owner_path(self, source, node):
         p = node.parent
@@ -192,8 +221,9 @@ class Kit:
                     and node.parent.type == "source_file":
                 get, _ = written_access(source, node)
                 name = text(source, node.child_by_field_name("name")).strip("`")
-                self.functions.setdefault(name, []).append(
-                    Decl(name, "func", get if get is not None else 2, None, rel, line(node), sig=signature(source, node)))
+                self.functions.setdefault(name, []).append(with_defaults(
+                    Decl(name, "func", get if get is not None else 2, None, rel, line(node), sig=signature(source, node)),
+                    source, node))
             if node.type not in ("class_declaration", "protocol_declaration"):
                 continue
             kind = "protocol" if node.type == "protocol_declaration" else decl_keyword(node)
@@ -241,7 +271,8 @@ class Kit:
             n = m.child_by_field_name("name")
             if n is not None:
                 name = text(source, n).strip("`")
-                add(name, Decl(name, "func", eff, None, rel, line(m), ty, signature(source, m)))
+                add(name, with_defaults(Decl(name, "func", eff, None, rel, line(m), ty, signature(source, m)),
+                                        source, m))
         elif m.type in ("property_declaration", "protocol_property_declaration"):
             is_let = any(c.type == "value_binding_pattern" and text(source, c) == "let" for c in m.children) \
                 or any(x.type == "let" for c in m.children if c.type == "pattern" for x in walk(c))
@@ -255,9 +286,8 @@ class Kit:
             t = type_node_text(source, m) or constructed_type(source, m)
             for name in property_idents(source, m):
                 add(name, Decl(name, "let" if is_let else "var", eff, setter, rel, line(m), ty, type_text=t))
-        elif m.type in ("init_declaration", "protocol_init_declaration") or \
-                (m.type == "init_declaration"):
-            d = Decl("init", "init", eff, None, rel, line(m), ty, signature(source, m))
+        elif m.type in ("init_declaration", "protocol_init_declaration"):
+            d = with_defaults(Decl("init", "init", eff, None, rel, line(m), ty, signature(source, m)), source, m)
             ty.inits.append(d)
             if kind == "extension" and ty.kind == "protocol":
                 ty.default_impls.add("init")
@@ -543,10 +573,68 @@ class AccessChecker(ios_bindings.Checker):
                                      f"explicit {show(self.need)} init")
 
 
+# Requirements of the Swift/SDK protocols KeelKit types adopt, which a
+# public type must implement with public members when it writes them.
+SDK_REQUIREMENTS = {
+    "Identifiable": {"id"}, "CustomStringConvertible": {"description"},
+    "CustomDebugStringConvertible": {"debugDescription"}, "Equatable": {"=="}, "Comparable": {"<"},
+    "Hashable": {"hash", "=="}, "Encodable": {"encode"}, "Codable": {"encode"},
+    "LocalizedError": {"errorDescription", "failureReason", "recoverySuggestion", "helpAnchor"},
+    "View": {"body"},
+}
+
+
+def check_defaults(kit, d, owner, what):
+    """A public function's default values may name only public declarations."""
+    problems = []
+    scope = owner.path if owner is not None and owner.kind != "external" else ""
+
+    def member(ty, name):
+        decls = ty.members.get(name, [])
+        if decls and max(x.access for x in decls) < PUBLIC:
+            best = max(decls, key=lambda x: x.access)
+            problems.append(f"{d.where()}: a default value of public {what} names {ty.path}.{name}, which is "
+                            f"{show(best.access)} ({best.where()}); default values of public functions may "
+                            f"name only public declarations")
+
+    for ptype, value in d.defaults:
+        value = value.strip()
+        for m in re.finditer(r"(?<![\w.])([A-Z]\w*)\.(\w+)", value):
+            path = kit.resolve(m.group(1), scope)
+            if path is None:
+                continue
+            ty = kit.types[path]
+            if ty.access < PUBLIC:
+                problems.append(f"{d.where()}: a default value of public {what} names {path}, which is "
+                                f"{show(ty.access)}; default values of public functions may name only public "
+                                f"declarations")
+            else:
+                member(ty, m.group(2))
+        implicit = re.match(r"\.(\w+)", value)
+        if implicit and ptype:
+            path = kit.resolve(ptype, scope)
+            if path is not None and kit.types[path].access >= PUBLIC:
+                member(kit.types[path], implicit.group(1))
+        bare = re.fullmatch(r"([a-z_]\w*)", value)
+        if bare and owner is not None and bare.group(1) not in ("nil", "true", "false"):
+            member(owner, bare.group(1))
+    return problems
+
+
 def check_kit(kit):
     """KeelKit's own rules: public signatures name public types; protocol
-    witnesses are as visible as the conformance needs."""
+    witnesses are as visible as the conformance needs; default values of
+    public functions name public declarations."""
     problems = []
+    for ty in kit.types.values():
+        for name, decls in list(ty.members.items()) + [("init", ty.inits)]:
+            for d in decls:
+                if d.access >= PUBLIC and d.defaults:
+                    problems += check_defaults(kit, d, ty, f"{ty.path}.{name}")
+    for name, decls in kit.functions.items():
+        for d in decls:
+            if d.access >= PUBLIC and d.defaults:
+                problems += check_defaults(kit, d, None, f"func {name}")
     for ty in kit.types.values():
         scope = ty.path if ty.kind != "external" else ""
         for name, decls in list(ty.members.items()) + [("init", ty.inits)]:
@@ -566,6 +654,13 @@ def check_kit(kit):
                                 f"{d.where()}: public {ty.path}.{name} names {path}, which is "
                                 f"{show(kit.types[path].access)} ({kit.types[path].rel}:{kit.types[path].line}); "
                                 f"make {path} public or {name} less visible")
+    for ty in kit.types.values():
+        if ty.kind == "typealias" and ty.access >= PUBLIC:
+            for n in type_names(getattr(ty, "target", None)):
+                path = kit.resolve(n, ty.path.rsplit(".", 1)[0] if "." in ty.path else "")
+                if path is not None and kit.types[path].access < PUBLIC:
+                    problems.append(f"{ty.rel}:{ty.line}: public typealias {ty.path} names {path}, which is "
+                                    f"{show(kit.types[path].access)}; make it public")
     for name, decls in kit.functions.items():
         for d in decls:
             if d.access < PUBLIC:
@@ -580,6 +675,17 @@ def check_kit(kit):
         if ty.kind in ("protocol", "external", "typealias"):
             continue
         for conf in ty.conformances:
+            conf = conf.split(".")[-1]
+            for req in sorted(SDK_REQUIREMENTS.get(conf, set()) if kit.resolve(conf) is None else set()):
+                witnesses = ty.members.get(req, [])
+                if not witnesses or (conf == "Identifiable" and ty.kind in ("class", "actor")):
+                    continue
+                best = max(witnesses, key=lambda d: d.access)
+                need = min(ty.access, PUBLIC)
+                if best.access < need:
+                    problems.append(
+                        f"{best.where()}: {ty.path}.{req} is {show(best.access)} but implements a requirement "
+                        f"of {conf} in {show(ty.access)} {ty.path}; it must be {show(need)}")
             ppath = kit.resolve(conf, ty.path)
             if ppath is None or kit.types[ppath].kind != "protocol":
                 continue

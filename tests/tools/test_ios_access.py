@@ -139,3 +139,49 @@ def test_binding_through_a_class_needs_only_the_last_setter(ios):
     add(ios, APP, "import KeelKit\nimport SwiftUI\n\nstruct V: View {\n @Bindable var owner: Owner\n"
                   " var body: some View { Stepper(\"\", value: $owner.box.n) }\n}\n")
     assert problems(ios) == []
+
+
+@pytest.mark.parametrize("kit,expected", [
+    ("public struct Tag: Identifiable {\n let id: String\n public init(id: String) { self.id = id }\n}", "Tag.id is internal"),
+    ("public enum Shade: CustomStringConvertible {\n case dark\n var description: String { \"dark\" }\n}",
+     "Shade.description is internal"),
+    ("public struct Score: Equatable {\n public var n: Int\n public init(n: Int) { self.n = n }\n"
+     " static func == (a: Score, b: Score) -> Bool { a.n == b.n }\n}", "Score.== is internal"),
+])
+def test_sdk_protocol_witnesses(ios, kit, expected):
+    add(ios, KIT, kit + "\n")
+    found = problems(ios)
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_sdk_protocol_witnesses_of_internal_types(ios):
+    add(ios, KIT, "struct Tag: Identifiable {\n let id: String\n}\n"
+                  "public final class Node: Identifiable {\n public init() {}\n var id: Int { 1 }\n}\n")
+    assert problems(ios) == []
+
+
+@pytest.mark.parametrize("kit,expected", [
+    ("public enum Limits {\n static let most = 3\n}\npublic func take(_ n: Int = Limits.most) {}", "names Limits.most"),
+    ("public struct Pager {\n static let size = 3\n public init(size: Int = size) {}\n}", "names Pager.size"),
+    ("enum Hidden {\n static let most = 3\n}\npublic struct Pager {\n public init(size: Int = Hidden.most) {}\n}",
+     "names Hidden, which is internal"),
+    ("public struct Pace {\n static let slow = Pace()\n public init() {}\n}\n"
+     "public func walk(pace: Pace = .slow) {}", "names Pace.slow"),
+])
+def test_default_values(ios, kit, expected):
+    add(ios, KIT, kit + "\n")
+    found = problems(ios)
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_default_values_allowed(ios):
+    add(ios, KIT, "public struct Pace {\n public static let slow = Pace()\n public init() {}\n}\n"
+                  "public func walk(pace: Pace = .slow, steps: Int = 3, note: String? = nil) {}\n"
+                  "func stroll(pace: Pace = Pace.hidden) {}\nextension Pace {\n static let hidden = Pace()\n}\n")
+    assert problems(ios) == []
+
+
+def test_public_typealias_of_an_internal_type(ios):
+    add(ios, KIT, "public typealias Thing = InternalThing\n")
+    found = problems(ios)
+    assert len(found) == 1 and "public typealias Thing names InternalThing" in found[0], found
