@@ -23,6 +23,9 @@ In the app target and the tests (uses of KeelKit):
   from the app: its implicit memberwise / default initializer is internal
   even when the type is public, so the app needs an explicit `public init`;
 - a free KeelKit function not visible there;
+- a file that names a KeelKit type or free function without
+  `import KeelKit` (members need no import of their own: the rule of Swift
+  without the MemberImportVisibility feature);
 - a write to a property whose setter is not visible (`public private(set)`):
   `x.p = v`, `x.p += v`, `x.p.q = v` when `p` holds a KeelKit struct, and
   every member of a `$x.p.q` binding; reading such a property is fine.
@@ -339,6 +342,8 @@ class AccessChecker(ios_bindings.Checker):
 
     def check_file(self, path, source, tree, module="App"):
         self.need = PUBLIC
+        self.imports = bool(re.search(rb"(?m)^\s*(@testable\s+)?(public\s+|internal\s+)?import\s+KeelKit\b", source))
+        self.import_reported = False
         if module == "Tests":
             self.need = 2 if re.search(rb"@testable\s+import\s+KeelKit\b", source) else 3
         super().check_file(path, source, tree, module)
@@ -369,8 +374,15 @@ class AccessChecker(ios_bindings.Checker):
             return ty if ty is not None and ty.kind == "external" else None
         return self.kit.types[path]
 
+    def check_import(self, node, what):
+        """A KeelKit name (type or free function) needs `import KeelKit` in the file."""
+        if not self.imports and not self.import_reported:
+            self.import_reported = True
+            self.fail(node, f"{what} is KeelKit's, but this file does not `import KeelKit`")
+
     def check_type(self, node, ty):
         self.use()
+        self.check_import(node, f"type {ty.path}")
         if ty.access < self.need:
             self.fail_once(node, f"type {ty.path} is {show(ty.access)} in KeelKit ({ty.rel}:{ty.line}); "
                                  f"{self.who()} needs it {show(self.need)}")
@@ -545,6 +557,7 @@ class AccessChecker(ios_bindings.Checker):
         if name in self.kit.functions and name not in self.app.functions_by_module.get(self.module, set()):
             decls = self.kit.functions[name]
             self.use()
+            self.check_import(callee, f"function {name}")
             best = max(d.access for d in decls)
             if best < self.need:
                 d = max(decls, key=lambda x: x.access)

@@ -185,3 +185,10 @@ def test_public_typealias_of_an_internal_type(ios):
     add(ios, KIT, "public typealias Thing = InternalThing\n")
     found = problems(ios)
     assert len(found) == 1 and "public typealias Thing names InternalThing" in found[0], found
+
+
+def test_a_file_naming_kit_types_imports_kit(ios):
+    add(ios, APP, "import SwiftUI\n\nfunc f(_ m: CounterModel) -> Int { m.state.count }\nfunc g() -> Route { .today }\n")
+    found = problems(ios)
+    assert len(found) == 1 and "type CounterModel is KeelKit's, but this file does not `import KeelKit`" in found[0]
+    assert found[0].startswith(str(ios / APP) + ":3:"), found
