@@ -27,8 +27,9 @@ In the app target and the tests (uses of KeelKit):
   `import KeelKit` (members need no import of their own: the rule of Swift
   without the MemberImportVisibility feature);
 - a write to a property whose setter is not visible (`public private(set)`):
-  `x.p = v`, `x.p += v`, `x.p.q = v` when `p` holds a KeelKit struct, and
-  every member of a `$x.p.q` binding; reading such a property is fine.
+  `x.p = v`, `x.p += v`, `x.p.q = v` (p too when it holds a KeelKit
+  struct), and a `$x.p.q` binding (q, and p when it holds a KeelKit
+  struct); reading such a property is fine.
 
 In KeelKit itself (what its own compilation would refuse):
 - a member that is effectively public (public member of a public type, or
@@ -57,8 +58,9 @@ generic, a typealias or inheritance are not checked; a type the app or the
 tests declare with the same name as a KeelKit type shadows it; a member the
 app adds in its own extension of a KeelKit type is its own; a witness that
 a protocol extension provides by default is not required of the type; a
-mutating method called from the app on a `private(set)` property is not
-seen as a write; `@usableFromInline`, `@_spi` and `open` overriding rules
+mutating method called from the app on a `private(set)` property, a
+subscript assignment (`x.p[i] = v`) and `&x.p` are not seen as writes; an
+Identifiable class's `id` is not required (AnyObject gives one); `@usableFromInline`, `@_spi` and `open` overriding rules
 are not modelled.
 
 Usage: ios_access.py GENERATED.swift IOS_DIR -- prints one line per problem
