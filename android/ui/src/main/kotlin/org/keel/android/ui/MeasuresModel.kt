@@ -194,7 +194,8 @@ class MeasuresModel(
                     },
                 )
             }
-            if (result.isSuccess) load()
+            // Answered: no longer due (the schedules are unchanged).
+            if (result.isSuccess) refreshDue()
         }
     }
 
@@ -202,10 +203,19 @@ class MeasuresModel(
         val current = _state.value.schedules.firstOrNull { it.measure == measure } ?: return
         scope.launch {
             calls.setSchedule(change(current))
-                .onSuccess { saved -> _state.update { it.copy(schedules = saved, error = null) } }
+                .onSuccess { saved ->
+                    // The core answers every schedule as stored; only what is due needs asking again.
+                    _state.update { it.copy(schedules = saved, error = null) }
+                    refreshDue()
+                }
                 .onFailure { e -> _state.update { it.copy(error = CoreError.from(e)) } }
-            load()
         }
+    }
+
+    private suspend fun refreshDue() {
+        calls.due(language())
+            .onSuccess { due -> _state.update { it.copy(due = due) } }
+            .onFailure { e -> _state.update { it.copy(error = CoreError.from(e)) } }
     }
 
     /** Forgets the answers on leaving the screens (they are in the vault once sent, nowhere else). */
